@@ -1,0 +1,94 @@
+package dev.kiln.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.model.DeclarationReader;
+import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.Network;
+import dev.kiln.processor.model.NetworkResolver;
+import dev.kiln.processor.validation.Message;
+import dev.kiln.processor.validation.NetworkValidator;
+import dev.kiln.processor.validation.ValidationReport;
+import dev.kiln.processor.writing.ModelWriter;
+import dev.kiln.processor.writing.TrainerWriter;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Kiln's annotation processor. For each {@code @Model} type: read the declaration, validate it
+ * (reporting every problem of the model in one go), and if it is sound write the model and its trainer.
+ * Never throws: an unexpected failure becomes one error on the model that caused it.
+ */
+@AutoService(Processor.class)
+public final class KilnProcessor extends AbstractProcessor {
+  private static final String MODEL = "dev.kiln.dsl.Model";
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(MODEL);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement model = processingEnv.getElementUtils().getTypeElement(MODEL);
+    if (model == null) {
+      return false;
+    }
+    for (Element element : round.getElementsAnnotatedWith(model)) {
+      TypeElement type = (TypeElement) element;
+      try {
+        processModel(type);
+      } catch (RuntimeException | Error e) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.INTERNAL_ERROR.format(type.getQualifiedName(), e), type);
+      }
+    }
+    return false;
+  }
+
+  private void processModel(TypeElement type) {
+    ValidationReport report = new ValidationReport();
+    DeclarationReader reader =
+        new DeclarationReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    Optional<DeclaredNetwork> declared = reader.read(type, report);
+    declared.ifPresent(network -> new NetworkValidator().validate(network, report));
+    report.printTo(processingEnv.getMessager());
+    if (declared.isEmpty() || !report.isClean()) {
+      return;
+    }
+    Network network = new NetworkResolver(processingEnv.getElementUtils()).resolve(declared.get());
+    ClassName modelClass = ClassName.get(network.packageName(), network.modelName());
+    write(network, new ModelWriter().write(network), null);
+    write(network, new TrainerWriter().write(network), modelClass);
+  }
+
+  private void write(Network network, TypeSpec type, ClassName staticImportsFrom) {
+    JavaFile.Builder file = JavaFile.builder(network.packageName(), type)
+        .skipJavaLangImports(true)
+        .indent("    ");
+    if (staticImportsFrom != null) {
+      file.addStaticImport(staticImportsFrom, "*");
+    }
+    try {
+      file.build().writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.WRITE_FAILED.format(type.name(), network.simpleName(), e.getMessage()), network.type());
+    }
+  }
+}

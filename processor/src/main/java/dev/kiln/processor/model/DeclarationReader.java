@@ -1,0 +1,116 @@
+package dev.kiln.processor.model;
+
+import dev.kiln.dsl.LossKind;
+import dev.kiln.dsl.Reduction;
+import dev.kiln.processor.validation.Message;
+import dev.kiln.processor.validation.Problem;
+import dev.kiln.processor.validation.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads a {@code @Model} type into a {@link DeclaredNetwork}. Problems with the declaration's form
+ * (not an interface, a method that is not a layer) go to the report; everything readable is read, so
+ * that validation can report the rest in the same compile.
+ */
+public final class DeclarationReader {
+  static final String MODEL = "dev.kiln.dsl.Model";
+  static final String LINEAR = "dev.kiln.dsl.Linear";
+  static final String LOSS = "dev.kiln.dsl.Loss";
+  static final String LAYER = "dev.kiln.runtime.Layer";
+
+  private final Elements elements;
+  private final Types types;
+
+  public DeclarationReader(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** The network, or empty when the type cannot be read as one; either way problems are in {@code report}. */
+  public Optional<DeclaredNetwork> read(TypeElement type, ValidationReport report) {
+    AnnotationMirror modelMirror = Annotations.find(type, MODEL).orElseThrow();
+    if (type.getKind() != ElementKind.INTERFACE) {
+      report.add(Problem.on(type, modelMirror, Message.MODEL_NOT_INTERFACE, type.getSimpleName(),
+          describe(type.getKind()), type.getSimpleName()));
+      return Optional.empty();
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      report.add(Problem.on(type, modelMirror, Message.MODEL_GENERIC, type.getSimpleName()));
+    }
+    TypeElement layerType = elements.getTypeElement(LAYER);
+    if (layerType == null) {
+      report.add(Problem.on(type, modelMirror, Message.RUNTIME_MISSING));
+      return Optional.empty();
+    }
+    List<DeclaredLayer> layers = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue; // default and static methods are the user's own helpers
+      }
+      readLayer(method, layerType.asType(), report).ifPresent(layers::add);
+    }
+    return Optional.of(new DeclaredNetwork(type, modelMirror, layers, readLoss(type)));
+  }
+
+  private Optional<DeclaredLayer> readLayer(ExecutableElement method, TypeMirror layerType,
+      ValidationReport report) {
+    boolean wellFormed = true;
+    if (!types.isSameType(method.getReturnType(), layerType)) {
+      report.add(Problem.on(method, Message.LAYER_RETURN_TYPE, method.getSimpleName(), method.getReturnType()));
+      wellFormed = false;
+    }
+    if (!method.getParameters().isEmpty()) {
+      report.add(Problem.on(method, Message.LAYER_PARAMETERS, method.getSimpleName()));
+      wellFormed = false;
+    }
+    Optional<DeclaredLinear> linear = Annotations.find(method, LINEAR).map(this::readLinear);
+    List<DeclaredActivation> activations = new ArrayList<>();
+    for (AnnotationMirror mirror : Annotations.all(method)) {
+      ActivationKind.forAnnotation(Annotations.qualifiedName(mirror))
+          .ifPresent(kind -> activations.add(new DeclaredActivation(kind, mirror)));
+    }
+    if (linear.isEmpty() && activations.isEmpty()) {
+      report.add(Problem.on(method, Message.LAYER_WITHOUT_ANNOTATION, method.getSimpleName()));
+      wellFormed = false;
+    }
+    return wellFormed ? Optional.of(new DeclaredLayer(method, linear, activations)) : Optional.empty();
+  }
+
+  private DeclaredLinear readLinear(AnnotationMirror mirror) {
+    Optional<AnnotationValue> in = Annotations.explicit(mirror, "in");
+    AnnotationValue out = Annotations.value(elements, mirror, "out");
+    boolean bias = (Boolean) Annotations.value(elements, mirror, "bias").getValue();
+    return new DeclaredLinear(mirror, in, out, bias);
+  }
+
+  private Optional<DeclaredLoss> readLoss(TypeElement type) {
+    return Annotations.find(type, LOSS).map(mirror -> {
+      AnnotationValue kind = Annotations.value(elements, mirror, "value");
+      AnnotationValue reduction = Annotations.value(elements, mirror, "reduction");
+      return new DeclaredLoss(mirror, kind, LossKind.valueOf(Annotations.enumConstant(kind)),
+          Reduction.valueOf(Annotations.enumConstant(reduction)));
+    });
+  }
+
+  private static String describe(ElementKind kind) {
+    return switch (kind) {
+      case CLASS -> "a class";
+      case ENUM -> "an enum";
+      case ANNOTATION_TYPE -> "an annotation type";
+      case RECORD -> "a record";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

@@ -1,0 +1,19 @@
+package dev.kiln.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+
+/** A {@code @Model} interface as written: what validation checks and resolution turns into a {@link Network}. */
+public record DeclaredNetwork(TypeElement type, AnnotationMirror modelMirror, List<DeclaredLayer> layers,
+    Optional<DeclaredLoss> loss) {
+
+  public DeclaredNetwork {
+    layers = List.copyOf(layers);
+  }
+
+  public String simpleName() {
+    return type.getSimpleName().toString();
+  }
+}

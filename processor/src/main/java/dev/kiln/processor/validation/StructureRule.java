@@ -1,0 +1,35 @@
+package dev.kiln.processor.validation;
+
+import dev.kiln.processor.model.DeclaredLayer;
+import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.NetworkLayer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** A model has a loss and layers, and its layer names fit the generated code. */
+final class StructureRule implements Rule {
+  /** Names the generated model uses for members of its own. */
+  private static final Set<String> RESERVED = Set.of("parameters", "kernels");
+
+  @Override
+  public void check(DeclaredNetwork network, ValidationReport report) {
+    if (network.loss().isEmpty()) {
+      report.add(Problem.on(network.type(), network.modelMirror(), Message.MISSING_LOSS, network.simpleName()));
+    }
+    if (network.layers().isEmpty()) {
+      report.add(Problem.on(network.type(), network.modelMirror(), Message.NO_LAYERS, network.simpleName()));
+    }
+    Map<String, DeclaredLayer> byPrefix = new HashMap<>();
+    for (DeclaredLayer layer : network.layers()) {
+      if (RESERVED.contains(layer.name())) {
+        report.add(Problem.on(layer.method(), Message.RESERVED_LAYER_NAME, layer.name()));
+      }
+      String prefix = NetworkLayer.constantPrefix(layer.name());
+      DeclaredLayer earlier = byPrefix.putIfAbsent(prefix, layer);
+      if (earlier != null) {
+        report.add(Problem.on(layer.method(), Message.LAYER_NAME_CLASH, earlier.name(), layer.name(), prefix));
+      }
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.dsl.LossKind;
+import dev.kiln.processor.model.Network;
+import dev.kiln.processor.model.NetworkLayer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code <Name>Model}: the parameters, their state-dict layout, inference and save/load. */
+public final class ModelWriter {
+  static final TypeName FLOATS = ArrayTypeName.of(TypeName.FLOAT);
+  static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
+
+  public TypeSpec write(Network network) {
+    ClassName model = ClassName.get(network.packageName(), network.modelName());
+    ClassName trainer = ClassName.get(network.packageName(), network.trainerName());
+    TypeSpec.Builder type = TypeSpec.classBuilder(model)
+        .addAnnotation(Generated.annotation(network))
+        .addJavadoc("The $L network: $L.\n\n<p>All parameters live in one array, {@link #parameters()},"
+            + " laid out as the\nstate dict {@link #STATE_DICT} says. Not thread-safe while a trainer"
+            + " updates it.\n", network.simpleName(), summary(network))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ClassName.get(network.type()))
+        .addOriginatingElement(network.type());
+
+    addConstants(type, network);
+    type.addField(FieldSpec.builder(FLOATS, "parameters", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new float[PARAMETER_COUNT]").build());
+    type.addField(FieldSpec.builder(RuntimeTypes.KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("$T.kernels()", RuntimeTypes.KERNEL_PROVIDER).build());
+    for (NetworkLayer layer : network.layers()) {
+      type.addField(FieldSpec.builder(RuntimeTypes.LAYER, layer.name(), Modifier.PRIVATE, Modifier.FINAL)
+          .initializer(layerView(layer)).build());
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(create(network, model));
+    type.addMethod(load(model));
+    type.addMethod(save());
+    type.addMethod(forward(network));
+    type.addMethod(predict(network));
+    if (network.loss() != LossKind.MSE && network.loss() != LossKind.L1) {
+      type.addMethod(probabilities(network));
+    }
+    type.addMethod(MethodSpec.methodBuilder("trainer")
+        .addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(trainer)
+        .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
+        .addStatement("return new $T(this, parameters, optimizer)", trainer)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("parameters")
+        .addJavadoc("The parameters, live: every tensor of {@link #STATE_DICT} at its offset.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(FLOATS)
+        .addStatement("return parameters")
+        .build());
+    for (NetworkLayer layer : network.layers()) {
+      type.addMethod(MethodSpec.methodBuilder(layer.name())
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(RuntimeTypes.LAYER)
+          .addStatement("return $L", layer.name())
+          .build());
+    }
+    type.addMethod(MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S", network.modelName() + "[" + summary(network) + "]")
+        .build());
+    return type.build();
+  }
+
+  private static void addConstants(TypeSpec.Builder type, Network network) {
+    type.addField(constant("IN", network.in(), "Features per input row.", Modifier.PUBLIC));
+    type.addField(constant("OUT", network.out(), "Values per output row.", Modifier.PUBLIC));
+    int offset = 0;
+    CodeBlock.Builder stateDict = CodeBlock.builder().add("$T.builder()", RuntimeTypes.STATE_DICT).indent();
+    for (NetworkLayer layer : network.layers()) {
+      type.addField(constant(LayerNames.in(layer), layer.in(), null));
+      type.addField(constant(LayerNames.out(layer), layer.out(), null));
+      if (layer.linear()) {
+        type.addField(constant(LayerNames.weight(layer), offset, "Offset of " + layer.name() + ".weight ["
+            + layer.out() + " x " + layer.in() + "] in the parameters."));
+        stateDict.add("\n.add($S, $L, $L)", layer.name() + ".weight", LayerNames.out(layer), LayerNames.in(layer));
+        offset += layer.out() * layer.in();
+        if (layer.bias()) {
+          type.addField(constant(LayerNames.bias(layer), offset, "Offset of " + layer.name() + ".bias ["
+              + layer.out() + "] in the parameters."));
+          stateDict.add("\n.add($S, $L)", layer.name() + ".bias", LayerNames.out(layer));
+          offset += layer.out();
+        }
+      }
+    }
+    stateDict.add("\n.build()").unindent();
+    type.addField(constant("PARAMETER_COUNT", offset, "The length of the parameter array.", Modifier.PUBLIC));
+    type.addField(FieldSpec.builder(RuntimeTypes.STATE_DICT, "STATE_DICT", Modifier.PUBLIC, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("The state dict, with PyTorch's names and shapes, in the order of the parameters.\n")
+        .initializer(stateDict.build())
+        .build());
+  }
+
+  private static FieldSpec constant(String name, int value, String doc, Modifier... extra) {
+    FieldSpec.Builder field = FieldSpec.builder(TypeName.INT, name, Modifier.STATIC, Modifier.FINAL)
+        .addModifiers(extra)
+        .initializer("$L", value);
+    if (doc != null) field.addJavadoc("$L\n", doc);
+    return field.build();
+  }
+
+  private static CodeBlock layerView(NetworkLayer layer) {
+    if (layer.linear()) {
+      return CodeBlock.of("new $T($S, $L, $L, parameters, $L, $L)", RuntimeTypes.LINEAR_LAYER_VIEW,
+          layer.name(), LayerNames.in(layer), LayerNames.out(layer), LayerNames.weight(layer),
+          LayerNames.bias(layer));
+    }
+    return CodeBlock.of("new $T($S, $L, $T.$L)", RuntimeTypes.ACTIVATION_LAYER_VIEW, layer.name(),
+        LayerNames.out(layer), RuntimeTypes.ACTIVATION, LayerNames.activation(layer));
+  }
+
+  private static MethodSpec create(Network network, ClassName model) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("create")
+        .addJavadoc("A model initialised as PyTorch initialises {@code nn.Linear}: weights and biases uniform"
+            + " in\n±1/√in. The same seed gives the same parameters.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(model)
+        .addParameter(TypeName.LONG, "seed")
+        .addStatement("$T model = new $T()", model, model)
+        .addStatement("$T random = new $T(seed)", SplittableRandom.class, SplittableRandom.class);
+    for (NetworkLayer layer : network.layers()) {
+      if (layer.linear()) {
+        method.addStatement("$T.linear(model.parameters, $L, $L, $L, $L, random)", RuntimeTypes.INITIALIZERS,
+            LayerNames.weight(layer), LayerNames.bias(layer), LayerNames.in(layer), LayerNames.out(layer));
+      }
+    }
+    return method.addStatement("return model").build();
+  }
+
+  private static MethodSpec load(ClassName model) {
+    return MethodSpec.methodBuilder("load")
+        .addJavadoc("Reads a model from a safetensors file with exactly the tensors of {@link #STATE_DICT},"
+            + " as\nPyTorch's {@code save_file(model.state_dict(), path)} writes it.\n\n"
+            + "@throws $T if the file cannot be read or does not hold this model's tensors\n", IOException.class)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(model)
+        .addParameter(Path.class, "path")
+        .addException(IOException.class)
+        .addStatement("$T model = new $T()", model, model)
+        .addStatement("STATE_DICT.load(path, model.parameters)")
+        .addStatement("return model")
+        .build();
+  }
+
+  private static MethodSpec save() {
+    return MethodSpec.methodBuilder("save")
+        .addJavadoc("Writes the parameters to a safetensors file that PyTorch loads with the same names. The"
+            + "\nfile is replaced only once the new one is complete.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Path.class, "path")
+        .addException(IOException.class)
+        .addStatement("STATE_DICT.save(path, parameters)")
+        .build();
+  }
+
+  private static MethodSpec forward(Network network) {
+    String what = takesLogits(network) ? "the logits " + network.loss() + " takes" : "the network's output";
+    return MethodSpec.methodBuilder("forward")
+        .addJavadoc("The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x"
+            + " OUT],\n$L.\n", what)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(FLOATS)
+        .addParameter(FLOATS, "x")
+        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addCode(ForwardPass.of(network, true))
+        .addStatement("return $L", LayerNames.output(network.outputLayer()))
+        .build();
+  }
+
+  private static MethodSpec predict(Network network) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("predict")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(INTS)
+        .addParameter(FLOATS, "x");
+    if (network.out() > 1 || network.classIndexTargets()) {
+      method.addJavadoc("The class of each row of {@code x}: the index of its largest output.\n")
+          .addStatement("return $T.argmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
+    } else {
+      float threshold = network.loss() == LossKind.BCE_WITH_LOGITS ? 0f : 0.5f;
+      method.addJavadoc("The class of each row of {@code x}: 1 where its output is above $L, else 0.\n",
+              network.loss() == LossKind.BCE_WITH_LOGITS ? "0 (a probability above 0.5)" : "0.5")
+          .addStatement("return $T.threshold(forward(x), $Lf)", RuntimeTypes.PREDICTIONS, threshold);
+    }
+    return method.build();
+  }
+
+  private static MethodSpec probabilities(Network network) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("probabilities")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(FLOATS)
+        .addParameter(FLOATS, "x");
+    switch (network.loss()) {
+      case CROSS_ENTROPY -> method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
+          .addStatement("return $T.softmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
+      case NLL -> method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
+          .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS);
+      case BCE_WITH_LOGITS -> method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
+          .addStatement("return $T.sigmoid(forward(x))", RuntimeTypes.PREDICTIONS);
+      case BCE -> method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
+          .addStatement("return forward(x)");
+      default -> throw new IllegalArgumentException("no probabilities for " + network.loss());
+    }
+    return method.build();
+  }
+
+  static boolean takesLogits(Network network) {
+    return network.loss() == LossKind.CROSS_ENTROPY || network.loss() == LossKind.BCE_WITH_LOGITS;
+  }
+
+  static String summary(Network network) {
+    return network.layers().stream()
+        .map(l -> l.name() + ": " + LayerNames.describe(l))
+        .collect(Collectors.joining(", ")) + "; loss " + network.loss();
+  }
+}

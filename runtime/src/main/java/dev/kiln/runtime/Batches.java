@@ -1,0 +1,30 @@
+package dev.kiln.runtime;
+
+/** Checks that generated code runs on its inputs, with messages that name the value and what was expected. */
+public final class Batches {
+  private Batches() {}
+
+  /**
+   * The number of rows in {@code x}, a row-major batch of {@code features}-wide rows.
+   *
+   * @throws IllegalArgumentException if x is null, empty, or not a whole number of rows
+   */
+  public static int rows(float[] x, int features) {
+    if (x == null) {
+      throw new IllegalArgumentException("x is null; expected a row-major batch of rows of " + features + " features");
+    }
+    if (x.length == 0 || x.length % features != 0) {
+      throw new IllegalArgumentException("x has " + x.length + " values; expected a positive multiple of "
+          + features + " (rows of " + features + " features)");
+    }
+    return x.length / features;
+  }
+
+  /** Fails unless {@code targets} is non-null; the losses check its length and values. */
+  public static <T> T targets(T targets) {
+    if (targets == null) {
+      throw new IllegalArgumentException("targets is null; expected one target per row of x");
+    }
+    return targets;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.kiln.runtime.kernel;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Chooses the kernels once per JVM: the Vector API ones when {@code jdk.incubator.vector} is in the
+ * boot layer (run with {@code --add-modules jdk.incubator.vector}), the scalar ones otherwise or when
+ * the system property {@value #FORCE_SCALAR} is {@code true}. Says which in one log line.
+ */
+public final class KernelProvider {
+  /** Set to {@code true} to use the scalar kernels even where the Vector API is present. */
+  public static final String FORCE_SCALAR = "kiln.forceScalar";
+
+  private static final String VECTOR_MODULE = "jdk.incubator.vector";
+  private static final Kernels KERNELS = choose();
+
+  private KernelProvider() {}
+
+  /** The kernels chosen at start-up. */
+  public static Kernels kernels() {
+    return KERNELS;
+  }
+
+  /** The scalar kernels, whatever was chosen: the reference in tests. */
+  public static Kernels scalar() {
+    return new ScalarKernels();
+  }
+
+  private static Kernels choose() {
+    System.Logger log = System.getLogger(KernelProvider.class.getName());
+    if (Boolean.getBoolean(FORCE_SCALAR)) {
+      log.log(Level.INFO, "Kiln kernels: scalar (forced by -D" + FORCE_SCALAR + "=true)");
+      return new ScalarKernels();
+    }
+    if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+      log.log(Level.INFO, "Kiln kernels: scalar (add --add-modules " + VECTOR_MODULE
+          + " to use the Vector API)");
+      return new ScalarKernels();
+    }
+    try {
+      PanamaKernels panama = new PanamaKernels();
+      log.log(Level.INFO, "Kiln kernels: Vector API, " + PanamaKernels.lanes() + " float lanes");
+      return panama;
+    } catch (LinkageError | RuntimeException e) {
+      log.log(Level.WARNING, "Kiln kernels: scalar (the Vector API failed to load: " + e + ")");
+      return new ScalarKernels();
+    }
+  }
+}

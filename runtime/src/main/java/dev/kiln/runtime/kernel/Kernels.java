@@ -1,0 +1,42 @@
+package dev.kiln.runtime.kernel;
+
+import dev.kiln.runtime.Activation;
+
+/**
+ * The dense linear algebra a Linear layer needs, with PyTorch's layouts: activations row-major
+ * [rows x features], weights row-major [out x in] inside the model's parameter array.
+ *
+ * <p>Two implementations: {@link ScalarKernels}, always available, and a Vector API one chosen at
+ * start-up by {@link KernelProvider} when {@code jdk.incubator.vector} is present.
+ */
+public interface Kernels {
+  /** The bias offset of a layer without bias. */
+  int NO_BIAS = -1;
+
+  /** A short name for logs and tests: {@code "scalar"} or {@code "panama"}. */
+  String name();
+
+  /**
+   * {@code y[r, o] = activation(Σ_i x[r, i] · w[o, i] + b[o])} for {@code r < rows}, where w starts at
+   * {@code p[wOff]} and b at {@code p[bOff]} ({@link #NO_BIAS}: no bias). The activation is applied
+   * to each output row while it is still in cache.
+   */
+  void linearForward(float[] x, float[] p, int wOff, int bOff, float[] y, int rows, int in, int out,
+      Activation activation);
+
+  /** {@code dx[r, i] = Σ_o dz[r, o] · w[o, i]}: the gradient with respect to the layer's input. */
+  void linearInputGradient(float[] dz, float[] p, int wOff, float[] dx, int rows, int in, int out);
+
+  /**
+   * {@code g[wOff + o·in + i] = Σ_r dz[r, o] · x[r, i]} and, when {@code bOff >= 0},
+   * {@code g[bOff + o] = Σ_r dz[r, o]}: the gradients of weight and bias, overwritten, not accumulated.
+   */
+  void linearParameterGradient(float[] dz, float[] x, float[] g, int wOff, int bOff, int rows, int in,
+      int out);
+
+  /** {@code Σ_i a[aOff + i] · b[bOff + i]} for {@code i < n}. */
+  float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+  /** {@code y[yOff + i] += alpha · x[xOff + i]} for {@code i < n}. */
+  void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+}
