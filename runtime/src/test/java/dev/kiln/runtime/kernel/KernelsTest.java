@@ -1,0 +1,147 @@
+package dev.kiln.runtime.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.runtime.Activation;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
+
+/**
+ * The chosen kernels (scalar or Vector API, depending on the run) against a plain double-precision
+ * reference, on sizes around every vector width so that loop bounds and tails are exercised.
+ */
+class KernelsTest {
+  private static final Kernels KERNELS = KernelProvider.kernels();
+  private static final int[] SIZES = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 129};
+
+  static Stream<Arguments> shapes() {
+    return Stream.of(new int[][] {{1, 1, 1}, {3, 2, 10}, {7, 4, 3}, {5, 17, 9}, {2, 33, 65}, {4, 129, 31},
+        {9, 64, 16}, {1, 100, 1}}).map(s -> Arguments.of(s[0], s[1], s[2]));
+  }
+
+  static Stream<Integer> sizes() {
+    return java.util.Arrays.stream(SIZES).boxed();
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void dotMatchesReference(int n) {
+    Random random = new Random(n);
+    float[] a = random(random, n + 3);
+    float[] b = random(random, n + 5);
+    double expected = 0;
+    for (int i = 0; i < n; i++) expected += (double) a[3 + i] * b[5 + i];
+    assertEquals(expected, KERNELS.dot(a, 3, b, 5, n), 1e-5 * (1 + n));
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void axpyMatchesReferenceAndLeavesTheRestAlone(int n) {
+    Random random = new Random(n);
+    float[] x = random(random, n + 2);
+    float[] y = random(random, n + 4);
+    float[] before = y.clone();
+    KERNELS.axpy(0.75f, x, 2, y, 1, n);
+    assertEquals(before[0], y[0]);
+    for (int i = 0; i < n; i++) assertEquals(before[1 + i] + 0.75 * x[2 + i], y[1 + i], 1e-5);
+    for (int i = n + 1; i < y.length; i++) assertEquals(before[i], y[i]);
+  }
+
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("shapes")
+  void linearForwardAddsBiasAndAppliesTheActivation(int rows, int in, int out) {
+    Random random = new Random(rows * 31 + in);
+    float[] x = random(random, rows * in);
+    int wOff = 5;
+    float[] p = random(random, wOff + out * in + out);
+    int bOff = wOff + out * in;
+    float[] y = new float[rows * out];
+    KERNELS.linearForward(x, p, wOff, bOff, y, rows, in, out, Activation.RELU);
+    for (int r = 0; r < rows; r++) {
+      for (int o = 0; o < out; o++) {
+        double z = p[bOff + o];
+        for (int i = 0; i < in; i++) z += (double) x[r * in + i] * p[wOff + o * in + i];
+        assertEquals(Math.max(z, 0), y[r * out + o], 1e-5 * (1 + in), "y[" + r + "," + o + "]");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("shapes")
+  void linearForwardWithoutBias(int rows, int in, int out) {
+    Random random = new Random(rows * 17 + out);
+    float[] x = random(random, rows * in);
+    float[] p = random(random, out * in);
+    float[] y = new float[rows * out];
+    KERNELS.linearForward(x, p, 0, Kernels.NO_BIAS, y, rows, in, out, Activation.IDENTITY);
+    for (int r = 0; r < rows; r++) {
+      for (int o = 0; o < out; o++) {
+        double z = 0;
+        for (int i = 0; i < in; i++) z += (double) x[r * in + i] * p[o * in + i];
+        assertEquals(z, y[r * out + o], 1e-5 * (1 + in));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("shapes")
+  void linearInputGradientIsDzTimesW(int rows, int in, int out) {
+    Random random = new Random(rows * 13 + in * 7 + out);
+    float[] dz = random(random, rows * out);
+    float[] p = random(random, 3 + out * in);
+    float[] dx = random(random, rows * in); // stale values must be overwritten
+    KERNELS.linearInputGradient(dz, p, 3, dx, rows, in, out);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < in; i++) {
+        double expected = 0;
+        for (int o = 0; o < out; o++) expected += (double) dz[r * out + o] * p[3 + o * in + i];
+        assertEquals(expected, dx[r * in + i], 1e-5 * (1 + out));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("shapes")
+  void linearParameterGradientOverwritesWeightAndBiasGradients(int rows, int in, int out) {
+    Random random = new Random(rows * 11 + in * 3 + out);
+    float[] dz = random(random, rows * out);
+    float[] x = random(random, rows * in);
+    int wOff = 2;
+    int bOff = wOff + out * in;
+    float[] g = random(random, bOff + out + 1);
+    float last = g[g.length - 1];
+    KERNELS.linearParameterGradient(dz, x, g, wOff, bOff, rows, in, out);
+    for (int o = 0; o < out; o++) {
+      double bias = 0;
+      for (int r = 0; r < rows; r++) bias += dz[r * out + o];
+      assertEquals(bias, g[bOff + o], 1e-5 * (1 + rows));
+      for (int i = 0; i < in; i++) {
+        double expected = 0;
+        for (int r = 0; r < rows; r++) expected += (double) dz[r * out + o] * x[r * in + i];
+        assertEquals(expected, g[wOff + o * in + i], 1e-5 * (1 + rows));
+      }
+    }
+    assertEquals(last, g[g.length - 1], "values past the layer's gradients stay as they were");
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void theChosenKernelsAgreeWithTheScalarOnes(int n) {
+    Random random = new Random(1000 + n);
+    float[] a = random(random, n);
+    float[] b = random(random, n);
+    float dot = KERNELS.dot(a, 0, b, 0, n);
+    float scalar = KernelProvider.scalar().dot(a, 0, b, 0, n);
+    assertTrue(Math.abs(dot - scalar) <= 1e-5f * (1 + n), "dot " + dot + " vs scalar " + scalar);
+  }
+
+  private static float[] random(Random random, int n) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) values[i] = (float) random.nextGaussian();
+    return values;
+  }
+}
