@@ -1,0 +1,263 @@
+package dev.kiln.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kiln.processor.Sources.compile;
+import static dev.kiln.processor.Sources.model;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Each wrong declaration is a compile error with its tag, on the line that is wrong. */
+class ProcessorErrorsTest {
+
+  @Test
+  void softmaxBeforeCrossEntropyIsAnErrorOnTheSoftmax() {
+    JavaFileObject source = model("Net",
+        "@Model",
+        "@Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Linear(in = 4, out = 3)",
+        "  @Softmax",
+        "  Layer out();",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kiln:softmax-before-cross-entropy] @Softmax on out() feeds @Loss(CROSS_ENTROPY),"
+            + " which applies log-softmax itself")
+        .inFile(source).onLineContaining("@Softmax");
+    assertThat(compilation).hadErrorContaining("probabilities() gives softmax probabilities");
+  }
+
+  @Test
+  void softmaxStandingAloneBeforeCrossEntropyIsAnErrorToo() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Linear(in = 4, out = 3) Layer fc();",
+        "  @Softmax Layer probabilities();",
+        "}");
+    assertThat(compile(source)).hadErrorContaining("[kiln:softmax-before-cross-entropy] @Softmax on probabilities()")
+        .inFile(source).onLineContaining("@Softmax");
+  }
+
+  @Test
+  void theFirstLayerWithoutInIsAnErrorOnItsLinear() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Linear(out = 10)",
+        "  Layer hidden();",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kiln:first-layer-without-in] The first layer, hidden(), has no input size;"
+            + " nothing before it can supply one. Add it: @Linear(in = ..., out = 10)")
+        .inFile(source).onLineContaining("@Linear(out = 10)");
+  }
+
+  @Test
+  void anActivationAsTheFirstLayerIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @ReLU Layer first();",
+        "  @Linear(in = 2, out = 1) Layer out();",
+        "}");
+    assertThat(compile(source)).hadErrorContaining("[kiln:first-layer-not-linear] The first layer, first(), has no"
+        + " @Linear").inFile(source).onLineContaining("Layer first()");
+  }
+
+  @Test
+  void anInThatDoesNotMatchThePreviousOutIsAnErrorOnTheValue() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 10) @ReLU Layer hidden();",
+        "  @Linear(in = 12, out = 2) Layer out();",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kiln:in-mismatch] @Linear(in = 12) on out() does not match the 10 outputs of hidden()."
+            + " Use in = 10, or leave in out")
+        .inFile(source).onLineContaining("in = 12");
+  }
+
+  @Test
+  void aZeroOutIsAnErrorOnTheValue() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2,",
+        "          out = 0) Layer out();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:size-not-positive] @Linear(out = 0) on out() is not a size; sizes are at least 1")
+        .inFile(source).onLineContaining("out = 0");
+  }
+
+  @Test
+  void aNegativeInIsAnErrorOnTheValue() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = -3, out = 1) Layer out();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:size-not-positive] @Linear(in = -3) on out() is not a size")
+        .inFile(source).onLineContaining("in = -3");
+  }
+
+  @Test
+  void aSecondActivationIsAnErrorOnThatActivation() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 3)",
+        "  @ReLU",
+        "  @Tanh",
+        "  Layer hidden();",
+        "  @Linear(out = 1) Layer out();",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kiln:two-activations] @Tanh follows @ReLU on hidden(); a member takes at most one"
+            + " activation. Declare a second member for it, e.g. @Tanh Layer hiddenActivation();")
+        .inFile(source).onLineContaining("@Tanh");
+  }
+
+  @Test
+  void modelOnAClassIsAnErrorOnTheAnnotation() {
+    JavaFileObject source = model("Net",
+        "@Loss(MSE)",
+        "@Model",
+        "public abstract class Net {",
+        "  @Linear(in = 2, out = 1) abstract Layer out();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:model-not-interface] @Model goes on an interface, and Net is a class."
+            + " Declare Net as an interface whose methods return Layer")
+        .inFile(source).onLineContaining("@Model");
+  }
+
+  @Test
+  void aModelWithoutLossIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 1) Layer out();",
+        "}");
+    assertThat(compile(source)).hadErrorContaining("[kiln:missing-loss] @Model Net has no @Loss")
+        .inFile(source).onLineContaining("@Model");
+  }
+
+  @Test
+  void aModelWithoutLayersIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  default int size() { return 0; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining("[kiln:no-layers] @Model Net declares no layers")
+        .inFile(source).onLineContaining("@Model");
+  }
+
+  @Test
+  void aLayerMethodReturningSomethingElseIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 1) Object out();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:layer-return-type] Layer method out() returns java.lang.Object")
+        .inFile(source).onLineContaining("Object out()");
+  }
+
+  @Test
+  void aLayerMethodWithParametersIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 1) Layer out(int size);",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:layer-parameters] Layer method out() takes parameters")
+        .inFile(source).onLineContaining("Layer out(int size)");
+  }
+
+  @Test
+  void aLayerMethodWithoutAnnotationsIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 1) Layer out();",
+        "  Layer forgotten();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:layer-without-annotation] Layer method forgotten() has neither @Linear nor an"
+            + " activation")
+        .inFile(source).onLineContaining("Layer forgotten()");
+  }
+
+  @Test
+  void aLayerNamedLikeAGeneratedMemberIsAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 1) Layer parameters();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:reserved-layer-name] Layer name parameters() is taken by the generated model")
+        .inFile(source).onLineContaining("Layer parameters()");
+  }
+
+  @Test
+  void layerNamesThatShareTheirConstantsAreAnError() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 3) Layer fooBar();",
+        "  @Linear(out = 1) Layer foo_bar();",
+        "}");
+    assertThat(compile(source))
+        .hadErrorContaining("[kiln:layer-name-clash] Layer methods fooBar() and foo_bar() both become the constants"
+            + " FOO_BAR_*")
+        .inFile(source).onLineContaining("Layer foo_bar()");
+  }
+
+  @Test
+  void everyErrorOfAModelIsReportedInOneCompile() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Linear(out = 10) @ReLU Layer hidden();",
+        "  @Linear(in = 7, out = 3) Layer middle();",
+        "  @Linear(out = 2) @Softmax Layer out();",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("[kiln:first-layer-without-in]").inFile(source)
+        .onLineContaining("Layer hidden()");
+    assertThat(compilation).hadErrorContaining("[kiln:in-mismatch]").inFile(source).onLineContaining("in = 7");
+    assertThat(compilation).hadErrorContaining("[kiln:softmax-before-cross-entropy]").inFile(source)
+        .onLineContaining("@Softmax");
+  }
+
+  @Test
+  void aRejectedModelGeneratesNothing() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Linear(out = 10) Layer hidden();",
+        "}");
+    JavaFileObject user = model("User", "class User { NetModel model; }");
+    Compilation compilation = compile(source, user);
+    assertThat(compilation).hadErrorContaining("[kiln:first-layer-without-in]");
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(user).onLineContaining("NetModel model");
+  }
+}

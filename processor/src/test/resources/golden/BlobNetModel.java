@@ -1,0 +1,182 @@
+package test;
+
+import dev.kiln.runtime.Activation;
+import dev.kiln.runtime.Batches;
+import dev.kiln.runtime.Initializers;
+import dev.kiln.runtime.Layer;
+import dev.kiln.runtime.LinearLayerView;
+import dev.kiln.runtime.Predictions;
+import dev.kiln.runtime.io.StateDict;
+import dev.kiln.runtime.kernel.KernelProvider;
+import dev.kiln.runtime.kernel.Kernels;
+import dev.kiln.runtime.optim.Optimizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import javax.annotation.processing.Generated;
+
+/**
+ * The BlobNet network: hidden: Linear(2 -> 10) + ReLU, out: Linear(10 -> 2); loss CROSS_ENTROPY.
+ *
+ * <p>All parameters live in one array, {@link #parameters()}, laid out as the
+ * state dict {@link #STATE_DICT} says. Not thread-safe while a trainer updates it.
+ */
+@Generated(
+        value = "dev.kiln.processor.KilnProcessor",
+        comments = "from test.BlobNet"
+)
+public final class BlobNetModel implements BlobNet {
+    /**
+     * Features per input row.
+     */
+    public static final int IN = 2;
+
+    /**
+     * Values per output row.
+     */
+    public static final int OUT = 2;
+
+    static final int HIDDEN_IN = 2;
+
+    static final int HIDDEN_OUT = 10;
+
+    /**
+     * Offset of hidden.weight [10 x 2] in the parameters.
+     */
+    static final int HIDDEN_WEIGHT = 0;
+
+    /**
+     * Offset of hidden.bias [10] in the parameters.
+     */
+    static final int HIDDEN_BIAS = 20;
+
+    static final int OUT_IN = 10;
+
+    static final int OUT_OUT = 2;
+
+    /**
+     * Offset of out.weight [2 x 10] in the parameters.
+     */
+    static final int OUT_WEIGHT = 30;
+
+    /**
+     * Offset of out.bias [2] in the parameters.
+     */
+    static final int OUT_BIAS = 50;
+
+    /**
+     * The length of the parameter array.
+     */
+    public static final int PARAMETER_COUNT = 52;
+
+    /**
+     * The state dict, with PyTorch's names and shapes, in the order of the parameters.
+     */
+    public static final StateDict STATE_DICT = StateDict.builder()
+        .add("hidden.weight", HIDDEN_OUT, HIDDEN_IN)
+        .add("hidden.bias", HIDDEN_OUT)
+        .add("out.weight", OUT_OUT, OUT_IN)
+        .add("out.bias", OUT_OUT)
+        .build();
+
+    private final float[] parameters = new float[PARAMETER_COUNT];
+
+    private final Kernels kernels = KernelProvider.kernels();
+
+    private final Layer hidden = new LinearLayerView("hidden", HIDDEN_IN, HIDDEN_OUT, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS);
+
+    private final Layer out = new LinearLayerView("out", OUT_IN, OUT_OUT, parameters, OUT_WEIGHT, OUT_BIAS);
+
+    private BlobNetModel() {
+    }
+
+    /**
+     * A model initialised as PyTorch initialises {@code nn.Linear}: weights and biases uniform in
+     * ±1/√in. The same seed gives the same parameters.
+     */
+    public static BlobNetModel create(long seed) {
+        BlobNetModel model = new BlobNetModel();
+        SplittableRandom random = new SplittableRandom(seed);
+        Initializers.linear(model.parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, HIDDEN_IN, HIDDEN_OUT, random);
+        Initializers.linear(model.parameters, OUT_WEIGHT, OUT_BIAS, OUT_IN, OUT_OUT, random);
+        return model;
+    }
+
+    /**
+     * Reads a model from a safetensors file with exactly the tensors of {@link #STATE_DICT}, as
+     * PyTorch's {@code save_file(model.state_dict(), path)} writes it.
+     *
+     * @throws IOException if the file cannot be read or does not hold this model's tensors
+     */
+    public static BlobNetModel load(Path path) throws IOException {
+        BlobNetModel model = new BlobNetModel();
+        STATE_DICT.load(path, model.parameters);
+        return model;
+    }
+
+    /**
+     * Writes the parameters to a safetensors file that PyTorch loads with the same names. The
+     * file is replaced only once the new one is complete.
+     */
+    public void save(Path path) throws IOException {
+        STATE_DICT.save(path, parameters);
+    }
+
+    /**
+     * The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x OUT],
+     * the logits CROSS_ENTROPY takes.
+     */
+    public float[] forward(float[] x) {
+        int rows = Batches.rows(x, IN);
+        // hidden: Linear(2 -> 10) + ReLU
+        float[] hiddenOutput = new float[rows * HIDDEN_OUT];
+        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
+        // out: Linear(10 -> 2)
+        float[] outOutput = new float[rows * OUT_OUT];
+        kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        return outOutput;
+    }
+
+    /**
+     * The class of each row of {@code x}: the index of its largest output.
+     */
+    public int[] predict(float[] x) {
+        return Predictions.argmax(forward(x), OUT);
+    }
+
+    /**
+     * Class probabilities per row: the softmax of the logits.
+     */
+    public float[] probabilities(float[] x) {
+        return Predictions.softmax(forward(x), OUT);
+    }
+
+    /**
+     * A trainer that updates this model's parameters with {@code optimizer}.
+     */
+    public BlobNetTrainer trainer(Optimizer optimizer) {
+        return new BlobNetTrainer(this, parameters, optimizer);
+    }
+
+    /**
+     * The parameters, live: every tensor of {@link #STATE_DICT} at its offset.
+     */
+    public float[] parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Layer hidden() {
+        return hidden;
+    }
+
+    @Override
+    public Layer out() {
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "BlobNetModel[hidden: Linear(2 -> 10) + ReLU, out: Linear(10 -> 2); loss CROSS_ENTROPY]";
+    }
+}
