@@ -3,6 +3,7 @@ package test;
 import dev.kiln.runtime.Activation;
 import dev.kiln.runtime.Batches;
 import dev.kiln.runtime.Initializers;
+import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.Layer;
 import dev.kiln.runtime.LinearLayerView;
 import dev.kiln.runtime.Predictions;
@@ -12,6 +13,7 @@ import dev.kiln.runtime.kernel.Kernels;
 import dev.kiln.runtime.optim.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.annotation.processing.Generated;
 
@@ -25,7 +27,7 @@ import javax.annotation.processing.Generated;
         value = "dev.kiln.processor.KilnProcessor",
         comments = "from test.BlobNet"
 )
-public final class BlobNetModel implements BlobNet {
+public final class BlobNetModel implements BlobNet, KilnModel {
     /**
      * Features per input row.
      */
@@ -118,6 +120,7 @@ public final class BlobNetModel implements BlobNet {
      * Writes the parameters to a safetensors file that PyTorch loads with the same names. The
      * file is replaced only once the new one is complete.
      */
+    @Override
     public void save(Path path) throws IOException {
         STATE_DICT.save(path, parameters);
     }
@@ -126,6 +129,7 @@ public final class BlobNetModel implements BlobNet {
      * The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x OUT],
      * the logits CROSS_ENTROPY takes.
      */
+    @Override
     public float[] forward(float[] x) {
         int rows = Batches.rows(x, IN);
         // hidden: Linear(2 -> 10) + ReLU
@@ -140,6 +144,7 @@ public final class BlobNetModel implements BlobNet {
     /**
      * The class of each row of {@code x}: the index of its largest output.
      */
+    @Override
     public int[] predict(float[] x) {
         return Predictions.argmax(forward(x), OUT);
     }
@@ -154,6 +159,7 @@ public final class BlobNetModel implements BlobNet {
     /**
      * A trainer that updates this model's parameters with {@code optimizer}.
      */
+    @Override
     public BlobNetTrainer trainer(Optimizer optimizer) {
         return new BlobNetTrainer(this, parameters, optimizer);
     }
@@ -161,8 +167,29 @@ public final class BlobNetModel implements BlobNet {
     /**
      * The parameters, live: every tensor of {@link #STATE_DICT} at its offset.
      */
+    @Override
     public float[] parameters() {
         return parameters;
+    }
+
+    @Override
+    public StateDict stateDict() {
+        return STATE_DICT;
+    }
+
+    @Override
+    public int inputSize() {
+        return IN;
+    }
+
+    @Override
+    public int outputSize() {
+        return OUT;
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return List.of(hidden, out);
     }
 
     @Override

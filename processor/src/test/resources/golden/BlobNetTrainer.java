@@ -5,6 +5,7 @@ import static test.BlobNetModel.*;
 import dev.kiln.dsl.Reduction;
 import dev.kiln.runtime.Activation;
 import dev.kiln.runtime.Batches;
+import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.Kernels;
 import dev.kiln.runtime.loss.CrossEntropy;
@@ -19,7 +20,7 @@ import javax.annotation.processing.Generated;
         value = "dev.kiln.processor.KilnProcessor",
         comments = "from test.BlobNet"
 )
-public final class BlobNetTrainer {
+public final class BlobNetTrainer implements ClassIndexTrainer {
     private final BlobNetModel model;
 
     private final float[] parameters;
@@ -56,6 +57,7 @@ public final class BlobNetTrainer {
      * @param targets one class index in [0, OUT) per row
      * @return the batch's loss (mean reduction), computed before the update
      */
+    @Override
     public float step(float[] x, int[] targets) {
         int rows = Batches.rows(x, IN);
         Batches.targets(targets);
@@ -97,6 +99,7 @@ public final class BlobNetTrainer {
     /**
      * The gradients of the last step's loss, live, laid out as {@link BlobNetModel#parameters()}.
      */
+    @Override
     public float[] gradients() {
         return gradients;
     }
@@ -104,6 +107,7 @@ public final class BlobNetTrainer {
     /**
      * The model this trainer updates.
      */
+    @Override
     public BlobNetModel model() {
         return model;
     }

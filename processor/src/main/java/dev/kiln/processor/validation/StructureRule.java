@@ -10,7 +10,7 @@ import java.util.Set;
 /** A model has a loss and layers, and its layer names fit the generated code. */
 final class StructureRule implements Rule {
   /** Names the generated model uses for members of its own. */
-  private static final Set<String> RESERVED = Set.of("parameters", "kernels");
+  private static final Set<String> RESERVED = Set.of("parameters", "kernels", "layers", "stateDict", "inputSize", "outputSize");
 
   @Override
   public void check(DeclaredNetwork network, ValidationReport report) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.dsl.LossKind;
@@ -12,6 +13,7 @@ import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -31,6 +33,7 @@ public final class ModelWriter {
             + " updates it.\n", network.simpleName(), summary(network))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ClassName.get(network.type()))
+        .addSuperinterface(RuntimeTypes.KILN_MODEL)
         .addOriginatingElement(network.type());
 
     addConstants(type, network);
@@ -53,6 +56,7 @@ public final class ModelWriter {
     }
     type.addMethod(MethodSpec.methodBuilder("trainer")
         .addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(trainer)
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
@@ -60,10 +64,16 @@ public final class ModelWriter {
         .build());
     type.addMethod(MethodSpec.methodBuilder("parameters")
         .addJavadoc("The parameters, live: every tensor of {@link #STATE_DICT} at its offset.\n")
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
         .addStatement("return parameters")
         .build());
+    type.addMethod(getter("stateDict", RuntimeTypes.STATE_DICT, "STATE_DICT"));
+    type.addMethod(getter("inputSize", TypeName.INT, "IN"));
+    type.addMethod(getter("outputSize", TypeName.INT, "OUT"));
+    type.addMethod(getter("layers", ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.LAYER),
+        "List.of(" + network.layers().stream().map(NetworkLayer::name).collect(Collectors.joining(", ")) + ")"));
     for (NetworkLayer layer : network.layers()) {
       type.addMethod(MethodSpec.methodBuilder(layer.name())
           .addAnnotation(Override.class)
@@ -79,6 +89,15 @@ public final class ModelWriter {
         .addStatement("return $S", network.modelName() + "[" + summary(network) + "]")
         .build());
     return type.build();
+  }
+
+  private static MethodSpec getter(String name, TypeName type, String value) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(type)
+        .addStatement("return $L", value)
+        .build();
   }
 
   private static void addConstants(TypeSpec.Builder type, Network network) {
@@ -164,6 +183,7 @@ public final class ModelWriter {
 
   private static MethodSpec save() {
     return MethodSpec.methodBuilder("save")
+        .addAnnotation(Override.class)
         .addJavadoc("Writes the parameters to a safetensors file that PyTorch loads with the same names. The"
             + "\nfile is replaced only once the new one is complete.\n")
         .addModifiers(Modifier.PUBLIC)
@@ -176,6 +196,7 @@ public final class ModelWriter {
   private static MethodSpec forward(Network network) {
     String what = takesLogits(network) ? "the logits " + network.loss() + " takes" : "the network's output";
     return MethodSpec.methodBuilder("forward")
+        .addAnnotation(Override.class)
         .addJavadoc("The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x"
             + " OUT],\n$L.\n", what)
         .addModifiers(Modifier.PUBLIC)
@@ -189,6 +210,7 @@ public final class ModelWriter {
 
   private static MethodSpec predict(Network network) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(INTS)
         .addParameter(FLOATS, "x");

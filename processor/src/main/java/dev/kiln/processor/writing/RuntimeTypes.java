@@ -4,6 +4,9 @@ import com.palantir.javapoet.ClassName;
 
 /** The runtime and DSL types that generated code refers to. */
 final class RuntimeTypes {
+  static final ClassName KILN_MODEL = ClassName.get("dev.kiln.runtime", "KilnModel");
+  static final ClassName CLASS_INDEX_TRAINER = ClassName.get("dev.kiln.runtime", "ClassIndexTrainer");
+  static final ClassName FLOAT_TARGET_TRAINER = ClassName.get("dev.kiln.runtime", "FloatTargetTrainer");
   static final ClassName LAYER = ClassName.get("dev.kiln.runtime", "Layer");
   static final ClassName LINEAR_LAYER_VIEW = ClassName.get("dev.kiln.runtime", "LinearLayerView");
   static final ClassName ACTIVATION_LAYER_VIEW = ClassName.get("dev.kiln.runtime", "ActivationLayerView");

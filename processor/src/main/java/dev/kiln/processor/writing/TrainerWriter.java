@@ -25,6 +25,8 @@ public final class TrainerWriter {
         .addJavadoc("Trains a {@link $T} with $L loss. Made by {@link $T#trainer}; not thread-safe.\n", model,
             network.loss(), model)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(network.classIndexTargets() ? RuntimeTypes.CLASS_INDEX_TRAINER
+            : RuntimeTypes.FLOAT_TARGET_TRAINER)
         .addOriginatingElement(network.type());
 
     type.addField(model, "model", Modifier.PRIVATE, Modifier.FINAL);
@@ -52,12 +54,14 @@ public final class TrainerWriter {
     type.addMethod(step(network));
     type.addMethod(workspaces(network));
     type.addMethod(MethodSpec.methodBuilder("gradients")
+        .addAnnotation(Override.class)
         .addJavadoc("The gradients of the last step's loss, live, laid out as {@link $T#parameters()}.\n", model)
         .addModifiers(Modifier.PUBLIC)
         .returns(ModelWriter.FLOATS)
         .addStatement("return gradients")
         .build());
     type.addMethod(MethodSpec.methodBuilder("model")
+        .addAnnotation(Override.class)
         .addJavadoc("The model this trainer updates.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(model)
@@ -76,6 +80,7 @@ public final class TrainerWriter {
             + "@param targets $L\n"
             + "@return the batch's loss ($L reduction), computed before the update\n",
             network.loss(), targetDoc, network.reduction().name().toLowerCase(java.util.Locale.ROOT))
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.FLOAT)
         .addParameter(ModelWriter.FLOATS, "x")

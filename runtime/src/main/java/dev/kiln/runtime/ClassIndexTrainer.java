@@ -1,0 +1,13 @@
+package dev.kiln.runtime;
+
+/** A trainer whose loss takes one class index per row (cross-entropy, NLL). */
+public interface ClassIndexTrainer extends KilnTrainer {
+  /**
+   * One training step: forward, loss, backward, optimizer update.
+   *
+   * @param x the inputs, [rows x inputSize] row-major
+   * @param targets one class index in [0, outputSize) per row
+   * @return the batch's loss, computed before the update
+   */
+  float step(float[] x, int[] targets);
+}

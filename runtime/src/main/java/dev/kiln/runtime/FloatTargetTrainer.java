@@ -1,0 +1,13 @@
+package dev.kiln.runtime;
+
+/** A trainer whose loss takes a float target per output (BCE, MSE, L1, ...). */
+public interface FloatTargetTrainer extends KilnTrainer {
+  /**
+   * One training step: forward, loss, backward, optimizer update.
+   *
+   * @param x the inputs, [rows x inputSize] row-major
+   * @param targets [rows x outputSize] row-major
+   * @return the batch's loss, computed before the update
+   */
+  float step(float[] x, float[] targets);
+}

@@ -1,0 +1,41 @@
+package dev.kiln.runtime;
+
+import dev.kiln.runtime.io.StateDict;
+import dev.kiln.runtime.optim.Optimizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every generated model offers, whatever its layers: the view that tools (training loops,
+ * evaluation, benchmarks) work with. Users mostly call the generated class, whose methods return
+ * its own, more precise types.
+ */
+public interface KilnModel {
+  /** Features per input row. */
+  int inputSize();
+
+  /** Values per output row. */
+  int outputSize();
+
+  /** The network's output for a row-major batch [rows x inputSize()]: [rows x outputSize()]. */
+  float[] forward(float[] x);
+
+  /** The class of each row of {@code x}. */
+  int[] predict(float[] x);
+
+  /** The layers, in declaration order. */
+  List<Layer> layers();
+
+  /** The parameters, live, in the layout of {@link #stateDict()}. */
+  float[] parameters();
+
+  /** Names, shapes and offsets of the tensors in {@link #parameters()}. */
+  StateDict stateDict();
+
+  /** Writes the parameters as safetensors; see {@link StateDict#save}. */
+  void save(Path path) throws IOException;
+
+  /** A trainer that updates this model's parameters with {@code optimizer}. */
+  KilnTrainer trainer(Optimizer optimizer);
+}
