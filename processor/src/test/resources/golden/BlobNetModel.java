@@ -93,8 +93,8 @@ public final class BlobNetModel implements BlobNet, KilnModel {
     }
 
     /**
-     * A model initialised as PyTorch initialises {@code nn.Linear}: weights and biases uniform in
-     * ±1/√in. The same seed gives the same parameters.
+     * A model initialised as PyTorch initialises its modules: Linear weights and biases uniform in
+     * ±1/√in, PReLU slopes at their declared value. The same seed gives the same parameters.
      */
     public static BlobNetModel create(long seed) {
         BlobNetModel model = new BlobNetModel();
@@ -134,10 +134,10 @@ public final class BlobNetModel implements BlobNet, KilnModel {
         int rows = Batches.rows(x, IN);
         // hidden: Linear(2 -> 10) + ReLU
         float[] hiddenOutput = new float[rows * HIDDEN_OUT];
-        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
+        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
         // out: Linear(10 -> 2)
         float[] outOutput = new float[rows * OUT_OUT];
-        kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
         return outOutput;
     }
 

@@ -3,14 +3,15 @@ package test;
 import static test.BlobNetModel.*;
 
 import dev.kiln.dsl.Reduction;
+import dev.kiln.runtime.AbstractTrainer;
 import dev.kiln.runtime.Activation;
 import dev.kiln.runtime.Batches;
 import dev.kiln.runtime.ClassIndexTrainer;
+import dev.kiln.runtime.FloatTargetTrainer;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.Kernels;
 import dev.kiln.runtime.loss.CrossEntropy;
 import dev.kiln.runtime.optim.Optimizer;
-import dev.kiln.runtime.optim.OptimizerState;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,14 +21,10 @@ import javax.annotation.processing.Generated;
         value = "dev.kiln.processor.KilnProcessor",
         comments = "from test.BlobNet"
 )
-public final class BlobNetTrainer implements ClassIndexTrainer {
+public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexTrainer, FloatTargetTrainer {
+    private static final CrossEntropy LOSS = CrossEntropy.of(Reduction.MEAN);
+
     private final BlobNetModel model;
-
-    private final float[] parameters;
-
-    private final float[] gradients = new float[PARAMETER_COUNT];
-
-    private final OptimizerState optimizer;
 
     private final Kernels kernels = KernelProvider.kernels();
 
@@ -45,13 +42,13 @@ public final class BlobNetTrainer implements ClassIndexTrainer {
     private float[] outGradient;
 
     BlobNetTrainer(BlobNetModel model, float[] parameters, Optimizer optimizer) {
+        super(parameters, optimizer);
         this.model = model;
-        this.parameters = parameters;
-        this.optimizer = optimizer.newState(PARAMETER_COUNT);
     }
 
     /**
      * One training step on a batch: forward, CROSS_ENTROPY loss, backward, and the optimizer's update.
+     * A batch whose loss is not finite (NaN when every target is ignored) changes nothing.
      *
      * @param x the inputs, [rows x IN] row-major; any number of rows
      * @param targets one class index in [0, OUT) per row
@@ -59,27 +56,59 @@ public final class BlobNetTrainer implements ClassIndexTrainer {
      */
     @Override
     public float step(float[] x, int[] targets) {
-        int rows = Batches.rows(x, IN);
         Batches.targets(targets);
+        int rows = forwardPass(x);
+        // Loss: log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N.
+        float loss = LOSS.compute(outOutput, targets, outGradient, rows, OUT);
+        return backwardPass(x, rows, loss);
+    }
+
+    /**
+     * One training step on a batch: forward, CROSS_ENTROPY loss, backward, and the optimizer's update.
+     * A batch whose loss is not finite (NaN when every target is ignored) changes nothing.
+     *
+     * @param x the inputs, [rows x IN] row-major; any number of rows
+     * @param targets [rows x OUT] row-major: each row a probability distribution over the classes
+     * @return the batch's loss (mean reduction), computed before the update
+     */
+    @Override
+    public float step(float[] x, float[] targets) {
+        Batches.targets(targets);
+        int rows = forwardPass(x);
+        // Loss: log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N.
+        float loss = LOSS.compute(outOutput, targets, outGradient, rows, OUT);
+        return backwardPass(x, rows, loss);
+    }
+
+    /**
+     * Runs the batch forward into the workspaces; returns its number of rows.
+     */
+    private int forwardPass(float[] x) {
+        int rows = Batches.rows(x, IN);
         ensureWorkspaces(rows);
-
         // hidden: Linear(2 -> 10) + ReLU
-        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
+        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
         // out: Linear(10 -> 2)
-        kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        return rows;
+    }
 
-        // Loss: softmax and cross-entropy in one pass: the loss and d(logits) = (softmax - onehot) / N.
-        float loss = CrossEntropy.withLogits(outOutput, targets, outGradient, rows, OUT, Reduction.MEAN);
-
+    /**
+     * Back-propagates the loss's gradient, then updates the parameters; returns {@code loss}.
+     */
+    private float backwardPass(float[] x, int rows, float loss) {
+        if (!Float.isFinite(loss)) {
+            // Nothing to learn from (every target ignored, or a diverged loss): the parameters and
+            // the optimizer's state stay as they were.
+            return loss;
+        }
         // Backward through out: Linear(10 -> 2)
         kernels.linearParameterGradient(outGradient, hiddenOutput, gradients, OUT_WEIGHT, OUT_BIAS, rows, OUT_IN, OUT_OUT);
         kernels.linearInputGradient(outGradient, parameters, OUT_WEIGHT, hiddenGradient, rows, OUT_IN, OUT_OUT);
         // Backward through hidden: Linear(2 -> 10) + ReLU
-        Activation.RELU.backward(hiddenOutput, hiddenGradient, rows, HIDDEN_OUT);
+        Activation.RELU.backward(hiddenOutput, hiddenOutput, hiddenGradient, rows, HIDDEN_OUT);
         kernels.linearParameterGradient(hiddenGradient, x, gradients, HIDDEN_WEIGHT, HIDDEN_BIAS, rows, HIDDEN_IN, HIDDEN_OUT);
-
-        optimizer.step(parameters, gradients);
-        return loss;
+        return update(loss);
     }
 
     /**
@@ -94,14 +123,6 @@ public final class BlobNetTrainer implements ClassIndexTrainer {
         outOutput = new float[rows * OUT_OUT];
         outGradient = new float[rows * OUT_OUT];
         this.rows = rows;
-    }
-
-    /**
-     * The gradients of the last step's loss, live, laid out as {@link BlobNetModel#parameters()}.
-     */
-    @Override
-    public float[] gradients() {
-        return gradients;
     }
 
     /**

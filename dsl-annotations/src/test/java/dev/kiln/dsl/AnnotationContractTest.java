@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class AnnotationContractTest {
   private static final List<Class<?>> ACTIVATIONS =
-      List.of(ReLU.class, Tanh.class, Sigmoid.class, Softmax.class, LogSoftmax.class);
+      List.of(ReLU.class, Tanh.class, Sigmoid.class, Softmax.class, LogSoftmax.class, LeakyReLU.class,
+          PReLU.class, ELU.class, GELU.class, SiLU.class, Softplus.class, Dropout.class);
 
   @Test
   void modelAndLossGoOnTypes() {

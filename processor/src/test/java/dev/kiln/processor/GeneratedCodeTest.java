@@ -60,7 +60,49 @@ class GeneratedCodeTest {
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.NetTrainer").contentsAsUtf8String()
-        .contains("MeanSquaredError.of(outOutput, targets, outGradient, rows, OUT, Reduction.SUM)");
+        .contains("MeanSquaredError LOSS = MeanSquaredError.of(Reduction.SUM);");
+  }
+
+  @Test
+  void lossOptionsThatAreGivenAreConfiguredOnTheLoss() {
+    Compilation compilation = compile(model("Net",
+        "@Model @Loss(value = CROSS_ENTROPY, weight = {1, 2.5f}, ignoreIndex = 1, labelSmoothing = 0.1f)",
+        "public interface Net {",
+        "  @Linear(in = 2, out = 2) Layer out();",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.NetTrainer").contentsAsUtf8String()
+        .contains("CrossEntropy.of(Reduction.MEAN).weight(1.0f, 2.5f).ignoreIndex(1).labelSmoothing(0.1f)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "@ReLU", "@LeakyReLU(negativeSlope = 0.2f)", "@PReLU", "@PReLU(perFeature = true, init = 0.1f)",
+      "@ELU(alpha = 0.5f)", "@GELU", "@GELU(approximate = GELU.Approximate.TANH)", "@SiLU",
+      "@Softplus(beta = 2, threshold = 10)", "@Sigmoid", "@Tanh", "@Softmax", "@LogSoftmax", "@Dropout(p = 0.3f)",
+      "@ReLU @Dropout"})
+  void everyActivationGeneratesCodeThatCompilesWithoutWarnings(String annotations) {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 5, out = 4) " + annotations + " Layer hidden();",
+        "  " + annotations + " Layer alone();",
+        "  @Linear(out = 3) Layer out();",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aModelWithDropoutOffersASeededTrainer() {
+    Compilation compilation = compile(model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 5, out = 4) @ReLU @Dropout(p = 0.25f) Layer hidden();",
+        "  @Linear(out = 1) Layer out();",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.NetModel").contentsAsUtf8String()
+        .contains("public NetTrainer trainer(Optimizer optimizer, long dropoutSeed)");
   }
 
   @Test

@@ -199,8 +199,8 @@ class ProcessorErrorsTest {
         "  Layer forgotten();",
         "}");
     assertThat(compile(source))
-        .hadErrorContaining("[kiln:layer-without-annotation] Layer method forgotten() has neither @Linear nor an"
-            + " activation")
+        .hadErrorContaining("[kiln:layer-without-annotation] Layer method forgotten() has neither @Linear, an"
+            + " activation nor @Dropout")
         .inFile(source).onLineContaining("Layer forgotten()");
   }
 

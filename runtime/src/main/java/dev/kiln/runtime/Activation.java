@@ -1,98 +1,82 @@
 package dev.kiln.runtime;
 
+import dev.kiln.runtime.activation.Elementwise;
+import dev.kiln.runtime.activation.Elu;
+import dev.kiln.runtime.activation.Gelu;
+import dev.kiln.runtime.activation.LeakyRelu;
+import dev.kiln.runtime.activation.LogSoftmax;
+import dev.kiln.runtime.activation.Softmax;
+import dev.kiln.runtime.activation.Softplus;
+
 /**
- * The activations generated code applies after a layer. Every one here has a derivative that can be
- * written in terms of its output, so the backward pass needs only the stored outputs.
+ * An activation as generated code applies it: row by row, right after a layer writes its output row,
+ * and backwards from the gradient of its output. Implementations are immutable.
+ *
+ * <p>{@code z} is the activation's input and {@code y} its output; forward may run in place
+ * ({@code z == y}) unless {@link #needsInput()}, in which case the trainer keeps {@code z} for backward.
  */
-public enum Activation {
-  IDENTITY {
-    @Override public void forwardRow(float[] y, int off, int n) {}
-    @Override public void backwardRow(float[] y, float[] dy, int off, int n) {}
-  },
-  RELU {
-    @Override public void forwardRow(float[] y, int off, int n) {
-      for (int i = off; i < off + n; i++) y[i] = Math.max(y[i], 0f);
-    }
-    @Override public void backwardRow(float[] y, float[] dy, int off, int n) {
-      for (int i = off; i < off + n; i++) if (y[i] <= 0f) dy[i] = 0f;
-    }
-  },
-  TANH {
-    @Override public void forwardRow(float[] y, int off, int n) {
-      for (int i = off; i < off + n; i++) y[i] = (float) Math.tanh(y[i]);
-    }
-    @Override public void backwardRow(float[] y, float[] dy, int off, int n) {
-      for (int i = off; i < off + n; i++) dy[i] *= 1f - y[i] * y[i];
-    }
-  },
-  SIGMOID {
-    @Override public void forwardRow(float[] y, int off, int n) {
-      for (int i = off; i < off + n; i++) y[i] = sigmoid(y[i]);
-    }
-    @Override public void backwardRow(float[] y, float[] dy, int off, int n) {
-      for (int i = off; i < off + n; i++) dy[i] *= y[i] * (1f - y[i]);
-    }
-  },
-  SOFTMAX {
-    @Override public void forwardRow(float[] y, int off, int n) {
-      float max = rowMax(y, off, n);
-      double sum = 0;
-      for (int i = off; i < off + n; i++) {
-        y[i] = (float) Math.exp(y[i] - max);
-        sum += y[i];
-      }
-      float inv = (float) (1.0 / sum);
-      for (int i = off; i < off + n; i++) y[i] *= inv;
-    }
-    @Override public void backwardRow(float[] y, float[] dy, int off, int n) {
-      double dot = 0;
-      for (int i = off; i < off + n; i++) dot += (double) dy[i] * y[i];
-      for (int i = off; i < off + n; i++) dy[i] = y[i] * (float) (dy[i] - dot);
-    }
-  },
-  LOG_SOFTMAX {
-    @Override public void forwardRow(float[] y, int off, int n) {
-      float max = rowMax(y, off, n);
-      double sum = 0;
-      for (int i = off; i < off + n; i++) sum += Math.exp(y[i] - max);
-      float shift = max + (float) Math.log(sum);
-      for (int i = off; i < off + n; i++) y[i] -= shift;
-    }
-    @Override public void backwardRow(float[] y, float[] dy, int off, int n) {
-      double sum = 0;
-      for (int i = off; i < off + n; i++) sum += dy[i];
-      for (int i = off; i < off + n; i++) dy[i] -= (float) Math.exp(y[i]) * (float) sum;
-    }
-  };
+public interface Activation {
+  Activation IDENTITY = Elementwise.IDENTITY;
+  Activation RELU = Elementwise.RELU;
+  Activation TANH = Elementwise.TANH;
+  Activation SIGMOID = Elementwise.SIGMOID;
+  Activation SILU = Elementwise.SILU;
+  Activation SOFTMAX = new Softmax();
+  Activation LOG_SOFTMAX = new LogSoftmax();
 
-  /** Replaces {@code y[off, off + n)}, one row of pre-activations, by the activation's output. */
-  public abstract void forwardRow(float[] y, int off, int n);
+  /** {@code nn.LeakyReLU(negativeSlope)}. */
+  static Activation leakyRelu(float negativeSlope) {
+    return new LeakyRelu(negativeSlope);
+  }
 
-  /** Turns the gradient {@code dy} with respect to the output {@code y} into the gradient of the input, in place. */
-  public abstract void backwardRow(float[] y, float[] dy, int off, int n);
+  /** {@code nn.ELU(alpha)}. */
+  static Activation elu(float alpha) {
+    return new Elu(alpha);
+  }
+
+  /** {@code nn.GELU()}, with the exact normal CDF. */
+  static Activation gelu() {
+    return Gelu.EXACT;
+  }
+
+  /** {@code nn.GELU(approximate="tanh")}. */
+  static Activation geluTanh() {
+    return Gelu.TANH;
+  }
+
+  /** {@code nn.Softplus(beta, threshold)}. */
+  static Activation softplus(float beta, float threshold) {
+    return new Softplus(beta, threshold);
+  }
+
+  /** Whether {@link #backwardRow} reads the input {@code z}; otherwise it needs only the output {@code y}. */
+  default boolean needsInput() {
+    return false;
+  }
+
+  /** {@code y[off, off + n) = f(z[off, off + n))}, one row. */
+  void forwardRow(float[] z, float[] y, int off, int n);
+
+  /** Turns {@code dy}, the gradient of the output row, into the gradient of the input row, in place. */
+  void backwardRow(float[] z, float[] y, float[] dy, int off, int n);
 
   /** Applies the activation to {@code rows} rows of {@code cols} values. */
-  public void forward(float[] y, int rows, int cols) {
-    for (int r = 0; r < rows; r++) forwardRow(y, r * cols, cols);
+  default void forward(float[] z, float[] y, int rows, int cols) {
+    for (int r = 0; r < rows; r++) forwardRow(z, y, r * cols, cols);
   }
 
-  /** Back-propagates through the activation over {@code rows} rows, given its outputs {@code y}. */
-  public void backward(float[] y, float[] dy, int rows, int cols) {
-    for (int r = 0; r < rows; r++) backwardRow(y, dy, r * cols, cols);
+  /** Applies the activation in place. */
+  default void forward(float[] y, int rows, int cols) {
+    forward(y, y, rows, cols);
   }
 
-  /** The logistic function, evaluated without overflow for any input. */
-  public static float sigmoid(float x) {
-    if (x >= 0) {
-      return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-    double e = Math.exp(x);
-    return (float) (e / (1.0 + e));
+  /** Back-propagates through {@code rows} rows, given the activation's input {@code z} and output {@code y}. */
+  default void backward(float[] z, float[] y, float[] dy, int rows, int cols) {
+    for (int r = 0; r < rows; r++) backwardRow(z, y, dy, r * cols, cols);
   }
 
-  static float rowMax(float[] y, int off, int n) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = off; i < off + n; i++) max = Math.max(max, y[i]);
-    return max;
+  /** The logistic function, without overflow for any input. */
+  static float sigmoid(float x) {
+    return (float) Elementwise.sigmoid(x);
   }
 }

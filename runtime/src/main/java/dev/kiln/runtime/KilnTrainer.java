@@ -7,4 +7,16 @@ public interface KilnTrainer {
 
   /** The gradients of the last step's loss, live, in the layout of the model's parameters. */
   float[] gradients();
+
+  /** The learning rate the next step uses. */
+  float learningRate();
+
+  /** Sets the learning rate of the following steps, as a schedule does between epochs. */
+  void setLearningRate(float lr);
+
+  /**
+   * Scales each step's gradients so that their global L2 norm is at most {@code maxNorm}, as
+   * {@code clip_grad_norm_}; {@code Float.POSITIVE_INFINITY} (the default) turns clipping off.
+   */
+  void setMaxGradientNorm(float maxNorm);
 }

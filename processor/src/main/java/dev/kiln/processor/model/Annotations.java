@@ -41,6 +41,23 @@ final class Annotations {
         .orElseThrow(() -> new IllegalStateException("@" + qualifiedName(mirror) + " has no member " + name));
   }
 
+  /** Every member's value, written or default, by member name. */
+  static Map<String, AnnotationValue> valuesByName(Elements elements, AnnotationMirror mirror) {
+    return byName(elements.getElementValuesWithDefaults(mirror));
+  }
+
+  /** The members the user wrote, by member name. */
+  static Map<String, AnnotationValue> explicitByName(AnnotationMirror mirror) {
+    return byName(mirror.getElementValues());
+  }
+
+  private static Map<String, AnnotationValue> byName(
+      Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+    Map<String, AnnotationValue> byName = new java.util.LinkedHashMap<>();
+    values.forEach((member, value) -> byName.put(member.getSimpleName().toString(), value));
+    return byName;
+  }
+
   /** The simple name of an enum constant held by an annotation value. */
   static String enumConstant(AnnotationValue value) {
     return ((Element) value.getValue()).getSimpleName().toString();

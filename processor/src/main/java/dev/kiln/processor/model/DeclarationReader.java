@@ -7,6 +7,7 @@ import dev.kiln.processor.validation.Problem;
 import dev.kiln.processor.validation.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -28,6 +29,7 @@ public final class DeclarationReader {
   static final String MODEL = "dev.kiln.dsl.Model";
   static final String LINEAR = "dev.kiln.dsl.Linear";
   static final String LOSS = "dev.kiln.dsl.Loss";
+  static final String DROPOUT = "dev.kiln.dsl.Dropout";
   static final String LAYER = "dev.kiln.runtime.Layer";
 
   private final Elements elements;
@@ -79,13 +81,16 @@ public final class DeclarationReader {
     List<DeclaredActivation> activations = new ArrayList<>();
     for (AnnotationMirror mirror : Annotations.all(method)) {
       ActivationKind.forAnnotation(Annotations.qualifiedName(mirror))
-          .ifPresent(kind -> activations.add(new DeclaredActivation(kind, mirror)));
+          .ifPresent(kind -> activations.add(
+              new DeclaredActivation(kind, mirror, Annotations.valuesByName(elements, mirror))));
     }
-    if (linear.isEmpty() && activations.isEmpty()) {
+    Optional<DeclaredDropout> dropout = Annotations.find(method, DROPOUT)
+        .map(mirror -> new DeclaredDropout(mirror, Annotations.value(elements, mirror, "p")));
+    if (linear.isEmpty() && activations.isEmpty() && dropout.isEmpty()) {
       report.add(Problem.on(method, Message.LAYER_WITHOUT_ANNOTATION, method.getSimpleName()));
       wellFormed = false;
     }
-    return wellFormed ? Optional.of(new DeclaredLayer(method, linear, activations)) : Optional.empty();
+    return wellFormed ? Optional.of(new DeclaredLayer(method, linear, activations, dropout)) : Optional.empty();
   }
 
   private DeclaredLinear readLinear(AnnotationMirror mirror) {
@@ -97,10 +102,10 @@ public final class DeclarationReader {
 
   private Optional<DeclaredLoss> readLoss(TypeElement type) {
     return Annotations.find(type, LOSS).map(mirror -> {
-      AnnotationValue kind = Annotations.value(elements, mirror, "value");
-      AnnotationValue reduction = Annotations.value(elements, mirror, "reduction");
-      return new DeclaredLoss(mirror, kind, LossKind.valueOf(Annotations.enumConstant(kind)),
-          Reduction.valueOf(Annotations.enumConstant(reduction)));
+      Map<String, AnnotationValue> values = Annotations.valuesByName(elements, mirror);
+      return new DeclaredLoss(mirror, LossKind.valueOf(Annotations.enumConstant(values.get("value"))),
+          Reduction.valueOf(Annotations.enumConstant(values.get("reduction"))), Annotations.explicitByName(mirror),
+          values);
     });
   }
 

@@ -6,7 +6,7 @@ import javax.lang.model.element.ExecutableElement;
 
 /** One layer method as written, before its shapes are resolved. */
 public record DeclaredLayer(ExecutableElement method, Optional<DeclaredLinear> linear,
-    List<DeclaredActivation> activations) {
+    List<DeclaredActivation> activations, Optional<DeclaredDropout> dropout) {
 
   public DeclaredLayer {
     activations = List.copyOf(activations);

@@ -11,7 +11,7 @@ import javax.lang.model.element.TypeElement;
  * the generated files' originating element.
  */
 public record Network(TypeElement type, String packageName, String simpleName, List<NetworkLayer> layers,
-    LossKind loss, Reduction reduction) {
+    LossSpec lossSpec) {
 
   public Network {
     layers = List.copyOf(layers);
@@ -29,9 +29,26 @@ public record Network(TypeElement type, String packageName, String simpleName, L
     return layers.get(layers.size() - 1);
   }
 
+  public LossKind loss() {
+    return lossSpec.kind();
+  }
+
+  public Reduction reduction() {
+    return lossSpec.reduction();
+  }
+
   /** The activation applied last before the loss, if any. */
   public Optional<ActivationKind> finalActivation() {
-    return outputLayer().activation();
+    return outputLayer().activationKind();
+  }
+
+  /** Whether the loss takes float targets: every loss but NLL, and cross-entropy with probabilities. */
+  public boolean floatTargets() {
+    return loss() != LossKind.NLL;
+  }
+
+  public boolean hasDropout() {
+    return layers.stream().anyMatch(l -> l.dropout().isPresent());
   }
 
   public String modelName() {
@@ -44,6 +61,6 @@ public record Network(TypeElement type, String packageName, String simpleName, L
 
   /** Whether the loss takes class indices ({@code int[]} targets) rather than float targets. */
   public boolean classIndexTargets() {
-    return loss == LossKind.CROSS_ENTROPY || loss == LossKind.NLL;
+    return loss() == LossKind.CROSS_ENTROPY || loss() == LossKind.NLL;
   }
 }

@@ -19,11 +19,12 @@ final class LossPairingRule implements Rule {
     if (loss.isEmpty() || network.layers().isEmpty()) {
       return;
     }
-    DeclaredLayer output = network.layers().get(network.layers().size() - 1);
-    Optional<DeclaredActivation> last = output.activation();
-    if (last.isEmpty()) {
+    Optional<DeclaredLayer> owner = FinalActivation.owner(network);
+    if (owner.isEmpty()) {
       return;
     }
+    DeclaredLayer output = owner.get();
+    Optional<DeclaredActivation> last = output.activation();
     if (last.get().kind() == ActivationKind.SOFTMAX && loss.get().kind() == LossKind.CROSS_ENTROPY) {
       report.add(Problem.on(output.method(), last.get().mirror(), Message.SOFTMAX_BEFORE_CROSS_ENTROPY,
           output.name()));

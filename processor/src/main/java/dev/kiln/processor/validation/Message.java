@@ -23,7 +23,7 @@ public enum Message {
   LAYER_PARAMETERS("layer-parameters", Diagnostic.Kind.ERROR,
       "Layer method %s() takes parameters; layer methods take none. Remove the parameters"),
   LAYER_WITHOUT_ANNOTATION("layer-without-annotation", Diagnostic.Kind.ERROR,
-      "Layer method %s() has neither @Linear nor an activation. Annotate it, e.g. @Linear(out = 10)"),
+      "Layer method %s() has neither @Linear, an activation nor @Dropout. Annotate it, e.g. @Linear(out = 10)"),
   RESERVED_LAYER_NAME("reserved-layer-name", Diagnostic.Kind.ERROR,
       "Layer name %s() is taken by the generated model. Rename the method"),
   LAYER_NAME_CLASH("layer-name-clash", Diagnostic.Kind.ERROR,

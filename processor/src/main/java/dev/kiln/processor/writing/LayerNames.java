@@ -1,9 +1,11 @@
 package dev.kiln.processor.writing;
 
+import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.ActivationKind;
+import dev.kiln.processor.model.ActivationSpec;
 import dev.kiln.processor.model.NetworkLayer;
 
-/** The names generated code gives to a layer's constants and arrays. */
+/** The names generated code gives to a layer's constants, fields and arrays. */
 final class LayerNames {
   private LayerNames() {}
 
@@ -24,27 +26,88 @@ final class LayerNames {
     return layer.bias() ? layer.constantPrefix() + "_BIAS" : "Kernels.NO_BIAS";
   }
 
-  /** The array holding the layer's output rows. */
-  static String output(NetworkLayer layer) {
-    return layer.name() + "Output";
+  /** The offset of a PReLU's slopes. */
+  static String prelu(NetworkLayer layer) {
+    return layer.constantPrefix() + "_PRELU";
   }
 
-  /** The array holding the gradient of the loss with respect to the layer's output. */
-  static String gradient(NetworkLayer layer) {
-    return layer.name() + "Gradient";
+  static String preluSize(NetworkLayer layer) {
+    return layer.constantPrefix() + "_PRELU_SIZE";
   }
 
-  static String activation(NetworkLayer layer) {
-    return layer.activation().map(ActivationKind::runtimeConstant).orElse("IDENTITY");
+  /** The constant holding an activation with options, such as {@code Activation.leakyRelu(0.1f)}. */
+  static String activationConstant(NetworkLayer layer) {
+    return layer.constantPrefix() + "_ACTIVATION";
   }
 
-  /** How the layer reads in a summary: {@code Linear(2 -> 10) + ReLU}. */
-  static String describe(NetworkLayer layer) {
-    String activation = layer.activation().map(ActivationKind::annotationName).orElse("");
-    if (!layer.linear()) {
-      return activation;
+  /** The field holding a PReLU, which reads its slopes from the parameters. */
+  static String preluField(NetworkLayer layer) {
+    return layer.name() + "Activation";
+  }
+
+  static String dropoutConstant(NetworkLayer layer) {
+    return layer.constantPrefix() + "_DROPOUT";
+  }
+
+  /** The state-dict name of a PReLU's slopes: {@code act.weight} alone, {@code hidden.prelu.weight} after a Linear. */
+  static String preluTensor(NetworkLayer layer) {
+    return layer.name() + (layer.linear() ? ".prelu.weight" : ".weight");
+  }
+
+  /** The expression generated code passes as the layer's activation. */
+  static CodeBlock activation(NetworkLayer layer) {
+    if (layer.activation().isEmpty()) {
+      return CodeBlock.of("$T.IDENTITY", RuntimeTypes.ACTIVATION);
     }
-    return "Linear(" + layer.in() + " -> " + layer.out() + (layer.bias() ? "" : ", no bias") + ")"
-        + (activation.isEmpty() ? "" : " + " + activation);
+    return switch (layer.activation().get().kind()) {
+      case RELU, TANH, SIGMOID, SILU, SOFTMAX, LOG_SOFTMAX ->
+          CodeBlock.of("$T.$L", RuntimeTypes.ACTIVATION, layer.activation().get().kind().name());
+      case PRELU -> CodeBlock.of("$L", preluField(layer));
+      case LEAKY_RELU, ELU, GELU, SOFTPLUS -> CodeBlock.of("$L", activationConstant(layer));
+    };
+  }
+
+  /** Whether the layer's activation has options and so a constant of its own. */
+  static boolean hasActivationConstant(NetworkLayer layer) {
+    return layer.activationKind().filter(k -> k == ActivationKind.LEAKY_RELU || k == ActivationKind.ELU
+        || k == ActivationKind.GELU || k == ActivationKind.SOFTPLUS).isPresent();
+  }
+
+  /** The initializer of an activation constant. */
+  static CodeBlock activationFactory(ActivationSpec spec) {
+    return switch (spec.kind()) {
+      case LEAKY_RELU -> CodeBlock.of("$T.leakyRelu($L)", RuntimeTypes.ACTIVATION,
+          Literals.of(spec.floatOption("negativeSlope")));
+      case ELU -> CodeBlock.of("$T.elu($L)", RuntimeTypes.ACTIVATION, Literals.of(spec.floatOption("alpha")));
+      case GELU -> CodeBlock.of("$T.$L()", RuntimeTypes.ACTIVATION,
+          spec.enumOption("approximate").equals("TANH") ? "geluTanh" : "gelu");
+      case SOFTPLUS -> CodeBlock.of("$T.softplus($L, $L)", RuntimeTypes.ACTIVATION,
+          Literals.of(spec.floatOption("beta")), Literals.of(spec.floatOption("threshold")));
+      default -> throw new IllegalArgumentException("no factory for " + spec.kind());
+    };
+  }
+
+  /** How the layer reads in a summary: {@code Linear(2 -> 10) + ReLU + Dropout(0.5)}. */
+  static String describe(NetworkLayer layer) {
+    StringBuilder text = new StringBuilder();
+    if (layer.linear()) {
+      text.append("Linear(").append(layer.in()).append(" -> ").append(layer.out())
+          .append(layer.bias() ? "" : ", no bias").append(")");
+    }
+    layer.activation().ifPresent(a -> text.append(text.length() > 0 ? " + " : "").append(describe(a)));
+    layer.dropout().ifPresent(p -> text.append(text.length() > 0 ? " + " : "").append("Dropout(").append(p).append(")"));
+    return text.toString();
+  }
+
+  private static String describe(ActivationSpec spec) {
+    String name = spec.kind().annotationName();
+    return switch (spec.kind()) {
+      case LEAKY_RELU -> name + "(" + spec.floatOption("negativeSlope") + ")";
+      case ELU -> name + "(" + spec.floatOption("alpha") + ")";
+      case GELU -> spec.enumOption("approximate").equals("TANH") ? name + "(tanh)" : name;
+      case SOFTPLUS -> name + "(" + spec.floatOption("beta") + ", " + spec.floatOption("threshold") + ")";
+      case PRELU -> name + (spec.booleanOption("perFeature") ? "(per feature)" : "");
+      default -> name;
+    };
   }
 }

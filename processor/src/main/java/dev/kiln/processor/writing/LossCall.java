@@ -2,57 +2,60 @@ package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.kiln.dsl.LossKind;
+import dev.kiln.processor.model.LossSpec;
 import dev.kiln.processor.model.Network;
 
-/** The statement that computes the loss and writes d(loss)/d(output) into the output layer's gradient. */
+/** The trainer's loss: a constant configured as declared, and the comment that says what it fuses. */
 final class LossCall {
   private static final String LOSS = "dev.kiln.runtime.loss";
 
   private LossCall() {}
 
-  static CodeBlock of(Network network) {
-    String output = LayerNames.output(network.outputLayer());
-    String gradient = LayerNames.gradient(network.outputLayer());
-    String comment;
-    ClassName type;
-    String method;
-    switch (network.loss()) {
-      case CROSS_ENTROPY -> {
-        comment = "softmax and cross-entropy in one pass: the loss and d(logits) = (softmax - onehot) / N";
-        type = ClassName.get(LOSS, "CrossEntropy");
-        method = "withLogits";
-      }
-      case NLL -> {
-        comment = "negative log-likelihood of the target classes' log-probabilities";
-        type = ClassName.get(LOSS, "NegativeLogLikelihood");
-        method = "of";
-      }
-      case BCE -> {
-        comment = "binary cross-entropy on probabilities, each log clamped at -100";
-        type = ClassName.get(LOSS, "BinaryCrossEntropy");
-        method = "ofProbabilities";
-      }
-      case BCE_WITH_LOGITS -> {
-        comment = "sigmoid and binary cross-entropy in one pass: the loss and d(logits) = (sigmoid - y) / N";
-        type = ClassName.get(LOSS, "BinaryCrossEntropy");
-        method = "withLogits";
-      }
-      case MSE -> {
-        comment = "squared error";
-        type = ClassName.get(LOSS, "MeanSquaredError");
-        method = "of";
-      }
-      case L1 -> {
-        comment = "absolute error";
-        type = ClassName.get(LOSS, "AbsoluteError");
-        method = "of";
-      }
-      default -> throw new IllegalArgumentException("no loss call for " + network.loss());
-    }
-    return CodeBlock.builder()
-        .add("// Loss: $L.\n", comment)
-        .addStatement("float loss = $T.$L($L, targets, $L, rows, OUT, $T.$L)", type, method, output, gradient,
-            RuntimeTypes.REDUCTION, network.reduction())
-        .build();
+  static ClassName type(Network network) {
+    return ClassName.get(LOSS, switch (network.loss()) {
+      case CROSS_ENTROPY -> "CrossEntropy";
+      case NLL -> "NegativeLogLikelihood";
+      case BCE -> "BinaryCrossEntropy";
+      case BCE_WITH_LOGITS -> "BinaryCrossEntropyWithLogits";
+      case MSE -> "MeanSquaredError";
+      case L1 -> "AbsoluteError";
+      case SMOOTH_L1 -> "SmoothL1";
+      case HUBER -> "Huber";
+      case FOCAL -> "SigmoidFocal";
+      case KL_DIV -> "KlDivergence";
+    });
+  }
+
+  /** {@code CrossEntropy.of(Reduction.MEAN).labelSmoothing(0.1f)}: the options the user gave, no others. */
+  static CodeBlock initializer(Network network) {
+    LossSpec spec = network.lossSpec();
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.of($T.$L)", type(network), RuntimeTypes.REDUCTION, spec.reduction());
+    if (spec.isGiven("weight")) code.add(".weight($L)", Literals.of(spec.weight()));
+    if (spec.isGiven("ignoreIndex")) code.add(".ignoreIndex($L)", spec.ignoreIndex());
+    if (spec.isGiven("labelSmoothing")) code.add(".labelSmoothing($L)", Literals.of(spec.labelSmoothing()));
+    if (spec.isGiven("posWeight")) code.add(".posWeight($L)", Literals.of(spec.posWeight()));
+    if (spec.isGiven("beta")) code.add(".beta($L)", Literals.of(spec.beta()));
+    if (spec.isGiven("delta")) code.add(".delta($L)", Literals.of(spec.delta()));
+    if (spec.isGiven("alpha")) code.add(".alpha($L)", Literals.of(spec.alpha()));
+    if (spec.isGiven("gamma")) code.add(".gamma($L)", Literals.of(spec.gamma()));
+    if (spec.isGiven("logTarget")) code.add(".logTarget($L)", spec.logTarget());
+    return code.build();
+  }
+
+  static String comment(LossKind loss) {
+    return switch (loss) {
+      case CROSS_ENTROPY -> "log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N";
+      case NLL -> "negative log-likelihood of the target classes' log-probabilities";
+      case BCE -> "binary cross-entropy on probabilities, each log clamped at -100";
+      case BCE_WITH_LOGITS -> "sigmoid and binary cross-entropy in one pass: the loss and d(logits), (sigmoid - y) / N";
+      case MSE -> "squared error";
+      case L1 -> "absolute error";
+      case SMOOTH_L1 -> "smooth L1 error";
+      case HUBER -> "Huber error";
+      case FOCAL -> "sigmoid focal loss on logits, in one pass";
+      case KL_DIV -> "KL divergence of the targets from the log-probabilities";
+    };
   }
 }

@@ -13,6 +13,7 @@ import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -42,6 +43,9 @@ public final class ModelWriter {
     type.addField(FieldSpec.builder(RuntimeTypes.KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("$T.kernels()", RuntimeTypes.KERNEL_PROVIDER).build());
     for (NetworkLayer layer : network.layers()) {
+      if (layer.hasPrelu()) type.addField(preluField(layer));
+    }
+    for (NetworkLayer layer : network.layers()) {
       type.addField(FieldSpec.builder(RuntimeTypes.LAYER, layer.name(), Modifier.PRIVATE, Modifier.FINAL)
           .initializer(layerView(layer)).build());
     }
@@ -51,17 +55,8 @@ public final class ModelWriter {
     type.addMethod(save());
     type.addMethod(forward(network));
     type.addMethod(predict(network));
-    if (network.loss() != LossKind.MSE && network.loss() != LossKind.L1) {
-      type.addMethod(probabilities(network));
-    }
-    type.addMethod(MethodSpec.methodBuilder("trainer")
-        .addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(trainer)
-        .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
-        .addStatement("return new $T(this, parameters, optimizer)", trainer)
-        .build());
+    probabilities(network).ifPresent(type::addMethod);
+    addTrainerFactories(type, network, trainer);
     type.addMethod(MethodSpec.methodBuilder("parameters")
         .addJavadoc("The parameters, live: every tensor of {@link #STATE_DICT} at its offset.\n")
         .addAnnotation(Override.class)
@@ -75,20 +70,18 @@ public final class ModelWriter {
     type.addMethod(getter("layers", ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.LAYER),
         "List.of(" + network.layers().stream().map(NetworkLayer::name).collect(Collectors.joining(", ")) + ")"));
     for (NetworkLayer layer : network.layers()) {
-      type.addMethod(MethodSpec.methodBuilder(layer.name())
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(RuntimeTypes.LAYER)
-          .addStatement("return $L", layer.name())
-          .build());
+      type.addMethod(getter(layer.name(), RuntimeTypes.LAYER, layer.name()));
     }
-    type.addMethod(MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S", network.modelName() + "[" + summary(network) + "]")
-        .build());
+    type.addMethod(getter("toString", ClassName.get(String.class),
+        CodeBlock.of("$S", network.modelName() + "[" + summary(network) + "]").toString()));
     return type.build();
+  }
+
+  static FieldSpec preluField(NetworkLayer layer) {
+    return FieldSpec.builder(RuntimeTypes.PRELU, LayerNames.preluField(layer), Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $T(parameters, $L, $L)", RuntimeTypes.PRELU, LayerNames.prelu(layer),
+            LayerNames.preluSize(layer))
+        .build();
   }
 
   private static MethodSpec getter(String name, TypeName type, String value) {
@@ -120,6 +113,26 @@ public final class ModelWriter {
           offset += layer.out();
         }
       }
+      if (layer.hasPrelu()) {
+        type.addField(constant(LayerNames.prelu(layer), offset, "Offset of " + LayerNames.preluTensor(layer) + " ["
+            + layer.preluSize() + "], the PReLU's slopes, in the parameters."));
+        type.addField(constant(LayerNames.preluSize(layer), layer.preluSize(), null));
+        stateDict.add("\n.add($S, $L)", LayerNames.preluTensor(layer), LayerNames.preluSize(layer));
+        offset += layer.preluSize();
+      }
+      if (LayerNames.hasActivationConstant(layer)) {
+        type.addField(FieldSpec.builder(RuntimeTypes.ACTIVATION, LayerNames.activationConstant(layer), Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$L", LayerNames.activationFactory(layer.activation().get()))
+            .build());
+      }
+      if (layer.dropout().isPresent()) {
+        type.addField(FieldSpec.builder(TypeName.FLOAT, LayerNames.dropoutConstant(layer), Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("The probability that training zeroes an output of $L.\n", layer.name())
+            .initializer("$L", Literals.of(layer.dropout().get()))
+            .build());
+      }
     }
     stateDict.add("\n.build()").unindent();
     type.addField(constant("PARAMETER_COUNT", offset, "The length of the parameter array.", Modifier.PUBLIC));
@@ -144,14 +157,18 @@ public final class ModelWriter {
           layer.name(), LayerNames.in(layer), LayerNames.out(layer), LayerNames.weight(layer),
           LayerNames.bias(layer));
     }
-    return CodeBlock.of("new $T($S, $L, $T.$L)", RuntimeTypes.ACTIVATION_LAYER_VIEW, layer.name(),
-        LayerNames.out(layer), RuntimeTypes.ACTIVATION, LayerNames.activation(layer));
+    if (layer.hasPrelu()) {
+      return CodeBlock.of("new $T($S, $L, $S, parameters, $L, $L)", RuntimeTypes.ACTIVATION_LAYER_VIEW, layer.name(),
+          LayerNames.out(layer), LayerNames.describe(layer), LayerNames.prelu(layer), LayerNames.preluSize(layer));
+    }
+    return CodeBlock.of("new $T($S, $L, $S)", RuntimeTypes.ACTIVATION_LAYER_VIEW, layer.name(),
+        LayerNames.out(layer), LayerNames.describe(layer));
   }
 
   private static MethodSpec create(Network network, ClassName model) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("create")
-        .addJavadoc("A model initialised as PyTorch initialises {@code nn.Linear}: weights and biases uniform"
-            + " in\n±1/√in. The same seed gives the same parameters.\n")
+        .addJavadoc("A model initialised as PyTorch initialises its modules: Linear weights and biases uniform"
+            + " in\n±1/√in, PReLU slopes at their declared value. The same seed gives the same parameters.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(model)
         .addParameter(TypeName.LONG, "seed")
@@ -161,6 +178,11 @@ public final class ModelWriter {
       if (layer.linear()) {
         method.addStatement("$T.linear(model.parameters, $L, $L, $L, $L, random)", RuntimeTypes.INITIALIZERS,
             LayerNames.weight(layer), LayerNames.bias(layer), LayerNames.in(layer), LayerNames.out(layer));
+      }
+      if (layer.hasPrelu()) {
+        method.addStatement("$T.fill(model.parameters, $L, $L + $L, $L)", Arrays.class, LayerNames.prelu(layer),
+            LayerNames.prelu(layer), LayerNames.preluSize(layer),
+            Literals.of(layer.activation().get().floatOption("init")));
       }
     }
     return method.addStatement("return model").build();
@@ -198,13 +220,13 @@ public final class ModelWriter {
     return MethodSpec.methodBuilder("forward")
         .addAnnotation(Override.class)
         .addJavadoc("The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x"
-            + " OUT],\n$L.\n", what)
+            + " OUT],\n$L.$L\n", what, network.hasDropout() ? " Dropout is off." : "")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
         .addParameter(FLOATS, "x")
         .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
-        .addCode(ForwardPass.of(network, true))
-        .addStatement("return $L", LayerNames.output(network.outputLayer()))
+        .addCode(ForwardPass.inference(network))
+        .addStatement("return $L", ForwardPass.inferenceOutput(network))
         .build();
   }
 
@@ -214,19 +236,19 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(INTS)
         .addParameter(FLOATS, "x");
-    if (network.out() > 1 || network.classIndexTargets()) {
+    if (network.out() > 1 || network.classIndexTargets() || network.loss() == LossKind.KL_DIV) {
       method.addJavadoc("The class of each row of {@code x}: the index of its largest output.\n")
           .addStatement("return $T.argmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
     } else {
-      float threshold = network.loss() == LossKind.BCE_WITH_LOGITS ? 0f : 0.5f;
+      boolean logits = takesLogits(network);
       method.addJavadoc("The class of each row of {@code x}: 1 where its output is above $L, else 0.\n",
-              network.loss() == LossKind.BCE_WITH_LOGITS ? "0 (a probability above 0.5)" : "0.5")
-          .addStatement("return $T.threshold(forward(x), $Lf)", RuntimeTypes.PREDICTIONS, threshold);
+              logits ? "0 (a probability above 0.5)" : "0.5")
+          .addStatement("return $T.threshold(forward(x), $L)", RuntimeTypes.PREDICTIONS, logits ? "0f" : "0.5f");
     }
     return method.build();
   }
 
-  private static MethodSpec probabilities(Network network) {
+  private static java.util.Optional<MethodSpec> probabilities(Network network) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("probabilities")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
@@ -234,19 +256,49 @@ public final class ModelWriter {
     switch (network.loss()) {
       case CROSS_ENTROPY -> method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
           .addStatement("return $T.softmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
-      case NLL -> method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
+      case NLL, KL_DIV -> method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
           .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS);
-      case BCE_WITH_LOGITS -> method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
+      case BCE_WITH_LOGITS, FOCAL -> method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
           .addStatement("return $T.sigmoid(forward(x))", RuntimeTypes.PREDICTIONS);
       case BCE -> method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
           .addStatement("return forward(x)");
-      default -> throw new IllegalArgumentException("no probabilities for " + network.loss());
+      default -> {
+        return java.util.Optional.empty(); // regression losses imply no probabilities
+      }
     }
-    return method.build();
+    return java.util.Optional.of(method.build());
+  }
+
+  private static void addTrainerFactories(TypeSpec.Builder type, Network network, ClassName trainer) {
+    MethodSpec.Builder plain = MethodSpec.methodBuilder("trainer")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(trainer)
+        .addParameter(RuntimeTypes.OPTIMIZER, "optimizer");
+    if (!network.hasDropout()) {
+      type.addMethod(plain.addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
+          .addStatement("return new $T(this, parameters, optimizer)", trainer)
+          .build());
+      return;
+    }
+    type.addMethod(plain.addJavadoc("A trainer that updates this model's parameters with {@code optimizer},"
+            + " drawing\ndropout masks from seed 0.\n")
+        .addStatement("return trainer(optimizer, 0L)")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("trainer")
+        .addJavadoc("A trainer that updates this model's parameters with {@code optimizer}, drawing\n"
+            + "dropout masks from {@code dropoutSeed}: the same seed gives the same training run.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(trainer)
+        .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
+        .addParameter(TypeName.LONG, "dropoutSeed")
+        .addStatement("return new $T(this, parameters, optimizer, dropoutSeed)", trainer)
+        .build());
   }
 
   static boolean takesLogits(Network network) {
-    return network.loss() == LossKind.CROSS_ENTROPY || network.loss() == LossKind.BCE_WITH_LOGITS;
+    return network.loss() == LossKind.CROSS_ENTROPY || network.loss() == LossKind.BCE_WITH_LOGITS
+        || network.loss() == LossKind.FOCAL;
   }
 
   static String summary(Network network) {

@@ -11,6 +11,9 @@ final class RuntimeTypes {
   static final ClassName LINEAR_LAYER_VIEW = ClassName.get("dev.kiln.runtime", "LinearLayerView");
   static final ClassName ACTIVATION_LAYER_VIEW = ClassName.get("dev.kiln.runtime", "ActivationLayerView");
   static final ClassName ACTIVATION = ClassName.get("dev.kiln.runtime", "Activation");
+  static final ClassName PRELU = ClassName.get("dev.kiln.runtime.activation", "PReLU");
+  static final ClassName DROPOUT = ClassName.get("dev.kiln.runtime.activation", "Dropout");
+  static final ClassName ABSTRACT_TRAINER = ClassName.get("dev.kiln.runtime", "AbstractTrainer");
   static final ClassName BATCHES = ClassName.get("dev.kiln.runtime", "Batches");
   static final ClassName INITIALIZERS = ClassName.get("dev.kiln.runtime", "Initializers");
   static final ClassName PREDICTIONS = ClassName.get("dev.kiln.runtime", "Predictions");

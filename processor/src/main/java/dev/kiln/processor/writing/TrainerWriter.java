@@ -1,7 +1,6 @@
 package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -9,6 +8,8 @@ import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
 import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,49 +21,56 @@ public final class TrainerWriter {
   public TypeSpec write(Network network) {
     ClassName model = ClassName.get(network.packageName(), network.modelName());
     ClassName trainer = ClassName.get(network.packageName(), network.trainerName());
+    List<LayerPlan> plans = LayerPlan.of(network);
     TypeSpec.Builder type = TypeSpec.classBuilder(trainer)
         .addAnnotation(Generated.annotation(network))
         .addJavadoc("Trains a {@link $T} with $L loss. Made by {@link $T#trainer}; not thread-safe.\n", model,
             network.loss(), model)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(network.classIndexTargets() ? RuntimeTypes.CLASS_INDEX_TRAINER
-            : RuntimeTypes.FLOAT_TARGET_TRAINER)
+        .superclass(RuntimeTypes.ABSTRACT_TRAINER)
         .addOriginatingElement(network.type());
+    if (network.classIndexTargets()) type.addSuperinterface(RuntimeTypes.CLASS_INDEX_TRAINER);
+    if (network.floatTargets()) type.addSuperinterface(RuntimeTypes.FLOAT_TARGET_TRAINER);
 
+    type.addField(FieldSpec.builder(LossCall.type(network), "LOSS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(LossCall.initializer(network)).build());
     type.addField(model, "model", Modifier.PRIVATE, Modifier.FINAL);
-    type.addField(ModelWriter.FLOATS, "parameters", Modifier.PRIVATE, Modifier.FINAL);
-    type.addField(FieldSpec.builder(ModelWriter.FLOATS, "gradients", Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new float[PARAMETER_COUNT]").build());
-    type.addField(RuntimeTypes.OPTIMIZER_STATE, "optimizer", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(FieldSpec.builder(RuntimeTypes.KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("$T.kernels()", RuntimeTypes.KERNEL_PROVIDER).build());
+    for (NetworkLayer layer : network.layers()) {
+      if (layer.hasPrelu()) type.addField(ModelWriter.preluField(layer));
+    }
+    if (network.hasDropout()) {
+      type.addField(FieldSpec.builder(SplittableRandom.class, "random", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Draws the dropout masks.\n").build());
+    }
     type.addField(FieldSpec.builder(TypeName.INT, "rows", Modifier.PRIVATE)
         .addJavadoc("The batch size the workspaces are sized for.\n").build());
-    for (NetworkLayer layer : network.layers()) {
-      type.addField(ModelWriter.FLOATS, LayerNames.output(layer), Modifier.PRIVATE);
-      type.addField(ModelWriter.FLOATS, LayerNames.gradient(layer), Modifier.PRIVATE);
+    for (LayerPlan plan : plans) {
+      for (String workspace : plan.workspaces()) {
+        type.addField(ModelWriter.FLOATS, workspace, Modifier.PRIVATE);
+      }
     }
 
-    type.addMethod(MethodSpec.constructorBuilder()
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addParameter(model, "model")
         .addParameter(ModelWriter.FLOATS, "parameters")
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
-        .addStatement("this.model = model")
-        .addStatement("this.parameters = parameters")
-        .addStatement("this.optimizer = optimizer.newState(PARAMETER_COUNT)")
-        .build());
-    type.addMethod(step(network));
-    type.addMethod(workspaces(network));
-    type.addMethod(MethodSpec.methodBuilder("gradients")
-        .addAnnotation(Override.class)
-        .addJavadoc("The gradients of the last step's loss, live, laid out as {@link $T#parameters()}.\n", model)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(ModelWriter.FLOATS)
-        .addStatement("return gradients")
-        .build());
+        .addStatement("super(parameters, optimizer)")
+        .addStatement("this.model = model");
+    if (network.hasDropout()) {
+      constructor.addParameter(TypeName.LONG, "dropoutSeed")
+          .addStatement("this.random = new $T(dropoutSeed)", SplittableRandom.class);
+    }
+    type.addMethod(constructor.build());
+    if (network.classIndexTargets()) type.addMethod(step(network, plans, true));
+    if (network.floatTargets()) type.addMethod(step(network, plans, false));
+    type.addMethod(forwardPass(plans));
+    type.addMethod(backwardPass(plans));
+    type.addMethod(workspaces(plans));
     type.addMethod(MethodSpec.methodBuilder("model")
-        .addAnnotation(Override.class)
         .addJavadoc("The model this trainer updates.\n")
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(model)
         .addStatement("return model")
@@ -70,70 +78,63 @@ public final class TrainerWriter {
     return type.build();
   }
 
-  private static MethodSpec step(Network network) {
-    TypeName targets = network.classIndexTargets() ? ModelWriter.INTS : ModelWriter.FLOATS;
-    String targetDoc = network.classIndexTargets() ? "one class index in [0, OUT) per row"
+  private static MethodSpec step(Network network, List<LayerPlan> plans, boolean classIndices) {
+    LayerPlan output = plans.get(plans.size() - 1);
+    String targetDoc = classIndices ? "one class index in [0, OUT) per row"
+        : network.classIndexTargets() ? "[rows x OUT] row-major: each row a probability distribution over the classes"
         : "[rows x OUT] row-major, one target per output";
     return MethodSpec.methodBuilder("step")
-        .addJavadoc("One training step on a batch: forward, $L loss, backward, and the optimizer's update.\n\n"
+        .addJavadoc("One training step on a batch: forward, $L loss, backward, and the optimizer's update.\n"
+            + "A batch whose loss is not finite (NaN when every target is ignored) changes nothing.\n\n"
             + "@param x the inputs, [rows x IN] row-major; any number of rows\n"
             + "@param targets $L\n"
             + "@return the batch's loss ($L reduction), computed before the update\n",
-            network.loss(), targetDoc, network.reduction().name().toLowerCase(java.util.Locale.ROOT))
+            network.loss(), targetDoc, network.reduction().name().toLowerCase(Locale.ROOT))
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.FLOAT)
         .addParameter(ModelWriter.FLOATS, "x")
-        .addParameter(targets, "targets")
-        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
         .addStatement("$T.targets(targets)", RuntimeTypes.BATCHES)
-        .addStatement("ensureWorkspaces(rows)")
-        .addCode("\n")
-        .addCode(ForwardPass.of(network, false))
-        .addCode("\n")
-        .addCode(LossCall.of(network))
-        .addCode("\n")
-        .addCode(backward(network))
-        .addCode("\n")
-        .addStatement("optimizer.step(parameters, gradients)")
-        .addStatement("return loss")
+        .addStatement("int rows = forwardPass(x)")
+        .addComment("Loss: $L.", LossCall.comment(network.loss()))
+        .addStatement("float loss = LOSS.compute($L, targets, $L, rows, OUT)", output.output(), output.outputGradient())
+        .addStatement("return backwardPass(x, rows, loss)")
         .build();
   }
 
-  /**
-   * Back-propagation from the output layer's gradient to the first layer's parameters. Each layer
-   * turns the gradient of its output into that of its pre-activation in place, then writes its
-   * parameter gradients and, but for the first layer, the gradient of its input.
-   */
-  private static CodeBlock backward(Network network) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    List<NetworkLayer> layers = network.layers();
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      NetworkLayer layer = layers.get(i);
-      String gradient = LayerNames.gradient(layer);
-      String input = i == 0 ? "x" : LayerNames.output(layers.get(i - 1));
-      code.add("// Backward through $L: $L\n", layer.name(), LayerNames.describe(layer));
-      if (layer.activation().isPresent()) {
-        code.addStatement("$T.$L.backward($L, $L, rows, $L)", RuntimeTypes.ACTIVATION,
-            LayerNames.activation(layer), LayerNames.output(layer), gradient, LayerNames.out(layer));
-      }
-      if (layer.linear()) {
-        code.addStatement("kernels.linearParameterGradient($L, $L, gradients, $L, $L, rows, $L, $L)", gradient,
-            input, LayerNames.weight(layer), LayerNames.bias(layer), LayerNames.in(layer), LayerNames.out(layer));
-        if (i > 0) {
-          code.addStatement("kernels.linearInputGradient($L, parameters, $L, $L, rows, $L, $L)", gradient,
-              LayerNames.weight(layer), LayerNames.gradient(layers.get(i - 1)), LayerNames.in(layer),
-              LayerNames.out(layer));
-        }
-      } else if (i > 0) {
-        code.addStatement("$T.arraycopy($L, 0, $L, 0, rows * $L)", System.class, gradient,
-            LayerNames.gradient(layers.get(i - 1)), LayerNames.out(layer));
-      }
-    }
-    return code.build();
+  private static MethodSpec forwardPass(List<LayerPlan> plans) {
+    return MethodSpec.methodBuilder("forwardPass")
+        .addJavadoc("Runs the batch forward into the workspaces; returns its number of rows.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.INT)
+        .addParameter(ModelWriter.FLOATS, "x")
+        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addStatement("ensureWorkspaces(rows)")
+        .addCode(ForwardPass.training(plans))
+        .addStatement("return rows")
+        .build();
   }
 
-  private static MethodSpec workspaces(Network network) {
+  private static MethodSpec backwardPass(List<LayerPlan> plans) {
+    return MethodSpec.methodBuilder("backwardPass")
+        .addJavadoc("Back-propagates the loss's gradient, then updates the parameters; returns {@code loss}.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.FLOAT)
+        .addParameter(ModelWriter.FLOATS, "x")
+        .addParameter(TypeName.INT, "rows")
+        .addParameter(TypeName.FLOAT, "loss")
+        .beginControlFlow("if (!Float.isFinite(loss))")
+        .addComment("Nothing to learn from (every target ignored, or a diverged loss): the parameters and")
+        .addComment("the optimizer's state stay as they were.")
+        .addStatement("return loss")
+        .endControlFlow()
+        .addCode(BackwardPass.of(plans))
+        .addStatement("return update(loss)")
+        .build();
+  }
+
+  private static MethodSpec workspaces(List<LayerPlan> plans) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("ensureWorkspaces")
         .addJavadoc("Sizes the workspaces for {@code rows} rows; allocates only when the batch size changes.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -141,9 +142,10 @@ public final class TrainerWriter {
         .beginControlFlow("if (rows == this.rows)")
         .addStatement("return")
         .endControlFlow();
-    for (NetworkLayer layer : network.layers()) {
-      method.addStatement("$L = new float[rows * $L]", LayerNames.output(layer), LayerNames.out(layer));
-      method.addStatement("$L = new float[rows * $L]", LayerNames.gradient(layer), LayerNames.out(layer));
+    for (LayerPlan plan : plans) {
+      for (String workspace : plan.workspaces()) {
+        method.addStatement("$L = new float[rows * $L]", workspace, LayerNames.out(plan.layer()));
+      }
     }
     return method.addStatement("this.rows = rows").build();
   }

@@ -10,16 +10,16 @@ import java.util.Arrays;
 abstract class AbstractKernels implements Kernels {
 
   @Override
-  public final void linearForward(float[] x, float[] p, int wOff, int bOff, float[] y, int rows,
-      int in, int out, Activation activation) {
+  public final void linearForward(float[] x, float[] p, int wOff, int bOff, float[] z, float[] y,
+      int rows, int in, int out, Activation activation) {
     for (int r = 0; r < rows; r++) {
       int xRow = r * in;
-      int yRow = r * out;
+      int zRow = r * out;
       for (int o = 0; o < out; o++) {
-        float z = dot(x, xRow, p, wOff + o * in, in);
-        y[yRow + o] = bOff >= 0 ? z + p[bOff + o] : z;
+        float sum = dot(x, xRow, p, wOff + o * in, in);
+        z[zRow + o] = bOff >= 0 ? sum + p[bOff + o] : sum;
       }
-      activation.forwardRow(y, yRow, out);
+      activation.forwardRow(z, y, zRow, out);
     }
   }
 

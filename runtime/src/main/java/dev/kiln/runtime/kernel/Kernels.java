@@ -17,12 +17,12 @@ public interface Kernels {
   String name();
 
   /**
-   * {@code y[r, o] = activation(Σ_i x[r, i] · w[o, i] + b[o])} for {@code r < rows}, where w starts at
-   * {@code p[wOff]} and b at {@code p[bOff]} ({@link #NO_BIAS}: no bias). The activation is applied
-   * to each output row while it is still in cache.
+   * {@code z[r, o] = Σ_i x[r, i] · w[o, i] + b[o]} and {@code y = activation(z)} for {@code r < rows},
+   * where w starts at {@code p[wOff]} and b at {@code p[bOff]} ({@link #NO_BIAS}: no bias). The
+   * activation is applied to each row while it is still in cache; {@code z} may be {@code y}.
    */
-  void linearForward(float[] x, float[] p, int wOff, int bOff, float[] y, int rows, int in, int out,
-      Activation activation);
+  void linearForward(float[] x, float[] p, int wOff, int bOff, float[] z, float[] y, int rows, int in,
+      int out, Activation activation);
 
   /** {@code dx[r, i] = Σ_o dz[r, o] · w[o, i]}: the gradient with respect to the layer's input. */
   void linearInputGradient(float[] dz, float[] p, int wOff, float[] dx, int rows, int in, int out);

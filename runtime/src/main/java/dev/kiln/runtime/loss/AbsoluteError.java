@@ -2,22 +2,20 @@ package dev.kiln.runtime.loss;
 
 import dev.kiln.dsl.Reduction;
 
-/** {@code nn.L1Loss}: absolute differences, element-wise over the output. */
-public final class AbsoluteError {
-  private AbsoluteError() {}
+/** {@code nn.L1Loss}: {@code |x - y|}, with gradient 0 where they are equal. */
+public final class AbsoluteError extends ElementwiseLoss {
+  private AbsoluteError(Reduction reduction) {
+    super(reduction, "L1");
+  }
 
-  /** Writes d(loss)/d(output) into {@code grad} (0 where output equals target) and returns the reduced loss. */
-  public static float of(float[] output, float[] targets, float[] grad, int rows, int cols,
-      Reduction reduction) {
-    int n = rows * cols;
-    Targets.checkSameShape(targets, n, rows, cols);
-    float scale = reduction == Reduction.MEAN ? 1f / n : 1f;
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      float d = output[i] - targets[i];
-      total += Math.abs(d);
-      grad[i] = Math.signum(d) * scale;
-    }
-    return (float) (reduction == Reduction.MEAN ? total / n : total);
+  public static AbsoluteError of(Reduction reduction) {
+    return new AbsoluteError(reduction);
+  }
+
+  @Override
+  double term(double x, double y, int col, float[] grad, int i) {
+    double d = x - y;
+    grad[i] = (float) Math.signum(d);
+    return Math.abs(d);
   }
 }

@@ -2,22 +2,20 @@ package dev.kiln.runtime.loss;
 
 import dev.kiln.dsl.Reduction;
 
-/** {@code nn.MSELoss}: squared differences, element-wise over the output. */
-public final class MeanSquaredError {
-  private MeanSquaredError() {}
+/** {@code nn.MSELoss}: {@code (x - y)²}. */
+public final class MeanSquaredError extends ElementwiseLoss {
+  private MeanSquaredError(Reduction reduction) {
+    super(reduction, "MSE");
+  }
 
-  /** Writes d(loss)/d(output) into {@code grad} and returns the reduced loss. */
-  public static float of(float[] output, float[] targets, float[] grad, int rows, int cols,
-      Reduction reduction) {
-    int n = rows * cols;
-    Targets.checkSameShape(targets, n, rows, cols);
-    float scale = reduction == Reduction.MEAN ? 2f / n : 2f;
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      float d = output[i] - targets[i];
-      total += (double) d * d;
-      grad[i] = d * scale;
-    }
-    return (float) (reduction == Reduction.MEAN ? total / n : total);
+  public static MeanSquaredError of(Reduction reduction) {
+    return new MeanSquaredError(reduction);
+  }
+
+  @Override
+  double term(double x, double y, int col, float[] grad, int i) {
+    double d = x - y;
+    grad[i] = (float) (2 * d);
+    return d * d;
   }
 }

@@ -1,23 +1,55 @@
 package dev.kiln.runtime.loss;
 
 import dev.kiln.dsl.Reduction;
+import java.util.Arrays;
 
-/** {@code nn.NLLLoss}: the negated log-probability of each row's target class. */
-public final class NegativeLogLikelihood {
-  private NegativeLogLikelihood() {}
+/** {@code nn.NLLLoss}: the negated log-probability of each row's target class, optionally weighted. */
+public final class NegativeLogLikelihood implements ClassIndexLoss {
+  private final Reduction reduction;
+  private final float[] weight;
+  private final int ignoreIndex;
 
-  /** Writes d(loss)/d(logProbabilities) into {@code grad} and returns the reduced loss. */
-  public static float of(float[] logProbabilities, int[] targets, float[] grad, int rows, int classes,
-      Reduction reduction) {
-    Targets.checkClassIndices(targets, rows, classes);
-    float scale = reduction == Reduction.MEAN ? 1f / rows : 1f;
-    java.util.Arrays.fill(grad, 0, rows * classes, 0f);
+  private NegativeLogLikelihood(Reduction reduction, float[] weight, int ignoreIndex) {
+    this.reduction = Options.elementwise(reduction, "NLL");
+    this.weight = weight;
+    this.ignoreIndex = ignoreIndex;
+  }
+
+  public static NegativeLogLikelihood of(Reduction reduction) {
+    return new NegativeLogLikelihood(reduction, null, -100);
+  }
+
+  public NegativeLogLikelihood weight(float... weight) {
+    return new NegativeLogLikelihood(reduction, Options.copy(weight), ignoreIndex);
+  }
+
+  public NegativeLogLikelihood ignoreIndex(int ignoreIndex) {
+    return new NegativeLogLikelihood(reduction, weight, ignoreIndex);
+  }
+
+  @Override
+  public float compute(float[] logProbabilities, int[] targets, float[] grad, int rows, int classes) {
+    Targets.checkPerOutput("weight", weight, classes, false);
+    Targets.checkClassIndices(targets, rows, classes, ignoreIndex);
+    Arrays.fill(grad, 0, rows * classes, 0f);
     double total = 0;
+    double denominator = 0;
     for (int r = 0; r < rows; r++) {
-      int i = r * classes + targets[r];
-      total -= logProbabilities[i];
-      grad[i] = -scale;
+      int t = targets[r];
+      if (t == ignoreIndex) continue;
+      double wt = weight == null ? 1 : weight[t];
+      total -= wt * logProbabilities[r * classes + t];
+      denominator += wt;
     }
-    return (float) (reduction == Reduction.MEAN ? total / rows : total);
+    if (reduction == Reduction.MEAN && denominator == 0) {
+      return Float.NaN;
+    }
+    double scale = reduction == Reduction.MEAN ? 1 / denominator : 1;
+    for (int r = 0; r < rows; r++) {
+      int t = targets[r];
+      if (t == ignoreIndex) continue;
+      grad[r * classes + t] = (float) (-(weight == null ? 1 : weight[t]) * scale);
+    }
+    return (float) (total * scale);
   }
 }

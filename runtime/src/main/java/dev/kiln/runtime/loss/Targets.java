@@ -4,23 +4,33 @@ package dev.kiln.runtime.loss;
 final class Targets {
   private Targets() {}
 
-  static void checkClassIndices(int[] targets, int rows, int classes) {
+  static void checkClassIndices(int[] targets, int rows, int classes, int ignoreIndex) {
     if (targets.length != rows) {
       throw new IllegalArgumentException("targets has " + targets.length
           + " class indices but the batch has " + rows + " rows; expected one class index per row");
     }
     for (int r = 0; r < rows; r++) {
-      if (targets[r] < 0 || targets[r] >= classes) {
-        throw new IllegalArgumentException("targets[" + r + "] = " + targets[r]
-            + " is not a class index; expected a value in [0, " + classes + ")");
+      int t = targets[r];
+      if ((t < 0 || t >= classes) && t != ignoreIndex) {
+        throw new IllegalArgumentException("targets[" + r + "] = " + t + " is not a class index; expected a value in [0, "
+            + classes + ")" + (ignoreIndex >= 0 ? " or the ignored class " + ignoreIndex : ""));
       }
     }
   }
 
-  static void checkSameShape(float[] targets, int n, int rows, int cols) {
+  static void checkSameShape(float[] targets, int rows, int cols) {
+    int n = rows * cols;
     if (targets.length != n) {
       throw new IllegalArgumentException("targets has " + targets.length + " values but the output has "
           + n + " (" + rows + " rows x " + cols + "); expected one target per output");
+    }
+  }
+
+  /** Per-output weights must have one value per output (or, where {@code oneAllowed}, a single value). */
+  static void checkPerOutput(String name, float[] weights, int cols, boolean oneAllowed) {
+    if (weights != null && weights.length != cols && !(oneAllowed && weights.length == 1)) {
+      throw new IllegalArgumentException(name + " has " + weights.length + " values; expected " + cols
+          + " (one per output)" + (oneAllowed ? " or 1" : ""));
     }
   }
 }

@@ -61,6 +61,17 @@ public final class Sgd implements Optimizer {
   private final class State implements OptimizerState {
     private final float[] momentumBuffer;
     private boolean first = true;
+    private float currentLr = lr;
+
+    @Override
+    public float learningRate() {
+      return currentLr;
+    }
+
+    @Override
+    public void learningRate(float lr) {
+      currentLr = HyperParameters.nonNegative("lr", lr);
+    }
 
     State(int parameterCount) {
       this.momentumBuffer = momentum != 0f ? new float[parameterCount] : null;
@@ -76,7 +87,7 @@ public final class Sgd implements Optimizer {
           momentumBuffer[i] = buf;
           g = nesterov ? g + momentum * buf : buf;
         }
-        params[i] -= lr * g;
+        params[i] -= currentLr * g;
       }
       first = false;
     }

@@ -53,21 +53,36 @@ class KernelsTest {
 
   @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
   @MethodSource("shapes")
-  void linearForwardAddsBiasAndAppliesTheActivation(int rows, int in, int out) {
+  void linearForwardKeepsThePreActivationAndAppliesTheActivation(int rows, int in, int out) {
     Random random = new Random(rows * 31 + in);
     float[] x = random(random, rows * in);
     int wOff = 5;
     float[] p = random(random, wOff + out * in + out);
     int bOff = wOff + out * in;
+    float[] z = new float[rows * out];
     float[] y = new float[rows * out];
-    KERNELS.linearForward(x, p, wOff, bOff, y, rows, in, out, Activation.RELU);
+    KERNELS.linearForward(x, p, wOff, bOff, z, y, rows, in, out, Activation.RELU);
     for (int r = 0; r < rows; r++) {
       for (int o = 0; o < out; o++) {
-        double z = p[bOff + o];
-        for (int i = 0; i < in; i++) z += (double) x[r * in + i] * p[wOff + o * in + i];
-        assertEquals(Math.max(z, 0), y[r * out + o], 1e-5 * (1 + in), "y[" + r + "," + o + "]");
+        double expected = p[bOff + o];
+        for (int i = 0; i < in; i++) expected += (double) x[r * in + i] * p[wOff + o * in + i];
+        assertEquals(expected, z[r * out + o], 1e-5 * (1 + in), "z[" + r + "," + o + "]");
+        assertEquals(Math.max(z[r * out + o], 0f), y[r * out + o], "y[" + r + "," + o + "]");
       }
     }
+  }
+
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("shapes")
+  void linearForwardCanApplyTheActivationInPlace(int rows, int in, int out) {
+    Random random = new Random(rows * 7 + out);
+    float[] x = random(random, rows * in);
+    float[] p = random(random, out * in + out);
+    float[] separate = new float[rows * out];
+    float[] y = new float[rows * out];
+    KERNELS.linearForward(x, p, 0, out * in, new float[rows * out], separate, rows, in, out, Activation.TANH);
+    KERNELS.linearForward(x, p, 0, out * in, y, y, rows, in, out, Activation.TANH);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(separate, y);
   }
 
   @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
@@ -77,7 +92,7 @@ class KernelsTest {
     float[] x = random(random, rows * in);
     float[] p = random(random, out * in);
     float[] y = new float[rows * out];
-    KERNELS.linearForward(x, p, 0, Kernels.NO_BIAS, y, rows, in, out, Activation.IDENTITY);
+    KERNELS.linearForward(x, p, 0, Kernels.NO_BIAS, y, y, rows, in, out, Activation.IDENTITY);
     for (int r = 0; r < rows; r++) {
       for (int o = 0; o < out; o++) {
         double z = 0;

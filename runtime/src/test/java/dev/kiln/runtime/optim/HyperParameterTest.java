@@ -51,4 +51,21 @@ class HyperParameterTest {
   void nesterovCanBeSetBeforeTheMomentumItNeeds() {
     Sgd.lr(0.1f).nesterov(true).momentum(0.9f).newState(3);
   }
+
+  @Test
+  void adamWDecaysByOneHundredthByDefault() {
+    assertEquals(0.01f, AdamW.lr(1e-3f).weightDecay());
+  }
+
+  @Test
+  void theLearningRateCanChangeBetweenSteps() {
+    OptimizerState state = Sgd.lr(0.1f).newState(1);
+    float[] p = {1f};
+    state.step(p, new float[] {1f});
+    assertEquals(0.9f, p[0], 1e-7);
+    state.learningRate(0.5f);
+    state.step(p, new float[] {1f});
+    assertEquals(0.4f, p[0], 1e-7);
+    assertEquals(0.5f, state.learningRate());
+  }
 }

@@ -5,23 +5,19 @@ import dev.kiln.runtime.testing.Oracle;
 import dev.kiln.runtime.testing.Tolerance;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * SGD and Adam against PyTorch's trajectories: the parameters after each step of a fixed sequence of
- * gradients. (AMSGrad and AdamW come with the numerics issue, which runs every case.)
- */
+/** Every optimizer case of the oracle: the parameters after each step of a fixed sequence of gradients. */
 class OptimizerOracleTest {
 
-  static Stream<String> cases() {
-    return Stream.of("sgd_plain", "sgd_momentum", "sgd_momentum_dampening_wd", "sgd_nesterov_wd", "adam_default",
-        "adam_betas_eps_wd");
+  static Stream<Arguments> cases() {
+    return Oracle.arguments("optimizers");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void trajectoryMatchesPyTorch(String name) {
-    JsonNode c = Oracle.get("optimizers", name);
+  void trajectoryMatchesPyTorch(String name, JsonNode c) {
     float[] params = Oracle.floats(c.get("initial"));
     OptimizerState state = optimizer(c.get("optimizer").asText(), c.get("options")).newState(params.length);
     for (int k = 0; k < c.get("grads").size(); k++) {
@@ -30,22 +26,28 @@ class OptimizerOracleTest {
     }
   }
 
-  static Optimizer optimizer(String kind, JsonNode options) {
-    float lr = (float) options.get("lr").asDouble();
+  /** The optimizer a case names, configured with the case's PyTorch options. */
+  public static Optimizer optimizer(String kind, JsonNode o) {
+    float lr = (float) o.get("lr").asDouble();
     return switch (kind) {
       case "SGD" -> Sgd.lr(lr)
-          .momentum((float) options.path("momentum").asDouble(0))
-          .dampening((float) options.path("dampening").asDouble(0))
-          .nesterov(options.path("nesterov").asBoolean(false))
-          .weightDecay((float) options.path("weight_decay").asDouble(0));
+          .momentum((float) o.path("momentum").asDouble(0))
+          .dampening((float) o.path("dampening").asDouble(0))
+          .nesterov(o.path("nesterov").asBoolean(false))
+          .weightDecay((float) o.path("weight_decay").asDouble(0));
       case "ADAM" -> {
-        Adam adam = Adam.lr(lr).weightDecay((float) options.path("weight_decay").asDouble(0));
-        if (options.has("betas")) {
-          adam = adam.betas((float) options.get("betas").get(0).asDouble(), (float) options.get("betas").get(1).asDouble());
-        }
-        yield options.has("eps") ? adam.eps((float) options.get("eps").asDouble()) : adam;
+        Adam adam = Adam.lr(lr).amsgrad(o.path("amsgrad").asBoolean(false));
+        if (o.has("weight_decay")) adam = adam.weightDecay((float) o.get("weight_decay").asDouble());
+        if (o.has("betas")) adam = adam.betas((float) o.get("betas").get(0).asDouble(), (float) o.get("betas").get(1).asDouble());
+        yield o.has("eps") ? adam.eps((float) o.get("eps").asDouble()) : adam;
       }
-      default -> throw new AssertionError("no optimizer " + kind);
+      case "ADAMW" -> {
+        AdamW adamw = AdamW.lr(lr).amsgrad(o.path("amsgrad").asBoolean(false));
+        if (o.has("weight_decay")) adamw = adamw.weightDecay((float) o.get("weight_decay").asDouble());
+        if (o.has("betas")) adamw = adamw.betas((float) o.get("betas").get(0).asDouble(), (float) o.get("betas").get(1).asDouble());
+        yield o.has("eps") ? adamw.eps((float) o.get("eps").asDouble()) : adamw;
+      }
+      default -> throw new AssertionError("the oracle has an optimizer Kiln lacks: " + kind);
     };
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The PyTorch reference cases of {@code shared/oracle}, copied into the test resources. */
 public final class Oracle {
@@ -54,6 +55,11 @@ public final class Oracle {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every case in a folder as test arguments: its name, then the case. */
+  public static Stream<Arguments> arguments(String folder) {
+    return cases(folder).stream().map(c -> Arguments.of(c.get("name").asText(), c));
   }
 
   /** One case by name. */

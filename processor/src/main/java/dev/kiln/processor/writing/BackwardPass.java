@@ -1,0 +1,49 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.kiln.processor.model.NetworkLayer;
+import java.util.List;
+
+/**
+ * Back-propagation from the output's gradient to the first layer's parameters. Each layer turns the
+ * gradient of its output into that of its pre-activation in place, writes its parameter gradients and,
+ * but for the first layer, the gradient of its input.
+ */
+final class BackwardPass {
+  private BackwardPass() {}
+
+  static CodeBlock of(List<LayerPlan> plans) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int i = plans.size() - 1; i >= 0; i--) {
+      LayerPlan plan = plans.get(i);
+      NetworkLayer layer = plan.layer();
+      code.add("// Backward through $L: $L\n", layer.name(), LayerNames.describe(layer));
+      if (layer.dropout().isPresent() && plan.computedGradient() != null) {
+        code.addStatement("$T.backward($L, $L, $L, rows * $L)", RuntimeTypes.DROPOUT, plan.outputGradient(),
+            plan.mask(), plan.computedGradient(), LayerNames.out(layer));
+      }
+      if (layer.hasPrelu()) {
+        code.addStatement("$L.slopeGradient($L, $L, gradients, rows, $L)", LayerNames.preluField(layer),
+            plan.preActivation(), plan.computedGradient(), LayerNames.out(layer));
+      }
+      if (layer.activation().isPresent()) {
+        code.addStatement("$L.backward($L, $L, $L, rows, $L)", LayerNames.activation(layer), plan.preActivation(),
+            plan.computed(), plan.computedGradient(), LayerNames.out(layer));
+      }
+      if (layer.linear()) {
+        code.addStatement("kernels.linearParameterGradient($L, $L, gradients, $L, $L, rows, $L, $L)",
+            plan.computedGradient(), plan.input(), LayerNames.weight(layer), LayerNames.bias(layer),
+            LayerNames.in(layer), LayerNames.out(layer));
+        if (plan.inputGradient() != null) {
+          code.addStatement("kernels.linearInputGradient($L, parameters, $L, $L, rows, $L, $L)",
+              plan.computedGradient(), LayerNames.weight(layer), plan.inputGradient(), LayerNames.in(layer),
+              LayerNames.out(layer));
+        }
+      } else if (layer.activation().isPresent() && plan.inputGradient() != null) {
+        code.addStatement("$T.arraycopy($L, 0, $L, 0, rows * $L)", System.class, plan.computedGradient(),
+            plan.inputGradient(), LayerNames.out(layer));
+      }
+    }
+    return code.build();
+  }
+}

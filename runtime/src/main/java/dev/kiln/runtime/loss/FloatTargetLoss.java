@@ -1,0 +1,11 @@
+package dev.kiln.runtime.loss;
+
+/** A loss whose targets have the output's shape. */
+public interface FloatTargetLoss {
+  /**
+   * Writes d(loss)/d(output) into {@code grad} ([rows x cols]) and returns the reduced loss.
+   *
+   * @throws IllegalArgumentException if {@code targets} is not of the output's length
+   */
+  float compute(float[] output, float[] targets, float[] grad, int rows, int cols);
+}
