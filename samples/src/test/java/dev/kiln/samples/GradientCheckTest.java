@@ -6,12 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.samples.blobs.BlobNetModel;
+import dev.kiln.samples.fixtures.AbsoluteErrorModel;
+import dev.kiln.samples.fixtures.BceWeightedModel;
+import dev.kiln.samples.fixtures.BceWithLogitsOnePosWeightModel;
+import dev.kiln.samples.fixtures.BceWithLogitsWeightedModel;
+import dev.kiln.samples.fixtures.CrossEntropyPlainModel;
+import dev.kiln.samples.fixtures.CrossEntropySummedModel;
+import dev.kiln.samples.fixtures.CrossEntropyWeightedIgnoringSmoothedModel;
 import dev.kiln.samples.fixtures.DeepTanhMseModel;
+import dev.kiln.samples.fixtures.FocalDefaultsModel;
+import dev.kiln.samples.fixtures.FocalUnweightedModel;
+import dev.kiln.samples.fixtures.HuberModel;
+import dev.kiln.samples.fixtures.KlDivergenceLogTargetModel;
+import dev.kiln.samples.fixtures.KlDivergenceModel;
 import dev.kiln.samples.fixtures.LinearCeModel;
 import dev.kiln.samples.fixtures.LogSoftmaxNllModel;
 import dev.kiln.samples.fixtures.LogitsBceModel;
+import dev.kiln.samples.fixtures.NllWeightedIgnoringModel;
 import dev.kiln.samples.fixtures.ReluL1SumModel;
 import dev.kiln.samples.fixtures.SigmoidBceModel;
+import dev.kiln.samples.fixtures.SmoothL1AsL1Model;
+import dev.kiln.samples.fixtures.SmoothL1Model;
+import dev.kiln.samples.fixtures.SquaredErrorModel;
+import dev.kiln.samples.fixtures.WithELUModel;
+import dev.kiln.samples.fixtures.WithGELUModel;
+import dev.kiln.samples.fixtures.WithLeakyReLUModel;
+import dev.kiln.samples.fixtures.WithPReLUModel;
+import dev.kiln.samples.fixtures.WithReLUModel;
+import dev.kiln.samples.fixtures.WithSiLUModel;
+import dev.kiln.samples.fixtures.WithSigmoidAndTanhModel;
+import dev.kiln.samples.fixtures.WithSoftmaxAndLogSoftmaxModel;
+import dev.kiln.samples.fixtures.WithSoftplusModel;
 import dev.kiln.samples.testing.Batch;
 import dev.kiln.samples.testing.GradientChecker;
 import java.util.List;
@@ -22,27 +47,80 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The gradients of generated trainers equal finite differences of their losses, across architectures. */
+/**
+ * The gradients of generated trainers equal finite differences of their own losses: for every
+ * activation (fused after a Linear and standing alone), every loss and option, and several depths.
+ */
 class GradientCheckTest {
 
   static Stream<Arguments> architectures() {
     return Stream.of(
-        Arguments.of("BlobNet: ReLU, cross-entropy", (LongFunction<KilnModel>) BlobNetModel::create),
-        Arguments.of("LinearCe: one layer, cross-entropy", (LongFunction<KilnModel>) LinearCeModel::create),
-        Arguments.of("DeepTanhMse: tanh, sigmoid, MSE", (LongFunction<KilnModel>) DeepTanhMseModel::create),
-        Arguments.of("LogSoftmaxNll: standalone log-softmax, NLL", (LongFunction<KilnModel>) LogSoftmaxNllModel::create),
-        Arguments.of("SigmoidBce: sigmoid, BCE", (LongFunction<KilnModel>) SigmoidBceModel::create),
-        Arguments.of("LogitsBce: no bias, BCE with logits", (LongFunction<KilnModel>) LogitsBceModel::create),
-        Arguments.of("ReluL1Sum: ReLU, L1 summed", (LongFunction<KilnModel>) ReluL1SumModel::create));
+        net("BlobNet: ReLU, cross-entropy", BlobNetModel::create),
+        net("LinearCe: one layer, cross-entropy", LinearCeModel::create),
+        net("DeepTanhMse: three layers, tanh, sigmoid, MSE", DeepTanhMseModel::create),
+        net("LogSoftmaxNll: standalone log-softmax, NLL", LogSoftmaxNllModel::create),
+        net("SigmoidBce: sigmoid, BCE", SigmoidBceModel::create),
+        net("LogitsBce: no bias, BCE with logits", LogitsBceModel::create),
+        net("ReluL1Sum: ReLU, L1 summed", ReluL1SumModel::create));
+  }
+
+  static Stream<Arguments> activations() {
+    return Stream.of(
+        net("ReLU", WithReLUModel::create),
+        net("LeakyReLU", WithLeakyReLUModel::create),
+        net("PReLU, per feature and shared", WithPReLUModel::create),
+        net("ELU", WithELUModel::create),
+        net("GELU, exact and tanh", WithGELUModel::create),
+        net("SiLU", WithSiLUModel::create),
+        net("Softplus, with a low threshold", WithSoftplusModel::create),
+        net("Sigmoid and Tanh", WithSigmoidAndTanhModel::create),
+        net("Softmax and LogSoftmax", WithSoftmaxAndLogSoftmaxModel::create));
+  }
+
+  static Stream<Arguments> losses() {
+    return Stream.of(
+        net("CROSS_ENTROPY", CrossEntropyPlainModel::create),
+        net("CROSS_ENTROPY weighted, ignoring, smoothed", CrossEntropyWeightedIgnoringSmoothedModel::create),
+        net("CROSS_ENTROPY summed", CrossEntropySummedModel::create),
+        net("NLL weighted, ignoring", NllWeightedIgnoringModel::create),
+        net("BCE weighted", BceWeightedModel::create),
+        net("BCE_WITH_LOGITS with posWeight and weight", BceWithLogitsWeightedModel::create),
+        net("BCE_WITH_LOGITS with one posWeight, summed", BceWithLogitsOnePosWeightModel::create),
+        net("MSE", SquaredErrorModel::create),
+        net("L1", AbsoluteErrorModel::create),
+        net("SMOOTH_L1", SmoothL1Model::create),
+        net("SMOOTH_L1 at beta 0", SmoothL1AsL1Model::create),
+        net("HUBER", HuberModel::create),
+        net("FOCAL", FocalDefaultsModel::create),
+        net("FOCAL without alpha", FocalUnweightedModel::create),
+        net("KL_DIV batchmean", KlDivergenceModel::create),
+        net("KL_DIV with log targets, summed", KlDivergenceLogTargetModel::create));
+  }
+
+  private static Arguments net(String name, LongFunction<KilnModel> create) {
+    return Arguments.of(name, create);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("architectures")
+  @MethodSource({"architectures", "activations", "losses"})
   void analyticGradientsMatchFiniteDifferences(String name, LongFunction<KilnModel> create) {
     KilnModel model = create.apply(7);
     Batch batch = Batch.random(model, model.trainer(Sgd.lr(0f)), 6, 11);
-    List<String> mismatches = GradientChecker.mismatches(model, batch::step);
-    assertEquals(List.of(), mismatches, name);
+    assertEquals(List.of(), GradientChecker.mismatches(model, batch::step), name);
+  }
+
+  @Test
+  void crossEntropyWithProbabilityTargetsMatchesFiniteDifferences() {
+    KilnModel model = CrossEntropyPlainModel.create(7);
+    Batch batch = Batch.floats(model, 6, 12);
+    assertEquals(List.of(), GradientChecker.mismatches(model, batch::step));
+  }
+
+  @Test
+  void weightedSmoothedCrossEntropyWithProbabilityTargetsMatchesFiniteDifferences() {
+    KilnModel model = CrossEntropySummedModel.create(7);
+    Batch batch = Batch.floats(model, 6, 13);
+    assertEquals(List.of(), GradientChecker.mismatches(model, batch::step));
   }
 
   @Test

@@ -24,10 +24,20 @@ public record Batch(float[] x, Object targets) {
     return new Batch(x, targets);
   }
 
+  /** Random inputs and float targets in [0, 1], for trainers that take both kinds (cross-entropy). */
+  public static Batch floats(KilnModel model, int rows, long seed) {
+    Random random = new Random(seed);
+    float[] x = new float[rows * model.inputSize()];
+    for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
+    float[] targets = new float[rows * model.outputSize()];
+    for (int i = 0; i < targets.length; i++) targets[i] = random.nextFloat();
+    return new Batch(x, targets);
+  }
+
   /** One step of {@code trainer} on this batch; returns its loss. */
   public float step(KilnTrainer trainer) {
-    if (trainer instanceof ClassIndexTrainer c) {
-      return c.step(x, (int[]) targets);
+    if (targets instanceof int[] classes) {
+      return ((ClassIndexTrainer) trainer).step(x, classes);
     }
     return ((FloatTargetTrainer) trainer).step(x, (float[]) targets);
   }
