@@ -32,6 +32,14 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class KilnProcessor extends AbstractProcessor {
   private static final String MODEL = "dev.kiln.dsl.Model";
+  /** One for the whole compilation, so that it sees the names every model generates. */
+  private NetworkValidator validator;
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    validator = new NetworkValidator(env.getElementUtils(), env.getTypeUtils());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -52,7 +60,7 @@ public final class KilnProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(model)) {
       TypeElement type = (TypeElement) element;
       try {
-        processModel(type);
+        processModel(type, validator);
       } catch (RuntimeException | Error e) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
             Message.INTERNAL_ERROR.format(type.getQualifiedName(), e), type);
@@ -61,14 +69,14 @@ public final class KilnProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void processModel(TypeElement type) {
+  private void processModel(TypeElement type, NetworkValidator validator) {
     ValidationReport report = new ValidationReport();
     DeclarationReader reader =
         new DeclarationReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
     Optional<DeclaredNetwork> declared = reader.read(type, report);
-    declared.ifPresent(network -> new NetworkValidator().validate(network, report));
-    report.printTo(processingEnv.getMessager());
-    if (declared.isEmpty() || !report.isClean()) {
+    declared.ifPresent(network -> validator.validate(network, report));
+    report.printTo(processingEnv.getMessager(), type);
+    if (declared.isEmpty() || !report.isClean() || declared.get().loss().isEmpty()) {
       return;
     }
     Network network = new NetworkResolver(processingEnv.getElementUtils()).resolve(declared.get());

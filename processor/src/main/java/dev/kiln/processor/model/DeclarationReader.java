@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -63,7 +64,8 @@ public final class DeclarationReader {
       }
       readLayer(method, layerType.asType(), report).ifPresent(layers::add);
     }
-    return Optional.of(new DeclaredNetwork(type, modelMirror, layers, readLoss(type)));
+    return Optional.of(new DeclaredNetwork(type, modelMirror, layers, readLoss(type),
+        Annotations.find(type, LOSS).isPresent()));
   }
 
   private Optional<DeclaredLayer> readLayer(ExecutableElement method, TypeMirror layerType,
@@ -101,11 +103,15 @@ public final class DeclarationReader {
   }
 
   private Optional<DeclaredLoss> readLoss(TypeElement type) {
-    return Annotations.find(type, LOSS).map(mirror -> {
+    return Annotations.find(type, LOSS).flatMap(mirror -> {
       Map<String, AnnotationValue> values = Annotations.valuesByName(elements, mirror);
-      return new DeclaredLoss(mirror, LossKind.valueOf(Annotations.enumConstant(values.get("value"))),
+      AnnotationValue kind = values.get("value");
+      if (kind == null || !(kind.getValue() instanceof Element)) {
+        return Optional.empty(); // javac reports the missing or broken value itself
+      }
+      return Optional.of(new DeclaredLoss(mirror, LossKind.valueOf(Annotations.enumConstant(values.get("value"))),
           Reduction.valueOf(Annotations.enumConstant(values.get("reduction"))), Annotations.explicitByName(mirror),
-          values);
+          values));
     });
   }
 

@@ -7,7 +7,7 @@ import javax.lang.model.element.TypeElement;
 
 /** A {@code @Model} interface as written: what validation checks and resolution turns into a {@link Network}. */
 public record DeclaredNetwork(TypeElement type, AnnotationMirror modelMirror, List<DeclaredLayer> layers,
-    Optional<DeclaredLoss> loss) {
+    Optional<DeclaredLoss> loss, boolean hasLossAnnotation) {
 
   public DeclaredNetwork {
     layers = List.copyOf(layers);

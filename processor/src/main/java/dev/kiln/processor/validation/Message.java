@@ -46,6 +46,65 @@ public enum Message {
           + "softmax probabilities"),
   WRITE_FAILED("write-failed", Diagnostic.Kind.ERROR,
       "Cannot write %s for @Model %s: %s. Check that the build's generated-sources folder is writable"),
+  SIGMOID_BEFORE_LOGITS_LOSS("sigmoid-before-logits-loss", Diagnostic.Kind.ERROR,
+      "@Sigmoid on %s() feeds @Loss(%s), which applies the sigmoid itself: the double sigmoid squashes "
+          + "the logits and stalls training. Remove @Sigmoid; the model's probabilities() gives sigmoid probabilities"),
+  SOFTMAX_OF_ONE("softmax-of-one", Diagnostic.Kind.ERROR,
+      "@%s on %s() acts on a single value, so its output is always %s. Give the layer more outputs, or use "
+          + "@Sigmoid for the probability of one output"),
+  CLASS_LOSS_ONE_OUTPUT("class-loss-one-output", Diagnostic.Kind.ERROR,
+      "@Loss(%s) needs one output per class, and the network has 1: a single class is always right. Use "
+          + "@Loss(BCE_WITH_LOGITS) for one yes-or-no output, or give %s() an output per class"),
+  BCE_NEEDS_PROBABILITIES("bce-needs-probabilities", Diagnostic.Kind.ERROR,
+      "@Loss(BCE) takes probabilities in [0, 1], and %s() gives %s. Use @Loss(BCE_WITH_LOGITS), which takes "
+          + "the logits and applies the sigmoid itself, stably"),
+  SOFTMAX_BEFORE_BINARY_LOSS("softmax-before-binary-loss", Diagnostic.Kind.ERROR,
+      "@Softmax on %s() feeds @Loss(%s), a loss for independent yes-or-no outputs: softmax makes the outputs "
+          + "compete for one class. For one class per row use @Loss(CROSS_ENTROPY) without @Softmax; for "
+          + "independent labels remove @Softmax and use @Loss(BCE_WITH_LOGITS)"),
+  SIGMOID_BEFORE_CLASS_LOSS("sigmoid-before-class-loss", Diagnostic.Kind.ERROR,
+      "@Sigmoid on %s() feeds @Loss(%s), a loss over one class per row: independent sigmoids are not class "
+          + "scores. %s, or use @Loss(BCE_WITH_LOGITS) for independent labels"),
+  SOFTMAX_BEFORE_LOG_PROBABILITY_LOSS("softmax-before-log-probability-loss", Diagnostic.Kind.ERROR,
+      "@Softmax on %s() feeds @Loss(%s), which expects log-probabilities, not probabilities. Use @LogSoftmax"),
+  WEIGHT_LENGTH("weight-length", Diagnostic.Kind.ERROR,
+      "@Loss(weight) has %d values and the network has %d outputs. Give one weight per %s"),
+  POS_WEIGHT_LENGTH("pos-weight-length", Diagnostic.Kind.ERROR,
+      "@Loss(posWeight) has %d values and the network has %d outputs. Give one value for all outputs, or one per output"),
+  OPTION_NOT_TAKEN("option-not-taken", Diagnostic.Kind.ERROR,
+      "@Loss(%s) does not take %s; it takes %s. Remove %s"),
+  OPTION_OUT_OF_RANGE("option-out-of-range", Diagnostic.Kind.ERROR,
+      "@Loss(%s = %s) is out of range: %s. Choose a value in that range"),
+  BATCHMEAN_NEEDS_KL_DIV("batchmean-needs-kl-div", Diagnostic.Kind.ERROR,
+      "@Loss(reduction = BATCHMEAN) is for KL_DIV; @Loss(%s) takes MEAN or SUM. Use one of those"),
+  DROPOUT_PROBABILITY("dropout-probability", Diagnostic.Kind.ERROR,
+      "@Dropout(p = %s) on %s() is not a probability of dropping an output; p is in [0, 1). Choose a value in that range"),
+  GENERATED_NAME_CLASH("generated-name-clash", Diagnostic.Kind.ERROR,
+      "@Model %s generates %s, and %s already declares that name. Rename the interface or the other type"),
+  SIGMOID_BEFORE_BCE("sigmoid-before-bce", Diagnostic.Kind.WARNING,
+      "@Sigmoid on %s() feeds @Loss(BCE): it works, but BCE_WITH_LOGITS is numerically more stable, since it "
+          + "never takes the log of a probability rounded to 0 or 1. Remove @Sigmoid and use @Loss(BCE_WITH_LOGITS)"),
+  LOG_SOFTMAX_BEFORE_CROSS_ENTROPY("log-softmax-before-cross-entropy", Diagnostic.Kind.WARNING,
+      "@LogSoftmax on %s() feeds @Loss(CROSS_ENTROPY), which applies log-softmax itself: the second one changes "
+          + "nothing and costs time. Remove @LogSoftmax, or use @Loss(NLL)"),
+  NLL_NEEDS_LOG_PROBABILITIES("nll-needs-log-probabilities", Diagnostic.Kind.WARNING,
+      "@Loss(NLL) expects log-probabilities, and %s() gives %s. Add @LogSoftmax, or use @Loss(CROSS_ENTROPY) "
+          + "on the logits"),
+  NON_NEGATIVE_LOGITS("non-negative-logits", Diagnostic.Kind.WARNING,
+      "@%s on %s() feeds @Loss(%s), which takes logits: logits that cannot go negative cannot score a class "
+          + "below the others. Remove @%s"),
+  SQUASHED_LOGITS("squashed-logits", Diagnostic.Kind.WARNING,
+      "@Tanh on %s() feeds @Loss(CROSS_ENTROPY): logits squashed into [-1, 1] cap how confident the model can "
+          + "be. Remove @Tanh"),
+  SOFTMAX_ON_HIDDEN_LAYER("softmax-on-hidden-layer", Diagnostic.Kind.WARNING,
+      "@%s on hidden layer %s() normalises features that the next layer needs free. Use an activation such as "
+          + "@ReLU here, and normalise only the output"),
+  DROPOUT_ON_OUTPUT("dropout-on-output", Diagnostic.Kind.WARNING,
+      "@Dropout on %s() zeroes the network's outputs while training, so the loss sees outputs the model never "
+          + "gives. Move @Dropout before the last @Linear"),
+  KL_DIV_MEAN("kl-div-mean", Diagnostic.Kind.WARNING,
+      "@Loss(KL_DIV) with reduction MEAN divides by every element, not by the rows, so it is not the KL "
+          + "divergence (PyTorch warns too). Use reduction = BATCHMEAN"),
   INTERNAL_ERROR("internal-error", Diagnostic.Kind.ERROR,
       "Kiln failed on %s: %s. This is a bug in Kiln; please report it with this declaration");
 

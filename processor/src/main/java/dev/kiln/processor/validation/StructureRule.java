@@ -14,7 +14,7 @@ final class StructureRule implements Rule {
 
   @Override
   public void check(DeclaredNetwork network, ValidationReport report) {
-    if (network.loss().isEmpty()) {
+    if (!network.hasLossAnnotation()) {
       report.add(Problem.on(network.type(), network.modelMirror(), Message.MISSING_LOSS, network.simpleName()));
     }
     if (network.layers().isEmpty()) {

@@ -1,11 +1,16 @@
 package dev.kiln.processor.validation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
 
 /** The problems found in one model, collected so that all of them are reported in one compile. */
 public final class ValidationReport {
+  private static final String PREFIX = "kiln:";
   private final List<Problem> problems = new ArrayList<>();
 
   public void add(Problem problem) {
@@ -20,9 +25,16 @@ public final class ValidationReport {
     return problems.stream().noneMatch(Problem::isError);
   }
 
-  /** Sends every problem to the messager, at its element, annotation and value. */
-  public void printTo(Messager messager) {
+  /**
+   * Sends every problem to the messager, at its element, annotation and value. A warning is left out
+   * when the model says {@code @SuppressWarnings("kiln:<tag>")}; errors cannot be suppressed.
+   */
+  public void printTo(Messager messager, Element model) {
+    Set<String> suppressed = suppressed(model);
     for (Problem p : problems) {
+      if (!p.isError() && suppressed.contains(p.message().tag())) {
+        continue;
+      }
       if (p.value() != null) {
         messager.printMessage(p.message().kind(), p.text(), p.element(), p.mirror(), p.value());
       } else if (p.mirror() != null) {
@@ -31,5 +43,16 @@ public final class ValidationReport {
         messager.printMessage(p.message().kind(), p.text(), p.element());
       }
     }
+  }
+
+  private static Set<String> suppressed(Element model) {
+    SuppressWarnings annotation = model.getAnnotation(SuppressWarnings.class);
+    if (annotation == null) {
+      return Set.of();
+    }
+    return Arrays.stream(annotation.value())
+        .filter(v -> v.startsWith(PREFIX))
+        .map(v -> v.substring(PREFIX.length()))
+        .collect(Collectors.toSet());
   }
 }
