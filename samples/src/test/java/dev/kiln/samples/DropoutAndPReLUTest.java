@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.runtime.optim.Sgd;
+import dev.kiln.runtime.testing.Batch;
+import dev.kiln.runtime.testing.GradientChecker;
 import dev.kiln.samples.fixtures.WithDropoutModel;
 import dev.kiln.samples.fixtures.WithDropoutTrainer;
 import dev.kiln.samples.fixtures.WithPReLUModel;
-import dev.kiln.samples.testing.Batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,6 +50,15 @@ class DropoutAndPReLUTest {
       if (step >= 380) last += loss;
     }
     assertTrue(last < first, "mean loss of the last 20 steps " + last / 20 + ", of the first 20 " + first / 20);
+  }
+
+  @Test
+  void gradientsThroughDropoutMatchFiniteDifferencesUnderTheSameMasks() {
+    WithDropoutModel model = WithDropoutModel.create(3);
+    Batch batch = Batch.random(model, model.trainer(Sgd.lr(0f)), 6, 4);
+    // Every trainer made with the same seed draws the same masks, so the loss is a function of the parameters.
+    assertEquals(java.util.List.of(),
+        GradientChecker.mismatches(model, () -> model.trainer(Sgd.lr(0f), 7), batch::step));
   }
 
   private static float[] train(long seed) {

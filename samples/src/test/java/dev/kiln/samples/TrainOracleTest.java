@@ -16,7 +16,7 @@ import dev.kiln.samples.fixtures.LogSoftmaxNllAdamWModel;
 import dev.kiln.samples.fixtures.PreluEluHuberModel;
 import dev.kiln.samples.fixtures.SiluSoftplusWeightedCeModel;
 import dev.kiln.samples.fixtures.TanhMlpSmoothingModel;
-import dev.kiln.samples.testing.Batch;
+import dev.kiln.runtime.testing.Batch;
 import dev.kiln.samples.testing.StateDicts;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -14,7 +14,7 @@ import dev.kiln.samples.fixtures.CrossEntropyWeightedIgnoringSmoothedModel;
 import dev.kiln.samples.fixtures.CrossEntropyWeightedIgnoringSmoothedTrainer;
 import dev.kiln.samples.fixtures.LinearCeModel;
 import dev.kiln.samples.fixtures.SquaredErrorModel;
-import dev.kiln.samples.testing.Batch;
+import dev.kiln.runtime.testing.Batch;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.kiln.samples.testing;
+package dev.kiln.runtime.testing;
 
 import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.FloatTargetTrainer;

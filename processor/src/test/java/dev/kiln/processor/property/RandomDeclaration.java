@@ -1,0 +1,123 @@
+package dev.kiln.processor.property;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A random {@code @Model} declaration, mostly sound and sometimes not: random layers, sizes,
+ * activations, dropout, losses and options, each with a small chance of being wrong in a way the
+ * rule table covers.
+ */
+final class RandomDeclaration {
+  static final String PACKAGE = "prop";
+  static final String NAME = "Net";
+
+  private static final String[] ACTIVATIONS = {
+      "@ReLU", "@LeakyReLU(negativeSlope = 0.1f)", "@PReLU", "@PReLU(perFeature = true, init = 0.2f)",
+      "@ELU(alpha = 0.8f)", "@GELU", "@GELU(approximate = GELU.Approximate.TANH)", "@SiLU",
+      "@Softplus(beta = 1.5f, threshold = 4)", "@Sigmoid", "@Tanh", "@Softmax", "@LogSoftmax"};
+  private static final String[] LOSSES = {
+      "CROSS_ENTROPY", "NLL", "BCE", "BCE_WITH_LOGITS", "MSE", "L1", "SMOOTH_L1", "HUBER", "FOCAL", "KL_DIV"};
+
+  private final Random random;
+  private final StringBuilder body = new StringBuilder();
+  private int outputs;
+
+  private RandomDeclaration(long seed) {
+    this.random = new Random(seed);
+  }
+
+  /** The source of declaration number {@code seed}. */
+  static String source(long seed) {
+    return new RandomDeclaration(seed).write();
+  }
+
+  private String write() {
+    int members = 1 + random.nextInt(4);
+    int previous = 1 + random.nextInt(6);
+    for (int i = 0; i < members; i++) {
+      boolean linear = i == 0 ? !chance(0.03) : !chance(0.15);
+      List<String> annotations = new ArrayList<>();
+      if (linear) {
+        int out = chance(0.04) ? -random.nextInt(2) : 1 + random.nextInt(6);
+        String in = "";
+        if (i == 0 && !chance(0.04)) {
+          in = "in = " + (chance(0.03) ? 0 : previous) + ", ";
+        } else if (i > 0 && chance(0.15)) {
+          in = "in = " + (chance(0.4) ? previous + 1 : previous) + ", ";
+        }
+        annotations.add("@Linear(" + in + "out = " + out + (chance(0.15) ? ", bias = false" : "") + ")");
+        previous = out;
+      }
+      if (!linear || chance(0.65)) {
+        annotations.add(ACTIVATIONS[random.nextInt(ACTIVATIONS.length)]);
+        if (chance(0.03)) annotations.add(ACTIVATIONS[random.nextInt(ACTIVATIONS.length)]);
+      }
+      if (chance(0.12)) {
+        annotations.add("@Dropout(p = " + (chance(0.1) ? "1" : String.valueOf(random.nextInt(6) / 10.0) + "f") + ")");
+      }
+      body.append("  ").append(String.join(" ", annotations)).append(" Layer layer").append(i).append("();\n");
+    }
+    outputs = previous;
+    return "package " + PACKAGE + ";\n\n"
+        + "import dev.kiln.dsl.*;\n"
+        + "import dev.kiln.runtime.Layer;\n\n"
+        + "@Model\n"
+        + "@Loss(" + loss() + ")\n"
+        + "public interface " + NAME + " {\n" + body + "}\n";
+  }
+
+  private String loss() {
+    String kind = LOSSES[random.nextInt(LOSSES.length)];
+    List<String> options = new ArrayList<>();
+    options.add("value = LossKind." + kind);
+    double r = random.nextDouble();
+    if (r < 0.15) options.add("reduction = Reduction.SUM");
+    else if (r < 0.22 || (kind.equals("KL_DIV") && r < 0.9)) options.add("reduction = Reduction.BATCHMEAN");
+    switch (kind) {
+      case "CROSS_ENTROPY" -> {
+        if (chance(0.3)) options.add("weight = " + floats(chance(0.1) ? outputs + 1 : outputs));
+        if (chance(0.3)) options.add("ignoreIndex = " + random.nextInt(Math.max(1, outputs)));
+        if (chance(0.3)) options.add("labelSmoothing = " + (chance(0.1) ? "1.5f" : "0.1f"));
+      }
+      case "NLL" -> {
+        if (chance(0.3)) options.add("weight = " + floats(outputs));
+        if (chance(0.3)) options.add("ignoreIndex = 0");
+      }
+      case "BCE" -> {
+        if (chance(0.3)) options.add("weight = " + floats(outputs));
+      }
+      case "BCE_WITH_LOGITS" -> {
+        if (chance(0.3)) options.add("posWeight = " + floats(chance(0.5) ? 1 : outputs));
+        if (chance(0.3)) options.add("weight = " + floats(outputs));
+      }
+      case "SMOOTH_L1" -> {
+        if (chance(0.5)) options.add("beta = " + (chance(0.1) ? "-1" : chance(0.3) ? "0" : "0.5f"));
+      }
+      case "HUBER" -> {
+        if (chance(0.5)) options.add("delta = " + (chance(0.1) ? "0" : "0.7f"));
+      }
+      case "FOCAL" -> {
+        if (chance(0.5)) options.add("alpha = " + (chance(0.1) ? "2" : chance(0.3) ? "-1" : "0.4f"));
+        if (chance(0.5)) options.add("gamma = " + (chance(0.1) ? "-1" : chance(0.3) ? "0" : "1.5f"));
+      }
+      case "KL_DIV" -> {
+        if (chance(0.3)) options.add("logTarget = true");
+      }
+      default -> { }
+    }
+    if (chance(0.05)) options.add("gamma = 2"); // an option that most losses do not take
+    return String.join(", ", options);
+  }
+
+  private String floats(int count) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < Math.max(count, 0); i++) values.add((0.5f + random.nextInt(4) * 0.5f) + "f");
+    return "{" + String.join(", ", values) + "}";
+  }
+
+  private boolean chance(double p) {
+    return random.nextDouble() < p;
+  }
+}
