@@ -1,9 +1,7 @@
 package dev.kiln.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.model.DeclarationReader;
 import dev.kiln.processor.model.DeclaredNetwork;
 import dev.kiln.processor.model.Network;
@@ -11,11 +9,12 @@ import dev.kiln.processor.model.NetworkResolver;
 import dev.kiln.processor.validation.Message;
 import dev.kiln.processor.validation.NetworkValidator;
 import dev.kiln.processor.validation.ValidationReport;
-import dev.kiln.processor.writing.ModelWriter;
-import dev.kiln.processor.writing.TrainerWriter;
+import dev.kiln.processor.writing.SourceFiles;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -34,6 +33,16 @@ public final class KilnProcessor extends AbstractProcessor {
   private static final String MODEL = "dev.kiln.dsl.Model";
   /** One for the whole compilation, so that it sees the names every model generates. */
   private NetworkValidator validator;
+  private final Function<Network, List<JavaFile>> writers;
+
+  public KilnProcessor() {
+    this(SourceFiles::of);
+  }
+
+  /** A processor that writes {@code writers}' files; tests use it to see how failures are reported. */
+  KilnProcessor(Function<Network, List<JavaFile>> writers) {
+    this.writers = writers;
+  }
 
   @Override
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
@@ -60,7 +69,7 @@ public final class KilnProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(model)) {
       TypeElement type = (TypeElement) element;
       try {
-        processModel(type, validator);
+        processModel(type);
       } catch (RuntimeException | Error e) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
             Message.INTERNAL_ERROR.format(type.getQualifiedName(), e), type);
@@ -69,7 +78,7 @@ public final class KilnProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void processModel(TypeElement type, NetworkValidator validator) {
+  private void processModel(TypeElement type) {
     ValidationReport report = new ValidationReport();
     DeclarationReader reader =
         new DeclarationReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
@@ -80,23 +89,13 @@ public final class KilnProcessor extends AbstractProcessor {
       return;
     }
     Network network = new NetworkResolver(processingEnv.getElementUtils()).resolve(declared.get());
-    ClassName modelClass = ClassName.get(network.packageName(), network.modelName());
-    write(network, new ModelWriter().write(network), null);
-    write(network, new TrainerWriter().write(network), modelClass);
-  }
-
-  private void write(Network network, TypeSpec type, ClassName staticImportsFrom) {
-    JavaFile.Builder file = JavaFile.builder(network.packageName(), type)
-        .skipJavaLangImports(true)
-        .indent("    ");
-    if (staticImportsFrom != null) {
-      file.addStaticImport(staticImportsFrom, "*");
-    }
-    try {
-      file.build().writeTo(processingEnv.getFiler());
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.WRITE_FAILED.format(type.name(), network.simpleName(), e.getMessage()), network.type());
+    for (JavaFile file : writers.apply(network)) {
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (IOException e) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.WRITE_FAILED.format(file.typeSpec().name(), network.simpleName(), e.getMessage()), type);
+      }
     }
   }
 }

@@ -154,4 +154,30 @@ class LossOptionRulesTest {
         "}");
     assertError(source, "[kiln:dropout-probability] @Dropout(p = -0.1) on hidden()", "p = -0.1f");
   }
+
+  @Test
+  void aClassWeightThatIsNotANumberIsOutOfRange() {
+    assertError(net("CROSS_ENTROPY", "", "weight = {1, Float.NaN, 1}"),
+        "[kiln:option-out-of-range] @Loss(weight = {1.0f, 0.0f/0.0f, 1.0f}) is out of range: weight values are finite"
+            + " and at least 0", "weight = {1, Float.NaN, 1}");
+  }
+
+  @Test
+  void anActivationOptionThatIsNotANumberIsOutOfRange() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 4, out = 3) @LeakyReLU(",
+        "      negativeSlope = Float.NaN) Layer out();",
+        "}");
+    assertError(source, "[kiln:activation-option-out-of-range] @LeakyReLU(negativeSlope = NaN) on out() is out of"
+        + " range: negativeSlope is a finite number. Choose a value in that range", "negativeSlope = Float.NaN");
+  }
+
+  @Test
+  void aSoftplusBetaOfZeroIsOutOfRange() {
+    assertError(net("MSE", "@Softplus(beta = 0)"),
+        "[kiln:activation-option-out-of-range] @Softplus(beta = 0.0) on out() is out of range: beta is above 0",
+        "@Softplus(beta = 0)");
+  }
 }

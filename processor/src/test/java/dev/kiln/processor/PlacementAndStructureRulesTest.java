@@ -133,4 +133,21 @@ class PlacementAndStructureRulesTest {
         "  @Linear(in = 4, out = 3) @Softmax Layer out();",
         "}"), "[kiln:softmax-before-cross-entropy]", "@Softmax");
   }
+
+  @Test
+  void anUnexpectedFailureBecomesOneErrorOnTheModelAskingForAReport() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 4, out = 3) Layer out();",
+        "}");
+    KilnProcessor failing = new KilnProcessor(network -> {
+      throw new IllegalStateException("boom");
+    });
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(failing).compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[kiln:internal-error] Kiln failed on test.Net:"
+        + " java.lang.IllegalStateException: boom. This is a bug in Kiln; please report it with this declaration")
+        .inFile(source).onLineContaining("public interface Net");
+  }
 }

@@ -85,11 +85,21 @@ final class LossOptionRule implements Rule {
       case "delta" -> number(value) > 0 ? null : "delta is above 0";
       case "gamma" -> number(value) >= 0 ? null : "gamma is at least 0";
       case "alpha" -> inRange(number(value), 0, 1) || number(value) == -1 ? null : "alpha is in [0, 1], or -1 for none";
+      case "weight", "posWeight" -> allFiniteAndNonNegative(value) ? null : name + " values are finite and at least 0";
       default -> null;
     };
     if (expected != null) {
-      report.add(at(network, loss, value, Message.OPTION_OUT_OF_RANGE, name, value.getValue(), expected));
+      Object shown = value.getValue() instanceof List ? value : value.getValue(); // arrays as written
+      report.add(at(network, loss, value, Message.OPTION_OUT_OF_RANGE, name, shown, expected));
     }
+  }
+
+  private static boolean allFiniteAndNonNegative(AnnotationValue array) {
+    for (Object item : (List<?>) array.getValue()) {
+      double v = number((AnnotationValue) item);
+      if (!(v >= 0) || Double.isInfinite(v)) return false;
+    }
+    return true;
   }
 
   private static boolean inRange(double value, double min, double max) {

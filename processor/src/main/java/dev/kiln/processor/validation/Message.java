@@ -77,6 +77,8 @@ public enum Message {
       "@Loss(%s = %s) is out of range: %s. Choose a value in that range"),
   BATCHMEAN_NEEDS_KL_DIV("batchmean-needs-kl-div", Diagnostic.Kind.ERROR,
       "@Loss(reduction = BATCHMEAN) is for KL_DIV; @Loss(%s) takes MEAN or SUM. Use one of those"),
+  ACTIVATION_OPTION_OUT_OF_RANGE("activation-option-out-of-range", Diagnostic.Kind.ERROR,
+      "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
   DROPOUT_PROBABILITY("dropout-probability", Diagnostic.Kind.ERROR,
       "@Dropout(p = %s) on %s() is not a probability of dropping an output; p is in [0, 1). Choose a value in that range"),
   GENERATED_NAME_CLASH("generated-name-clash", Diagnostic.Kind.ERROR,

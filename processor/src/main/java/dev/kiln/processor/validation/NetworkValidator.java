@@ -17,7 +17,7 @@ public final class NetworkValidator {
   public NetworkValidator(Elements elements, Types types) {
     Set<String> claimed = new HashSet<>();
     this.rules = List.of(new StructureRule(), new GeneratedNameRule(elements, types, claimed),
-        new ActivationCountRule(), new ShapeRule(), new LossPairingRule(), new LossOptionRule(),
+        new ActivationCountRule(), new ActivationOptionRule(), new ShapeRule(), new LossPairingRule(), new LossOptionRule(),
         new LayerPlacementRule());
   }
 
