@@ -7,6 +7,7 @@ import static dev.kiln.processor.Diagnostics.assertWarning;
 import static dev.kiln.processor.Sources.model;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,41 @@ class PlacementAndStructureRulesTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[kiln:internal-error] Kiln failed on test.Net:"
         + " java.lang.IllegalStateException: boom. This is a bug in Kiln; please report it with this declaration")
+        .inFile(source).onLineContaining("public interface Net");
+  }
+
+  @Test
+  void aModelCompiledWithoutTheRuntimeSaysWhichDependencyIsMissing() throws Exception {
+    java.io.File annotations = new java.io.File(
+        dev.kiln.dsl.Model.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    JavaFileObject source = JavaFileObjects.forSourceLines("test.Net", "package test;",
+        "import dev.kiln.dsl.*;",
+        "@Model @Loss(LossKind.MSE)",
+        "public interface Net {",
+        "  @Linear(in = 4, out = 3) Object out();",
+        "}");
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(new KilnProcessor())
+        .withClasspath(java.util.List.of(annotations)).compile(source);
+    assertThat(compilation).hadErrorContaining("[kiln:runtime-missing] dev.kiln.runtime.Layer is not on the class"
+        + " path. Add the kiln-runtime dependency").inFile(source).onLineContaining("@Model");
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenIsAnErrorNamingIt() {
+    JavaFileObject source = model("Net",
+        "@Model @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(in = 4, out = 3) Layer out();",
+        "}");
+    // Writing the same files twice makes the Filer refuse the second time.
+    KilnProcessor twice = new KilnProcessor(network -> {
+      java.util.List<com.palantir.javapoet.JavaFile> files = new java.util.ArrayList<>();
+      files.addAll(dev.kiln.processor.writing.SourceFiles.of(network));
+      files.addAll(dev.kiln.processor.writing.SourceFiles.of(network));
+      return files;
+    });
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(twice).compile(source);
+    assertThat(compilation).hadErrorContaining("[kiln:write-failed] Cannot write NetModel for @Model Net:")
         .inFile(source).onLineContaining("public interface Net");
   }
 }
