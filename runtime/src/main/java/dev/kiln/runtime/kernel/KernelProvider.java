@@ -10,8 +10,11 @@ import java.lang.System.Logger.Level;
 public final class KernelProvider {
   /** Set to {@code true} to use the scalar kernels even where the Vector API is present. */
   public static final String FORCE_SCALAR = "kiln.forceScalar";
+  /** The number of threads large products are split between (1 or 2). */
+  public static final String THREADS = "kiln.threads";
 
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
+  private static final int THREAD_COUNT = threadCount();
   private static final Kernels KERNELS = choose();
 
   private KernelProvider() {}
@@ -21,9 +24,23 @@ public final class KernelProvider {
     return KERNELS;
   }
 
+  /** How many threads the kernels use for work large enough to share: {@value #THREADS}, default 2 or fewer cores. */
+  public static int threads() {
+    return THREAD_COUNT;
+  }
+
   /** The scalar kernels, whatever was chosen: the reference in tests. */
   public static Kernels scalar() {
     return new ScalarKernels();
+  }
+
+  private static int threadCount() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = Integer.getInteger(THREADS, Math.min(2, cores));
+    if (threads < 1 || threads > 2) {
+      throw new IllegalArgumentException("-D" + THREADS + "=" + threads + " is invalid; expected 1 or 2");
+    }
+    return threads;
   }
 
   private static Kernels choose() {
@@ -38,8 +55,9 @@ public final class KernelProvider {
       return new ScalarKernels();
     }
     try {
-      PanamaKernels panama = new PanamaKernels();
-      log.log(Level.INFO, "Kiln kernels: Vector API, " + PanamaKernels.lanes() + " float lanes");
+      PanamaKernels panama = new PanamaKernels(THREAD_COUNT);
+      log.log(Level.INFO, "Kiln kernels: Vector API, " + PanamaKernels.lanes() + " float lanes, " + THREAD_COUNT
+          + (THREAD_COUNT == 1 ? " thread" : " threads"));
       return panama;
     } catch (LinkageError | RuntimeException e) {
       log.log(Level.WARNING, "Kiln kernels: scalar (the Vector API failed to load: " + e + ")");

@@ -1,16 +1,29 @@
 package dev.kiln.runtime.kernel;
 
+import dev.kiln.runtime.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on the JDK Vector API. Loaded only by {@link KernelProvider}, and only when the
+ * Kernels on the JDK Vector API: every product of a Linear layer is a {@link PanamaGemm}, split between
+ * two threads when it is large enough. Loaded only by {@link KernelProvider}, and only when the
  * {@code jdk.incubator.vector} module is present, so nothing else may refer to this class.
  */
-final class PanamaKernels extends AbstractKernels {
+final class PanamaKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** Multiply-adds below which a second thread costs more than it saves. */
+  private static final long PARALLEL_WORK = 1L << 19;
+
+  /** Each calling thread's reusable operands and scratch, so that no call allocates after the first. */
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private final int threads;
+
+  PanamaKernels(int threads) {
+    this.threads = threads;
+  }
 
   @Override
   public String name() {
@@ -19,6 +32,83 @@ final class PanamaKernels extends AbstractKernels {
 
   static int lanes() {
     return LANES;
+  }
+
+  private static final class Workspace {
+    final PanamaGemm.Product product = new PanamaGemm.Product();
+    float[] transposed = new float[0];
+
+    float[] transposed(int size) {
+      if (transposed.length < size) transposed = new float[size];
+      return transposed;
+    }
+  }
+
+  @Override
+  public void linearForward(float[] x, float[] p, int wOff, int bOff, float[] z, float[] y, int rows, int in,
+      int out, Activation activation) {
+    Workspace ws = WORKSPACE.get();
+    // B = Wᵀ, laid out [in x out] so that the micro-kernel streams its rows.
+    float[] wt = ws.transposed(in * out);
+    for (int o = 0; o < out; o++) {
+      int row = wOff + o * in;
+      for (int i = 0; i < in; i++) wt[i * out + o] = p[row + i];
+    }
+    PanamaGemm.Product g = ws.product;
+    boolean fusedRelu = activation == Activation.RELU && z == y;
+    set(g, out, in, x, 0, in, 1, wt, 0, out, z, 0, out);
+    g.bias = bOff >= 0 ? p : null;
+    g.biasOff = bOff;
+    g.relu = fusedRelu;
+    g.activation = fusedRelu || activation == Activation.IDENTITY ? null : activation;
+    g.y = y;
+    run(g, rows, (long) rows * in * out);
+    if (activation == Activation.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
+  }
+
+  @Override
+  public void linearInputGradient(float[] dz, float[] p, int wOff, float[] dx, int rows, int in, int out) {
+    PanamaGemm.Product g = WORKSPACE.get().product;
+    set(g, in, out, dz, 0, out, 1, p, wOff, in, dx, 0, in);
+    run(g, rows, (long) rows * in * out);
+  }
+
+  @Override
+  public void linearParameterGradient(float[] dz, float[] x, float[] grads, int wOff, int bOff, int rows, int in,
+      int out) {
+    PanamaGemm.Product g = WORKSPACE.get().product;
+    // dW = dZᵀ · X: A is dZ read down its columns.
+    set(g, in, rows, dz, 0, 1, out, x, 0, in, grads, wOff, in);
+    run(g, out, (long) rows * in * out);
+    if (bOff >= 0) PanamaGemm.columnSums(dz, rows, out, grads, bOff);
+  }
+
+  private static void set(PanamaGemm.Product g, int n, int k, float[] a, int aOff, int ars, int acs, float[] b,
+      int bOff, int ldb, float[] c, int cOff, int ldc) {
+    g.n = n;
+    g.k = k;
+    g.a = a;
+    g.aOff = aOff;
+    g.ars = ars;
+    g.acs = acs;
+    g.b = b;
+    g.bOff = bOff;
+    g.ldb = ldb;
+    g.c = c;
+    g.cOff = cOff;
+    g.ldc = ldc;
+    g.bias = null;
+    g.relu = false;
+    g.activation = null;
+    g.y = null;
+  }
+
+  private void run(PanamaGemm.Product g, int m, long work) {
+    if (threads > 1 && work >= PARALLEL_WORK) {
+      Parallel.run(g::rows, m, threads);
+    } else {
+      g.rows(0, m);
+    }
   }
 
   @Override
@@ -31,8 +121,7 @@ final class PanamaKernels extends AbstractKernels {
       FloatVector acc1 = FloatVector.zero(SPECIES);
       int bound = n - (n % (2 * LANES));
       for (; i < bound; i += 2 * LANES) {
-        acc0 = FloatVector.fromArray(SPECIES, a, aOff + i)
-            .fma(FloatVector.fromArray(SPECIES, b, bOff + i), acc0);
+        acc0 = FloatVector.fromArray(SPECIES, a, aOff + i).fma(FloatVector.fromArray(SPECIES, b, bOff + i), acc0);
         acc1 = FloatVector.fromArray(SPECIES, a, aOff + i + LANES)
             .fma(FloatVector.fromArray(SPECIES, b, bOff + i + LANES), acc1);
       }
@@ -49,11 +138,15 @@ final class PanamaKernels extends AbstractKernels {
     if (bound > 0) {
       FloatVector a = FloatVector.broadcast(SPECIES, alpha);
       for (; i < bound; i += LANES) {
-        FloatVector.fromArray(SPECIES, x, xOff + i)
-            .fma(a, FloatVector.fromArray(SPECIES, y, yOff + i))
+        FloatVector.fromArray(SPECIES, x, xOff + i).fma(a, FloatVector.fromArray(SPECIES, y, yOff + i))
             .intoArray(y, yOff + i);
       }
     }
     for (; i < n; i++) y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+  }
+
+  @Override
+  public String toString() {
+    return name();
   }
 }

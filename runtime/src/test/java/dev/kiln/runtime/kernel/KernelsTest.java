@@ -20,7 +20,7 @@ class KernelsTest {
 
   static Stream<Arguments> shapes() {
     return Stream.of(new int[][] {{1, 1, 1}, {3, 2, 10}, {7, 4, 3}, {5, 17, 9}, {2, 33, 65}, {4, 129, 31},
-        {9, 64, 16}, {1, 100, 1}}).map(s -> Arguments.of(s[0], s[1], s[2]));
+        {9, 64, 16}, {1, 100, 1}, {70, 130, 90}, {37, 257, 67}, {6, 33, 40}}).map(s -> Arguments.of(s[0], s[1], s[2]));
   }
 
   static Stream<Integer> sizes() {

@@ -1,0 +1,211 @@
+package dev.kiln.runtime.kernel;
+
+import dev.kiln.runtime.Activation;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@code C = A · B} on the Vector API, the one product behind all three of a Linear layer's: a 4-row by
+ * 2-vector block of C stays in registers while the K loop broadcasts A's values and streams B's rows.
+ * Columns that do not fill a vector, and products narrower than one, go to a 4-by-4 register tile of
+ * scalars: sixteen independent chains, so that narrow layers are not held up by a slow path. Bias and
+ * ReLU are added as C is stored; other activations run on each 4-row block as soon as it is complete.
+ *
+ * <p>{@code A(i, p) = a[aOff + i·ars + p·acs]}, so A may be read transposed; {@code B(p, j) =
+ * b[bOff + p·ldb + j]}; {@code C(i, j) = c[cOff + i·ldc + j]}.
+ */
+final class PanamaGemm {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  private static final int MR = 4;
+
+  private PanamaGemm() {}
+
+  /** One call's operands; the rows [from, to) of C are computed by {@link #rows}. */
+  static final class Product {
+    int n, k;
+    float[] a; int aOff, ars, acs;
+    float[] b; int bOff, ldb;
+    float[] c; int cOff, ldc;
+    /** Added to every row of C, from {@code bias[biasOff]}; null for none. */
+    float[] bias; int biasOff;
+    /** Whether max(0, ·) is applied as C is stored. */
+    boolean relu;
+    /** Applied to each finished row of C into {@code y}, when not null. */
+    Activation activation; float[] y;
+
+    void rows(int from, int to) {
+      int vectorColumns = n - n % (2 * L);
+      int i = from;
+      for (; i + MR <= to; i += MR) {
+        for (int j = 0; j < vectorColumns; j += 2 * L) block4(i, j);
+        scalarTile(i, i + MR, vectorColumns);
+        activate(i, i + MR);
+      }
+      if (i < to) {
+        // Fewer than four rows left: vectors still cover the wide columns, one row at a time.
+        for (int r = i; r < to; r++) {
+          for (int j = 0; j < vectorColumns; j += 2 * L) block1(r, j);
+        }
+        scalarTile(i, to, vectorColumns);
+        activate(i, to);
+      }
+    }
+
+    private void activate(int from, int to) {
+      if (activation != null) {
+        for (int r = from; r < to; r++) activation.forwardRow(c, y, cOff + r * ldc, n);
+      }
+    }
+
+    /** Rows i..i+3, columns j..j+2L-1. */
+    private void block4(int i, int j) {
+      int a0 = aOff + i * ars;
+      int a1 = a0 + ars;
+      int a2 = a1 + ars;
+      int a3 = a2 + ars;
+      FloatVector x00 = FloatVector.zero(S), x01 = FloatVector.zero(S);
+      FloatVector x10 = FloatVector.zero(S), x11 = FloatVector.zero(S);
+      FloatVector x20 = FloatVector.zero(S), x21 = FloatVector.zero(S);
+      FloatVector x30 = FloatVector.zero(S), x31 = FloatVector.zero(S);
+      for (int p = 0; p < k; p++) {
+        int bp = bOff + p * ldb + j;
+        FloatVector b0 = FloatVector.fromArray(S, b, bp);
+        FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+        int ap = p * acs;
+        FloatVector s = FloatVector.broadcast(S, a[a0 + ap]);
+        x00 = b0.fma(s, x00);
+        x01 = b1.fma(s, x01);
+        s = FloatVector.broadcast(S, a[a1 + ap]);
+        x10 = b0.fma(s, x10);
+        x11 = b1.fma(s, x11);
+        s = FloatVector.broadcast(S, a[a2 + ap]);
+        x20 = b0.fma(s, x20);
+        x21 = b1.fma(s, x21);
+        s = FloatVector.broadcast(S, a[a3 + ap]);
+        x30 = b0.fma(s, x30);
+        x31 = b1.fma(s, x31);
+      }
+      int c0 = cOff + i * ldc + j;
+      store(x00, c0, j);
+      store(x01, c0 + L, j + L);
+      store(x10, c0 + ldc, j);
+      store(x11, c0 + ldc + L, j + L);
+      store(x20, c0 + 2 * ldc, j);
+      store(x21, c0 + 2 * ldc + L, j + L);
+      store(x30, c0 + 3 * ldc, j);
+      store(x31, c0 + 3 * ldc + L, j + L);
+    }
+
+    /** Row i, columns j..j+2L-1. */
+    private void block1(int i, int j) {
+      int a0 = aOff + i * ars;
+      FloatVector x0 = FloatVector.zero(S), x1 = FloatVector.zero(S);
+      for (int p = 0; p < k; p++) {
+        int bp = bOff + p * ldb + j;
+        FloatVector s = FloatVector.broadcast(S, a[a0 + p * acs]);
+        x0 = FloatVector.fromArray(S, b, bp).fma(s, x0);
+        x1 = FloatVector.fromArray(S, b, bp + L).fma(s, x1);
+      }
+      int c0 = cOff + i * ldc + j;
+      store(x0, c0, j);
+      store(x1, c0 + L, j + L);
+    }
+
+    private void store(FloatVector v, int at, int column) {
+      if (bias != null) v = v.add(FloatVector.fromArray(S, bias, biasOff + column));
+      if (relu) v = v.max(0f);
+      v.intoArray(c, at);
+    }
+
+    /** Rows [i0, i1), columns [j0, n), in 4-by-4 tiles of scalar accumulators. */
+    private void scalarTile(int i0, int i1, int j0) {
+      if (j0 >= n) return;
+      int i = i0;
+      for (; i + 4 <= i1; i += 4) {
+        int a0 = aOff + i * ars;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
+        int j = j0;
+        for (; j + 4 <= n; j += 4) {
+          float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+          float c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+          for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb + j;
+            float b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
+            int ap = p * acs;
+            float v = a[a0 + ap];
+            c00 = Math.fma(v, b0, c00); c01 = Math.fma(v, b1, c01); c02 = Math.fma(v, b2, c02); c03 = Math.fma(v, b3, c03);
+            v = a[a1 + ap];
+            c10 = Math.fma(v, b0, c10); c11 = Math.fma(v, b1, c11); c12 = Math.fma(v, b2, c12); c13 = Math.fma(v, b3, c13);
+            v = a[a2 + ap];
+            c20 = Math.fma(v, b0, c20); c21 = Math.fma(v, b1, c21); c22 = Math.fma(v, b2, c22); c23 = Math.fma(v, b3, c23);
+            v = a[a3 + ap];
+            c30 = Math.fma(v, b0, c30); c31 = Math.fma(v, b1, c31); c32 = Math.fma(v, b2, c32); c33 = Math.fma(v, b3, c33);
+          }
+          int c0 = cOff + i * ldc + j;
+          put(c0, j, c00, c01, c02, c03);
+          put(c0 + ldc, j, c10, c11, c12, c13);
+          put(c0 + 2 * ldc, j, c20, c21, c22, c23);
+          put(c0 + 3 * ldc, j, c30, c31, c32, c33);
+        }
+        for (; j < n; j++) {
+          float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          for (int p = 0; p < k; p++) {
+            float bv = b[bOff + p * ldb + j];
+            int ap = p * acs;
+            s0 = Math.fma(a[a0 + ap], bv, s0);
+            s1 = Math.fma(a[a1 + ap], bv, s1);
+            s2 = Math.fma(a[a2 + ap], bv, s2);
+            s3 = Math.fma(a[a3 + ap], bv, s3);
+          }
+          int c0 = cOff + i * ldc + j;
+          c[c0] = finish(s0, j);
+          c[c0 + ldc] = finish(s1, j);
+          c[c0 + 2 * ldc] = finish(s2, j);
+          c[c0 + 3 * ldc] = finish(s3, j);
+        }
+      }
+      for (; i < i1; i++) {
+        int a0 = aOff + i * ars;
+        for (int j = j0; j < n; j++) {
+          float s = 0;
+          for (int p = 0; p < k; p++) s = Math.fma(a[a0 + p * acs], b[bOff + p * ldb + j], s);
+          c[cOff + i * ldc + j] = finish(s, j);
+        }
+      }
+    }
+
+    private void put(int at, int column, float v0, float v1, float v2, float v3) {
+      c[at] = finish(v0, column);
+      c[at + 1] = finish(v1, column + 1);
+      c[at + 2] = finish(v2, column + 2);
+      c[at + 3] = finish(v3, column + 3);
+    }
+
+    private float finish(float v, int column) {
+      if (bias != null) v += bias[biasOff + column];
+      return relu ? Math.max(v, 0f) : v;
+    }
+  }
+
+  /** The sum of each column of {@code rows} rows of {@code cols} values, written to {@code out[outOff, +cols)}. */
+  static void columnSums(float[] x, int rows, int cols, float[] out, int outOff) {
+    int j = 0;
+    for (; j + L <= cols; j += L) {
+      FloatVector sum = FloatVector.zero(S);
+      for (int r = 0; r < rows; r++) sum = sum.add(FloatVector.fromArray(S, x, r * cols + j));
+      sum.intoArray(out, outOff + j);
+    }
+    for (; j < cols; j++) {
+      float sum = 0f;
+      for (int r = 0; r < rows; r++) sum += x[r * cols + j];
+      out[outOff + j] = sum;
+    }
+  }
+
+  static int lanes() {
+    return L;
+  }
+}
