@@ -39,4 +39,29 @@ public interface Kernels {
 
   /** {@code y[yOff + i] += alpha · x[xOff + i]} for {@code i < n}. */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+  /**
+   * One Adam step over {@code n} parameters, as PyTorch computes it in float: {@code g = grad + l2·p};
+   * {@code m += (1 - beta1)(g - m)}; {@code v = beta2·v + (1 - beta2)g²}; with AMSGrad {@code v} is the
+   * largest so far; {@code p -= stepSize · m / (sqrt(v) / bc2Sqrt + eps)}. First moments live in
+   * {@code moments[0, n)}, second in {@code [n, 2n)}, AMSGrad's maxima in {@code [2n, 3n)}. Decoupled
+   * decay (AdamW) multiplies {@code p} by {@code shrink} first; pass 1 for none.
+   */
+  default void adamStep(float[] params, float[] grads, float[] moments, int n, float beta1, float beta2,
+      float stepSize, float bc2Sqrt, float eps, float l2, float shrink, boolean amsgrad) {
+    for (int i = 0; i < n; i++) {
+      float p = params[i] * shrink;
+      float g = grads[i] + l2 * p;
+      float m = moments[i] + (1f - beta1) * (g - moments[i]);
+      float v = beta2 * moments[n + i] + (1f - beta2) * g * g;
+      moments[i] = m;
+      moments[n + i] = v;
+      if (amsgrad) {
+        v = Math.max(moments[2 * n + i], v);
+        moments[2 * n + i] = v;
+      }
+      float denom = (float) Math.sqrt(v) / bc2Sqrt + eps;
+      params[i] = p - stepSize * (m / denom);
+    }
+  }
 }

@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaGemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
-  private static final int MR = 4;
+  private static final int MR = 6;
 
   private PanamaGemm() {}
 
@@ -38,9 +38,14 @@ final class PanamaGemm {
       int vectorColumns = n - n % (2 * L);
       int i = from;
       for (; i + MR <= to; i += MR) {
-        for (int j = 0; j < vectorColumns; j += 2 * L) block4(i, j);
+        for (int j = 0; j < vectorColumns; j += 2 * L) block6(i, j);
         scalarTile(i, i + MR, vectorColumns);
         activate(i, i + MR);
+      }
+      for (; i + 4 <= to; i += 4) {
+        for (int j = 0; j < vectorColumns; j += 2 * L) block4(i, j);
+        scalarTile(i, i + 4, vectorColumns);
+        activate(i, i + 4);
       }
       if (i < to) {
         // Fewer than four rows left: vectors still cover the wide columns, one row at a time.
@@ -56,6 +61,59 @@ final class PanamaGemm {
       if (activation != null) {
         for (int r = from; r < to; r++) activation.forwardRow(c, y, cOff + r * ldc, n);
       }
+    }
+
+    /** Rows i..i+5, columns j..j+2L-1: twelve accumulators, enough to cover the multiply-add latency. */
+    private void block6(int i, int j) {
+      int a0 = aOff + i * ars;
+      int a1 = a0 + ars;
+      int a2 = a1 + ars;
+      int a3 = a2 + ars;
+      int a4 = a3 + ars;
+      int a5 = a4 + ars;
+      FloatVector x00 = FloatVector.zero(S), x01 = FloatVector.zero(S);
+      FloatVector x10 = FloatVector.zero(S), x11 = FloatVector.zero(S);
+      FloatVector x20 = FloatVector.zero(S), x21 = FloatVector.zero(S);
+      FloatVector x30 = FloatVector.zero(S), x31 = FloatVector.zero(S);
+      FloatVector x40 = FloatVector.zero(S), x41 = FloatVector.zero(S);
+      FloatVector x50 = FloatVector.zero(S), x51 = FloatVector.zero(S);
+      for (int p = 0; p < k; p++) {
+        int bp = bOff + p * ldb + j;
+        FloatVector b0 = FloatVector.fromArray(S, b, bp);
+        FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+        int ap = p * acs;
+        FloatVector s = FloatVector.broadcast(S, a[a0 + ap]);
+        x00 = b0.fma(s, x00);
+        x01 = b1.fma(s, x01);
+        s = FloatVector.broadcast(S, a[a1 + ap]);
+        x10 = b0.fma(s, x10);
+        x11 = b1.fma(s, x11);
+        s = FloatVector.broadcast(S, a[a2 + ap]);
+        x20 = b0.fma(s, x20);
+        x21 = b1.fma(s, x21);
+        s = FloatVector.broadcast(S, a[a3 + ap]);
+        x30 = b0.fma(s, x30);
+        x31 = b1.fma(s, x31);
+        s = FloatVector.broadcast(S, a[a4 + ap]);
+        x40 = b0.fma(s, x40);
+        x41 = b1.fma(s, x41);
+        s = FloatVector.broadcast(S, a[a5 + ap]);
+        x50 = b0.fma(s, x50);
+        x51 = b1.fma(s, x51);
+      }
+      int c0 = cOff + i * ldc + j;
+      store(x00, c0, j);
+      store(x01, c0 + L, j + L);
+      store(x10, c0 + ldc, j);
+      store(x11, c0 + ldc + L, j + L);
+      store(x20, c0 + 2 * ldc, j);
+      store(x21, c0 + 2 * ldc + L, j + L);
+      store(x30, c0 + 3 * ldc, j);
+      store(x31, c0 + 3 * ldc + L, j + L);
+      store(x40, c0 + 4 * ldc, j);
+      store(x41, c0 + 4 * ldc + L, j + L);
+      store(x50, c0 + 5 * ldc, j);
+      store(x51, c0 + 5 * ldc + L, j + L);
     }
 
     /** Rows i..i+3, columns j..j+2L-1. */
@@ -168,11 +226,31 @@ final class PanamaGemm {
         }
       }
       for (; i < i1; i++) {
+        // One row: four columns at a time, so that four chains of multiply-adds run side by side.
         int a0 = aOff + i * ars;
-        for (int j = j0; j < n; j++) {
-          float s = 0;
-          for (int p = 0; p < k; p++) s = Math.fma(a[a0 + p * acs], b[bOff + p * ldb + j], s);
-          c[cOff + i * ldc + j] = finish(s, j);
+        int j = j0;
+        for (; j + 4 <= n; j += 4) {
+          float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb + j;
+            float v = a[a0 + p * acs];
+            s0 = Math.fma(v, b[bp], s0);
+            s1 = Math.fma(v, b[bp + 1], s1);
+            s2 = Math.fma(v, b[bp + 2], s2);
+            s3 = Math.fma(v, b[bp + 3], s3);
+          }
+          put(cOff + i * ldc + j, j, s0, s1, s2, s3);
+        }
+        for (; j < n; j++) {
+          // Two chains over even and odd p halve the wait on each multiply-add.
+          float even = 0, odd = 0;
+          int p = 0;
+          for (; p + 1 < k; p += 2) {
+            even = Math.fma(a[a0 + p * acs], b[bOff + p * ldb + j], even);
+            odd = Math.fma(a[a0 + (p + 1) * acs], b[bOff + (p + 1) * ldb + j], odd);
+          }
+          if (p < k) even = Math.fma(a[a0 + p * acs], b[bOff + p * ldb + j], even);
+          c[cOff + i * ldc + j] = finish(even + odd, j);
         }
       }
     }

@@ -146,6 +146,43 @@ final class PanamaKernels implements Kernels {
   }
 
   @Override
+  public void adamStep(float[] params, float[] grads, float[] moments, int n, float beta1, float beta2,
+      float stepSize, float bc2Sqrt, float eps, float l2, float shrink, boolean amsgrad) {
+    int bound = SPECIES.loopBound(n);
+    float oneMinusBeta1 = 1f - beta1;
+    float oneMinusBeta2 = 1f - beta2;
+    int i = 0;
+    for (; i < bound; i += LANES) {
+      FloatVector p = FloatVector.fromArray(SPECIES, params, i).mul(shrink);
+      FloatVector g = FloatVector.fromArray(SPECIES, grads, i).add(p.mul(l2));
+      FloatVector m0 = FloatVector.fromArray(SPECIES, moments, i);
+      FloatVector m = m0.add(g.sub(m0).mul(oneMinusBeta1));
+      FloatVector v = FloatVector.fromArray(SPECIES, moments, n + i).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
+      m.intoArray(moments, i);
+      v.intoArray(moments, n + i);
+      if (amsgrad) {
+        v = v.max(FloatVector.fromArray(SPECIES, moments, 2 * n + i));
+        v.intoArray(moments, 2 * n + i);
+      }
+      FloatVector denom = v.lanewise(VectorOperators.SQRT).div(bc2Sqrt).add(eps);
+      p.sub(m.div(denom).mul(stepSize)).intoArray(params, i);
+    }
+    for (; i < n; i++) {
+      float p = params[i] * shrink;
+      float g = grads[i] + l2 * p;
+      float m = moments[i] + oneMinusBeta1 * (g - moments[i]);
+      float v = beta2 * moments[n + i] + oneMinusBeta2 * g * g;
+      moments[i] = m;
+      moments[n + i] = v;
+      if (amsgrad) {
+        v = Math.max(moments[2 * n + i], v);
+        moments[2 * n + i] = v;
+      }
+      params[i] = p - stepSize * (m / ((float) Math.sqrt(v) / bc2Sqrt + eps));
+    }
+  }
+
+  @Override
   public String toString() {
     return name();
   }

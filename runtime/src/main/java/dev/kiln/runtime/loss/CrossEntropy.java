@@ -63,14 +63,23 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
         Arrays.fill(grad, off, off + classes, 0f);
         continue;
       }
-      double logSum = logSumExp(logits, off, classes);
+      // One exponential per logit: e^(z - max) goes into grad, then becomes the softmax in place.
+      float max = Float.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) max = Math.max(max, logits[off + c]);
+      double sum = 0;
+      for (int c = 0; c < classes; c++) {
+        float e = (float) Math.exp(logits[off + c] - max);
+        grad[off + c] = e;
+        sum += e;
+      }
+      double logSum = max + Math.log(sum);
+      double inverse = 1 / sum;
       double wt = w(t);
       denominator += wt;
       nll -= wt * (logits[off + t] - logSum);
       for (int c = 0; c < classes; c++) {
-        double logP = logits[off + c] - logSum;
-        double p = Math.exp(logP);
-        if (eps > 0) smooth -= w(c) * logP;
+        double p = grad[off + c] * inverse;
+        if (eps > 0) smooth -= w(c) * (logits[off + c] - logSum);
         // d/dz of (1 - eps)·w_t·(-log p_t) + (eps / C)·(-Σ_k w_k log p_k)
         double g = (1 - eps) * wt * (p - (c == t ? 1 : 0)) + eps / classes * (p * weightSum - w(c));
         grad[off + c] = (float) g;

@@ -1,5 +1,7 @@
 package dev.kiln.runtime.optim;
 
+import dev.kiln.runtime.kernel.KernelProvider;
+
 /**
  * The moments of Adam and AdamW in one contiguous array: first moments in [0, n), second moments in
  * [n, 2n), and with AMSGrad the largest second moments so far in [2n, 3n).
@@ -33,36 +35,15 @@ final class AdamState implements OptimizerState {
   @Override
   public void step(float[] params, float[] grads) {
     t++;
-    float beta1 = settings.beta1();
-    float beta2 = settings.beta2();
-    float eps = settings.eps();
-    float weightDecay = settings.weightDecay();
-    boolean amsgrad = settings.amsgrad();
     // PyTorch computes the bias corrections in double precision, then scales float tensors.
-    double biasCorrection1 = 1 - Math.pow(beta1, t);
-    double biasCorrection2 = 1 - Math.pow(beta2, t);
+    double biasCorrection1 = 1 - Math.pow(settings.beta1(), t);
+    double biasCorrection2 = 1 - Math.pow(settings.beta2(), t);
     float stepSize = (float) (lr / biasCorrection1);
     float bc2Sqrt = (float) Math.sqrt(biasCorrection2);
-    float shrink = (float) (1 - (double) lr * weightDecay);
-    for (int i = 0; i < n; i++) {
-      float g = grads[i];
-      if (weightDecay != 0f) {
-        if (decoupledDecay) {
-          params[i] *= shrink;
-        } else {
-          g += weightDecay * params[i];
-        }
-      }
-      float m = moments[i] + (1f - beta1) * (g - moments[i]);
-      float v = beta2 * moments[n + i] + (1f - beta2) * g * g;
-      moments[i] = m;
-      moments[n + i] = v;
-      if (amsgrad) {
-        v = Math.max(moments[2 * n + i], v);
-        moments[2 * n + i] = v;
-      }
-      float denom = (float) Math.sqrt(v) / bc2Sqrt + eps;
-      params[i] -= stepSize * (m / denom);
-    }
+    float weightDecay = settings.weightDecay();
+    float shrink = decoupledDecay ? (float) (1 - (double) lr * weightDecay) : 1f;
+    float l2 = decoupledDecay ? 0f : weightDecay;
+    KernelProvider.kernels().adamStep(params, grads, moments, n, settings.beta1(), settings.beta2(), stepSize,
+        bc2Sqrt, settings.eps(), l2, shrink, settings.amsgrad());
   }
 }

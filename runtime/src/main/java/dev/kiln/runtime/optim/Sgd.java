@@ -79,15 +79,25 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(float[] params, float[] grads) {
-      for (int i = 0; i < params.length; i++) {
-        float g = grads[i];
-        if (weightDecay != 0f) g += weightDecay * params[i];
-        if (momentumBuffer != null) {
-          float buf = first ? g : momentum * momentumBuffer[i] + (1f - dampening) * g;
-          momentumBuffer[i] = buf;
-          g = nesterov ? g + momentum * buf : buf;
+      // The options are loop-invariant: the JIT moves their tests out of the loops, which then vectorize.
+      // Weight decay joins the gradient here, not in grads, which keeps showing the loss's own gradient.
+      float lr = currentLr;
+      boolean decay = weightDecay != 0f;
+      if (momentumBuffer == null) {
+        for (int i = 0; i < params.length; i++) {
+          float g = decay ? grads[i] + weightDecay * params[i] : grads[i];
+          params[i] -= lr * g;
         }
-        params[i] -= currentLr * g;
+        return;
+      }
+      float[] buf = momentumBuffer;
+      // The buffer starts as the first gradient, undampened, as in PyTorch: 0·0 + 1·g is exactly g.
+      float keep = first ? 1f : 1f - dampening;
+      float carry = first ? 0f : momentum;
+      for (int i = 0; i < buf.length; i++) {
+        float g = decay ? grads[i] + weightDecay * params[i] : grads[i];
+        buf[i] = carry * buf[i] + keep * g;
+        params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
       }
       first = false;
     }
