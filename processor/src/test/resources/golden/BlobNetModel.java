@@ -89,6 +89,13 @@ public final class BlobNetModel implements BlobNet, KilnModel {
 
     private final Layer out = new LinearLayerView("out", OUT_IN, OUT_OUT, parameters, OUT_WEIGHT, OUT_BIAS);
 
+    /**
+     * The batch size the workspaces of {@code forward(x, out)} are sized for.
+     */
+    private int inferenceRows;
+
+    private float[] hiddenInference;
+
     private BlobNetModel() {
     }
 
@@ -139,6 +146,33 @@ public final class BlobNetModel implements BlobNet, KilnModel {
         float[] outOutput = new float[rows * OUT_OUT];
         kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
         return outOutput;
+    }
+
+    /**
+     * {@link #forward(float[])} into {@code out}, [rows x OUT], reusing this model's workspaces: after the
+     * first call with a batch size, calls allocate nothing. Unlike {@code forward(x)}, not safe to call
+     * from several threads at once.
+     *
+     * @return {@code out}
+     */
+    @Override
+    public float[] forward(float[] x, float[] out) {
+        int rows = Batches.rows(x, IN);
+        Batches.output(out, rows, OUT);
+        ensureInferenceWorkspaces(rows);
+        // hidden: Linear(2 -> 10) + ReLU
+        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenInference, hiddenInference, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
+        // out: Linear(10 -> 2)
+        kernels.linearForward(hiddenInference, parameters, OUT_WEIGHT, OUT_BIAS, out, out, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        return out;
+    }
+
+    private void ensureInferenceWorkspaces(int rows) {
+        if (rows == inferenceRows) {
+            return;
+        }
+        hiddenInference = new float[rows * HIDDEN_OUT];
+        inferenceRows = rows;
     }
 
     /**

@@ -27,4 +27,12 @@ public final class Batches {
     }
     return targets;
   }
+
+  /** Fails unless {@code out} holds exactly {@code rows} rows of {@code cols} values. */
+  public static void output(float[] out, int rows, int cols) {
+    if (out == null || out.length != rows * cols) {
+      throw new IllegalArgumentException("out has " + (out == null ? "no array" : out.length + " values")
+          + "; expected " + rows * cols + " (" + rows + " rows x " + cols + " outputs)");
+    }
+  }
 }

@@ -21,6 +21,12 @@ public interface KilnModel {
   /** The network's output for a row-major batch [rows x inputSize()]: [rows x outputSize()]. */
   float[] forward(float[] x);
 
+  /**
+   * The network's output for {@code x}, written into {@code out}: allocation-free once a batch size has
+   * been seen, and, unlike {@link #forward(float[])}, not for several threads at once.
+   */
+  float[] forward(float[] x, float[] out);
+
   /** The class of each row of {@code x}. */
   int[] predict(float[] x);
 

@@ -17,15 +17,32 @@ final class ForwardPass {
    * in place, dropout off. Leaves the output in {@link #inferenceOutput}.
    */
   static CodeBlock inference(Network network) {
+    return inference(network, false);
+  }
+
+  /**
+   * Inference into the model's reusable workspaces ({@code <layer>Inference}) and, for the last layer,
+   * into {@code out}, as {@code forward(x, out)} runs it.
+   */
+  static CodeBlock inferenceInto(Network network) {
+    return inference(network, true);
+  }
+
+  private static CodeBlock inference(Network network, boolean reuse) {
     CodeBlock.Builder code = CodeBlock.builder();
     String input = "x";
+    String last = inferenceOutput(network);
     for (NetworkLayer layer : network.layers()) {
       if (!layer.computes()) {
         continue; // dropout alone: nothing to do outside training
       }
       String output = layer.name() + "Output";
       code.add("// $L: $L\n", layer.name(), LayerNames.describe(layer));
-      code.addStatement("float[] $L = new float[rows * $L]", output, LayerNames.out(layer));
+      if (!reuse) {
+        code.addStatement("float[] $L = new float[rows * $L]", output, LayerNames.out(layer));
+      } else {
+        output = output.equals(last) ? "out" : inferenceWorkspace(layer);
+      }
       if (layer.linear()) {
         code.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", input,
             LayerNames.weight(layer), LayerNames.bias(layer), output, output, LayerNames.in(layer),
@@ -37,6 +54,11 @@ final class ForwardPass {
       input = output;
     }
     return code.build();
+  }
+
+  /** The model's field that holds a layer's output for {@code forward(x, out)}. */
+  static String inferenceWorkspace(NetworkLayer layer) {
+    return layer.name() + "Inference";
   }
 
   /** The name of the array {@link #inference} leaves the network's output in. */

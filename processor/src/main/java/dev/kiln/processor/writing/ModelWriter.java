@@ -49,11 +49,18 @@ public final class ModelWriter {
       type.addField(FieldSpec.builder(RuntimeTypes.LAYER, layer.name(), Modifier.PRIVATE, Modifier.FINAL)
           .initializer(layerView(layer)).build());
     }
+    type.addField(FieldSpec.builder(TypeName.INT, "inferenceRows", Modifier.PRIVATE)
+        .addJavadoc("The batch size the workspaces of {@code forward(x, out)} are sized for.\n").build());
+    for (NetworkLayer layer : inferenceWorkspaces(network)) {
+      type.addField(FLOATS, ForwardPass.inferenceWorkspace(layer), Modifier.PRIVATE);
+    }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(create(network, model));
     type.addMethod(load(model));
     type.addMethod(save());
     type.addMethod(forward(network));
+    type.addMethod(forwardInto(network));
+    type.addMethod(inferenceWorkspacesMethod(network));
     type.addMethod(predict(network));
     probabilities(network).ifPresent(type::addMethod);
     addTrainerFactories(type, network, trainer);
@@ -228,6 +235,45 @@ public final class ModelWriter {
         .addCode(ForwardPass.inference(network))
         .addStatement("return $L", ForwardPass.inferenceOutput(network))
         .build();
+  }
+
+  /** The layers whose outputs {@code forward(x, out)} keeps between calls: all that compute, but the last. */
+  private static List<NetworkLayer> inferenceWorkspaces(Network network) {
+    String last = ForwardPass.inferenceOutput(network);
+    return network.layers().stream()
+        .filter(l -> l.computes() && !(l.name() + "Output").equals(last))
+        .collect(Collectors.toList());
+  }
+
+  private static MethodSpec forwardInto(Network network) {
+    return MethodSpec.methodBuilder("forward")
+        .addJavadoc("{@link #forward(float[])} into {@code out}, [rows x OUT], reusing this model's workspaces:"
+            + " after the\nfirst call with a batch size, calls allocate nothing. Unlike {@code forward(x)}, not"
+            + " safe to call\nfrom several threads at once.\n\n@return {@code out}\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(FLOATS)
+        .addParameter(FLOATS, "x")
+        .addParameter(FLOATS, "out")
+        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addStatement("$T.output(out, rows, OUT)", RuntimeTypes.BATCHES)
+        .addStatement("ensureInferenceWorkspaces(rows)")
+        .addCode(ForwardPass.inferenceInto(network))
+        .addStatement("return out")
+        .build();
+  }
+
+  private static MethodSpec inferenceWorkspacesMethod(Network network) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("ensureInferenceWorkspaces")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(TypeName.INT, "rows")
+        .beginControlFlow("if (rows == inferenceRows)")
+        .addStatement("return")
+        .endControlFlow();
+    for (NetworkLayer layer : inferenceWorkspaces(network)) {
+      method.addStatement("$L = new float[rows * $L]", ForwardPass.inferenceWorkspace(layer), LayerNames.out(layer));
+    }
+    return method.addStatement("inferenceRows = rows").build();
   }
 
   private static MethodSpec predict(Network network) {

@@ -22,7 +22,7 @@ final class PanamaGemm {
   private PanamaGemm() {}
 
   /** One call's operands; the rows [from, to) of C are computed by {@link #rows}. */
-  static final class Product {
+  static final class Product implements Parallel.Rows {
     int n, k;
     float[] a; int aOff, ars, acs;
     float[] b; int bOff, ldb;
@@ -34,7 +34,8 @@ final class PanamaGemm {
     /** Applied to each finished row of C into {@code y}, when not null. */
     Activation activation; float[] y;
 
-    void rows(int from, int to) {
+    @Override
+    public void rows(int from, int to) {
       int vectorColumns = n - n % (2 * L);
       int i = from;
       for (; i + MR <= to; i += MR) {
@@ -101,19 +102,23 @@ final class PanamaGemm {
         x50 = b0.fma(s, x50);
         x51 = b1.fma(s, x51);
       }
+      // The epilogue has no calls and no branches, so that the accumulators never leave registers.
+      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
+      FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + L);
+      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
       int c0 = cOff + i * ldc + j;
-      store(x00, c0, j);
-      store(x01, c0 + L, j + L);
-      store(x10, c0 + ldc, j);
-      store(x11, c0 + ldc + L, j + L);
-      store(x20, c0 + 2 * ldc, j);
-      store(x21, c0 + 2 * ldc + L, j + L);
-      store(x30, c0 + 3 * ldc, j);
-      store(x31, c0 + 3 * ldc + L, j + L);
-      store(x40, c0 + 4 * ldc, j);
-      store(x41, c0 + 4 * ldc + L, j + L);
-      store(x50, c0 + 5 * ldc, j);
-      store(x51, c0 + 5 * ldc + L, j + L);
+      x00.add(bias0).max(floor).intoArray(c, c0);
+      x01.add(bias1).max(floor).intoArray(c, c0 + L);
+      x10.add(bias0).max(floor).intoArray(c, c0 + ldc);
+      x11.add(bias1).max(floor).intoArray(c, c0 + ldc + L);
+      x20.add(bias0).max(floor).intoArray(c, c0 + 2 * ldc);
+      x21.add(bias1).max(floor).intoArray(c, c0 + 2 * ldc + L);
+      x30.add(bias0).max(floor).intoArray(c, c0 + 3 * ldc);
+      x31.add(bias1).max(floor).intoArray(c, c0 + 3 * ldc + L);
+      x40.add(bias0).max(floor).intoArray(c, c0 + 4 * ldc);
+      x41.add(bias1).max(floor).intoArray(c, c0 + 4 * ldc + L);
+      x50.add(bias0).max(floor).intoArray(c, c0 + 5 * ldc);
+      x51.add(bias1).max(floor).intoArray(c, c0 + 5 * ldc + L);
     }
 
     /** Rows i..i+3, columns j..j+2L-1. */
@@ -144,15 +149,18 @@ final class PanamaGemm {
         x30 = b0.fma(s, x30);
         x31 = b1.fma(s, x31);
       }
+      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
+      FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + L);
+      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
       int c0 = cOff + i * ldc + j;
-      store(x00, c0, j);
-      store(x01, c0 + L, j + L);
-      store(x10, c0 + ldc, j);
-      store(x11, c0 + ldc + L, j + L);
-      store(x20, c0 + 2 * ldc, j);
-      store(x21, c0 + 2 * ldc + L, j + L);
-      store(x30, c0 + 3 * ldc, j);
-      store(x31, c0 + 3 * ldc + L, j + L);
+      x00.add(bias0).max(floor).intoArray(c, c0);
+      x01.add(bias1).max(floor).intoArray(c, c0 + L);
+      x10.add(bias0).max(floor).intoArray(c, c0 + ldc);
+      x11.add(bias1).max(floor).intoArray(c, c0 + ldc + L);
+      x20.add(bias0).max(floor).intoArray(c, c0 + 2 * ldc);
+      x21.add(bias1).max(floor).intoArray(c, c0 + 2 * ldc + L);
+      x30.add(bias0).max(floor).intoArray(c, c0 + 3 * ldc);
+      x31.add(bias1).max(floor).intoArray(c, c0 + 3 * ldc + L);
     }
 
     /** Row i, columns j..j+2L-1. */
@@ -165,15 +173,12 @@ final class PanamaGemm {
         x0 = FloatVector.fromArray(S, b, bp).fma(s, x0);
         x1 = FloatVector.fromArray(S, b, bp + L).fma(s, x1);
       }
+      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
+      FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + L);
+      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
       int c0 = cOff + i * ldc + j;
-      store(x0, c0, j);
-      store(x1, c0 + L, j + L);
-    }
-
-    private void store(FloatVector v, int at, int column) {
-      if (bias != null) v = v.add(FloatVector.fromArray(S, bias, biasOff + column));
-      if (relu) v = v.max(0f);
-      v.intoArray(c, at);
+      x0.add(bias0).max(floor).intoArray(c, c0);
+      x1.add(bias1).max(floor).intoArray(c, c0 + L);
     }
 
     /** Rows [i0, i1), columns [j0, n), in 4-by-4 tiles of scalar accumulators. */

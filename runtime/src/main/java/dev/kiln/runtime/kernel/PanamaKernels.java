@@ -105,7 +105,7 @@ final class PanamaKernels implements Kernels {
 
   private void run(PanamaGemm.Product g, int m, long work) {
     if (threads > 1 && work >= PARALLEL_WORK) {
-      Parallel.run(g::rows, m, threads);
+      Parallel.run(g, m, threads);
     } else {
       g.rows(0, m);
     }
