@@ -64,4 +64,18 @@ public interface Kernels {
       params[i] = p - stepSize * (m / denom);
     }
   }
+
+  /**
+   * One SGD step with momentum over {@code n} parameters, as PyTorch computes it: {@code g = grad + wd·p};
+   * {@code buf = carry·buf + keep·g} (on the first step carry 0 and keep 1, so that the buffer starts as
+   * the gradient); {@code p -= lr · (nesterov ? g + momentum·buf : buf)}.
+   */
+  default void sgdMomentumStep(float[] params, float[] grads, float[] buf, int n, float lr, float weightDecay,
+      float carry, float keep, float momentum, boolean nesterov) {
+    for (int i = 0; i < n; i++) {
+      float g = grads[i] + weightDecay * params[i];
+      buf[i] = carry * buf[i] + keep * g;
+      params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
+    }
+  }
 }

@@ -36,6 +36,7 @@ final class PanamaKernels implements Kernels {
 
   private static final class Workspace {
     final PanamaGemm.Product product = new PanamaGemm.Product();
+    final PanamaDotProduct dot = new PanamaDotProduct();
     float[] transposed = new float[0];
 
     float[] transposed(int size) {
@@ -48,14 +49,30 @@ final class PanamaKernels implements Kernels {
   public void linearForward(float[] x, float[] p, int wOff, int bOff, float[] z, float[] y, int rows, int in,
       int out, Activation activation) {
     Workspace ws = WORKSPACE.get();
-    // B = Wᵀ, laid out [in x out] so that the micro-kernel streams its rows.
+    boolean fusedRelu = activation == Activation.RELU && z == y;
+    if (PanamaDotProduct.suits(in)) {
+      PanamaDotProduct d = ws.dot;
+      d.x = x;
+      d.p = p;
+      d.wOff = wOff;
+      d.bOff = bOff;
+      d.z = z;
+      d.y = y;
+      d.in = in;
+      d.out = out;
+      d.relu = fusedRelu;
+      d.activation = fusedRelu || activation == Activation.IDENTITY ? null : activation;
+      runRows(d, rows, (long) rows * in * out);
+      if (activation == Activation.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
+      return;
+    }
+    // Narrow inputs: B = Wᵀ, laid out [in x out] so that the micro-kernel streams its rows.
     float[] wt = ws.transposed(in * out);
     for (int o = 0; o < out; o++) {
       int row = wOff + o * in;
       for (int i = 0; i < in; i++) wt[i * out + o] = p[row + i];
     }
     PanamaGemm.Product g = ws.product;
-    boolean fusedRelu = activation == Activation.RELU && z == y;
     set(g, out, in, x, 0, in, 1, wt, 0, out, z, 0, out);
     g.bias = bOff >= 0 ? p : null;
     g.biasOff = bOff;
@@ -104,10 +121,14 @@ final class PanamaKernels implements Kernels {
   }
 
   private void run(PanamaGemm.Product g, int m, long work) {
+    runRows(g, m, work);
+  }
+
+  private void runRows(Parallel.Rows task, int m, long work) {
     if (threads > 1 && work >= PARALLEL_WORK) {
-      Parallel.run(g, m, threads);
+      Parallel.run(task, m, threads);
     } else {
-      g.rows(0, m);
+      task.rows(0, m);
     }
   }
 
@@ -179,6 +200,26 @@ final class PanamaKernels implements Kernels {
         moments[2 * n + i] = v;
       }
       params[i] = p - stepSize * (m / ((float) Math.sqrt(v) / bc2Sqrt + eps));
+    }
+  }
+
+  @Override
+  public void sgdMomentumStep(float[] params, float[] grads, float[] buf, int n, float lr, float weightDecay,
+      float carry, float keep, float momentum, boolean nesterov) {
+    int bound = SPECIES.loopBound(n);
+    int i = 0;
+    for (; i < bound; i += LANES) {
+      FloatVector p = FloatVector.fromArray(SPECIES, params, i);
+      FloatVector g = FloatVector.fromArray(SPECIES, grads, i).add(p.mul(weightDecay));
+      FloatVector b = FloatVector.fromArray(SPECIES, buf, i).mul(carry).add(g.mul(keep));
+      b.intoArray(buf, i);
+      FloatVector direction = nesterov ? g.add(b.mul(momentum)) : b;
+      p.sub(direction.mul(lr)).intoArray(params, i);
+    }
+    for (; i < n; i++) {
+      float g = grads[i] + weightDecay * params[i];
+      buf[i] = carry * buf[i] + keep * g;
+      params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
     }
   }
 

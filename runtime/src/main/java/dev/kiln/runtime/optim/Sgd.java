@@ -1,5 +1,7 @@
 package dev.kiln.runtime.optim;
 
+import dev.kiln.runtime.kernel.KernelProvider;
+
 import java.util.Objects;
 
 /**
@@ -94,11 +96,8 @@ public final class Sgd implements Optimizer {
       // The buffer starts as the first gradient, undampened, as in PyTorch: 0·0 + 1·g is exactly g.
       float keep = first ? 1f : 1f - dampening;
       float carry = first ? 0f : momentum;
-      for (int i = 0; i < buf.length; i++) {
-        float g = decay ? grads[i] + weightDecay * params[i] : grads[i];
-        buf[i] = carry * buf[i] + keep * g;
-        params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
-      }
+      KernelProvider.kernels().sgdMomentumStep(params, grads, buf, buf.length, lr, weightDecay, carry, keep, momentum,
+          nesterov);
       first = false;
     }
   }

@@ -1,0 +1,145 @@
+package dev.kiln.runtime.kernel;
+
+import dev.kiln.runtime.Activation;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@code Y = X · Wᵀ} for wide inputs, without transposing W: a tile of 4 rows of X by 4 rows of W keeps
+ * sixteen vector accumulators along the shared dimension, both operands read contiguously as PyTorch
+ * lays them out, and reduces each accumulator once. Bias, ReLU and other activations are applied as
+ * each 4-row block of Y is finished.
+ */
+final class PanamaDotProduct implements Parallel.Rows {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  float[] x;
+  float[] p;
+  int wOff;
+  int bOff;
+  float[] z;
+  float[] y;
+  int in;
+  int out;
+  boolean relu;
+  Activation activation;
+
+  /** Whether a product is wide enough for this kernel: a few full vectors along the shared dimension. */
+  static boolean suits(int in) {
+    return in >= 2 * L;
+  }
+
+  @Override
+  public void rows(int from, int to) {
+    int r = from;
+    for (; r + 4 <= to; r += 4) {
+      int o = 0;
+      for (; o + 4 <= out; o += 4) tile(r, o);
+      for (; o < out; o++) {
+        for (int rr = r; rr < r + 4; rr++) single(rr, o);
+      }
+      finish(r, r + 4);
+    }
+    for (; r < to; r++) {
+      for (int o = 0; o < out; o++) single(r, o);
+      finish(r, r + 1);
+    }
+  }
+
+  private void tile(int r, int o) {
+    int x0 = r * in;
+    int x1 = x0 + in;
+    int x2 = x1 + in;
+    int x3 = x2 + in;
+    int w0 = wOff + o * in;
+    int w1 = w0 + in;
+    int w2 = w1 + in;
+    int w3 = w2 + in;
+    FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a02 = FloatVector.zero(S), a03 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S), a11 = FloatVector.zero(S), a12 = FloatVector.zero(S), a13 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a22 = FloatVector.zero(S), a23 = FloatVector.zero(S);
+    FloatVector a30 = FloatVector.zero(S), a31 = FloatVector.zero(S), a32 = FloatVector.zero(S), a33 = FloatVector.zero(S);
+    int bound = in - in % L;
+    for (int k = 0; k < bound; k += L) {
+      FloatVector v0 = FloatVector.fromArray(S, p, w0 + k);
+      FloatVector v1 = FloatVector.fromArray(S, p, w1 + k);
+      FloatVector v2 = FloatVector.fromArray(S, p, w2 + k);
+      FloatVector v3 = FloatVector.fromArray(S, p, w3 + k);
+      FloatVector u = FloatVector.fromArray(S, x, x0 + k);
+      a00 = u.fma(v0, a00);
+      a01 = u.fma(v1, a01);
+      a02 = u.fma(v2, a02);
+      a03 = u.fma(v3, a03);
+      u = FloatVector.fromArray(S, x, x1 + k);
+      a10 = u.fma(v0, a10);
+      a11 = u.fma(v1, a11);
+      a12 = u.fma(v2, a12);
+      a13 = u.fma(v3, a13);
+      u = FloatVector.fromArray(S, x, x2 + k);
+      a20 = u.fma(v0, a20);
+      a21 = u.fma(v1, a21);
+      a22 = u.fma(v2, a22);
+      a23 = u.fma(v3, a23);
+      u = FloatVector.fromArray(S, x, x3 + k);
+      a30 = u.fma(v0, a30);
+      a31 = u.fma(v1, a31);
+      a32 = u.fma(v2, a32);
+      a33 = u.fma(v3, a33);
+    }
+    int c = r * out + o;
+    z[c] = a00.reduceLanes(VectorOperators.ADD) + tail(x0, w0, bound);
+    z[c + 1] = a01.reduceLanes(VectorOperators.ADD) + tail(x0, w1, bound);
+    z[c + 2] = a02.reduceLanes(VectorOperators.ADD) + tail(x0, w2, bound);
+    z[c + 3] = a03.reduceLanes(VectorOperators.ADD) + tail(x0, w3, bound);
+    c += out;
+    z[c] = a10.reduceLanes(VectorOperators.ADD) + tail(x1, w0, bound);
+    z[c + 1] = a11.reduceLanes(VectorOperators.ADD) + tail(x1, w1, bound);
+    z[c + 2] = a12.reduceLanes(VectorOperators.ADD) + tail(x1, w2, bound);
+    z[c + 3] = a13.reduceLanes(VectorOperators.ADD) + tail(x1, w3, bound);
+    c += out;
+    z[c] = a20.reduceLanes(VectorOperators.ADD) + tail(x2, w0, bound);
+    z[c + 1] = a21.reduceLanes(VectorOperators.ADD) + tail(x2, w1, bound);
+    z[c + 2] = a22.reduceLanes(VectorOperators.ADD) + tail(x2, w2, bound);
+    z[c + 3] = a23.reduceLanes(VectorOperators.ADD) + tail(x2, w3, bound);
+    c += out;
+    z[c] = a30.reduceLanes(VectorOperators.ADD) + tail(x3, w0, bound);
+    z[c + 1] = a31.reduceLanes(VectorOperators.ADD) + tail(x3, w1, bound);
+    z[c + 2] = a32.reduceLanes(VectorOperators.ADD) + tail(x3, w2, bound);
+    z[c + 3] = a33.reduceLanes(VectorOperators.ADD) + tail(x3, w3, bound);
+  }
+
+  private void single(int r, int o) {
+    int xr = r * in;
+    int wo = wOff + o * in;
+    FloatVector acc = FloatVector.zero(S);
+    int bound = in - in % L;
+    for (int k = 0; k < bound; k += L) {
+      acc = FloatVector.fromArray(S, x, xr + k).fma(FloatVector.fromArray(S, p, wo + k), acc);
+    }
+    z[r * out + o] = acc.reduceLanes(VectorOperators.ADD) + tail(xr, wo, bound);
+  }
+
+  /** The products past the last full vector. */
+  private float tail(int xr, int wo, int from) {
+    float sum = 0f;
+    for (int k = from; k < in; k++) sum = Math.fma(x[xr + k], p[wo + k], sum);
+    return sum;
+  }
+
+  /** Bias and activation on the finished rows [from, to). */
+  private void finish(int from, int to) {
+    for (int r = from; r < to; r++) {
+      int row = r * out;
+      if (bOff >= 0) {
+        for (int o = 0; o < out; o++) z[row + o] += p[bOff + o];
+      }
+      if (relu) {
+        for (int o = 0; o < out; o++) z[row + o] = Math.max(z[row + o], 0f);
+      } else if (activation != null) {
+        activation.forwardRow(z, y, row, out);
+      }
+    }
+  }
+}
