@@ -1,6 +1,7 @@
 package dev.kiln.runtime.activation;
 
 import dev.kiln.runtime.Activation;
+import dev.kiln.runtime.kernel.KernelProvider;
 
 /** The activations without options whose gradient follows from their output, or from their input alone. */
 public enum Elementwise implements Activation {
@@ -17,6 +18,9 @@ public enum Elementwise implements Activation {
     @Override public void backwardRow(float[] z, float[] y, float[] dy, int off, int n) {
       // PyTorch's threshold_backward: no gradient where the output is 0, including at 0 itself.
       for (int i = off; i < off + n; i++) if (y[i] <= 0f) dy[i] = 0f;
+    }
+    @Override public void backward(float[] z, float[] y, float[] dy, int rows, int cols) {
+      KernelProvider.kernels().reluBackward(y, dy, rows * cols);
     }
   },
   TANH {

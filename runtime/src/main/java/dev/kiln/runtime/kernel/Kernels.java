@@ -78,4 +78,11 @@ public interface Kernels {
       params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
     }
   }
+
+  /** ReLU's backward pass over {@code n} values: {@code dy = 0} where the output {@code y} is not above 0. */
+  default void reluBackward(float[] y, float[] dy, int n) {
+    for (int i = 0; i < n; i++) {
+      if (y[i] <= 0f) dy[i] = 0f;
+    }
+  }
 }

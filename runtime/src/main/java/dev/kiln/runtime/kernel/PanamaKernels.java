@@ -224,6 +224,19 @@ final class PanamaKernels implements Kernels {
   }
 
   @Override
+  public void reluBackward(float[] y, float[] dy, int n) {
+    int bound = SPECIES.loopBound(n);
+    int i = 0;
+    for (; i < bound; i += LANES) {
+      FloatVector g = FloatVector.fromArray(SPECIES, dy, i);
+      g.blend(0f, FloatVector.fromArray(SPECIES, y, i).compare(VectorOperators.LE, 0f)).intoArray(dy, i);
+    }
+    for (; i < n; i++) {
+      if (y[i] <= 0f) dy[i] = 0f;
+    }
+  }
+
+  @Override
   public String toString() {
     return name();
   }

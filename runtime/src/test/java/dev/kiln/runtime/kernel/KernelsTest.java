@@ -159,4 +159,53 @@ class KernelsTest {
     for (int i = 0; i < n; i++) values[i] = (float) random.nextGaussian();
     return values;
   }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void reluBackwardZeroesTheGradientWhereTheOutputIsNotPositive(int n) {
+    Random random = new Random(n);
+    float[] y = random(random, n);
+    for (int i = 0; i < n; i += 3) y[i] = 0f;
+    float[] dy = random(random, n);
+    float[] expected = dy.clone();
+    KernelProvider.scalar().reluBackward(y, expected, n);
+    KERNELS.reluBackward(y, dy, n);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, dy);
+    for (int i = 0; i < n; i++) if (y[i] <= 0f) assertEquals(0f, dy[i]);
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void adamStepMatchesTheScalarOneExactly(int n) {
+    for (boolean amsgrad : new boolean[] {false, true}) {
+      Random random = new Random(n);
+      float[] params = random(random, n);
+      float[] grads = random(random, n);
+      float[] moments = new float[3 * n];
+      for (int i = 0; i < moments.length; i++) moments[i] = Math.abs((float) random.nextGaussian());
+      float[] p2 = params.clone();
+      float[] m2 = moments.clone();
+      KernelProvider.scalar().adamStep(p2, grads, m2, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0.01f, 0.999f, amsgrad);
+      KERNELS.adamStep(params, grads, moments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0.01f, 0.999f, amsgrad);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(p2, params, "params, amsgrad " + amsgrad);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(m2, moments, "moments, amsgrad " + amsgrad);
+    }
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void sgdMomentumStepMatchesTheScalarOneExactly(int n) {
+    for (boolean nesterov : new boolean[] {false, true}) {
+      Random random = new Random(n);
+      float[] params = random(random, n);
+      float[] grads = random(random, n);
+      float[] buf = random(random, n);
+      float[] p2 = params.clone();
+      float[] b2 = buf.clone();
+      KernelProvider.scalar().sgdMomentumStep(p2, grads, b2, n, 0.1f, 0.01f, 0.9f, 0.8f, 0.9f, nesterov);
+      KERNELS.sgdMomentumStep(params, grads, buf, n, 0.1f, 0.01f, 0.9f, 0.8f, 0.9f, nesterov);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(p2, params, 1e-6f, "params, nesterov " + nesterov);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(b2, buf, 1e-6f, "buffer, nesterov " + nesterov);
+    }
+  }
 }

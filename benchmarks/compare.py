@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Runs Kiln's and PyTorch's benchmarks alternately on this machine and prints the ratios.
+
+Both sides run the same workloads (names and shapes of ../shared/bench/torch_bench.py). Machines are
+noisy: each configuration runs --rounds times, interleaved with the others, and its best round counts.
+PyTorch counts as the best of 1 and 2 threads; Kiln runs on every JDK given (JDK 17 and 25 by default).
+
+Usage: benchmarks/compare.py [--seconds S] [--rounds R] [--fashion] [--jdk PATH ...]
+Needs: the project built (mvn -DskipTests package), /usr/bin/python3 with torch (Debian's python3-torch,
+with libopenblas0-pthread), and for --fashion Debian's dataset-fashion-mnist.
+"""
+import argparse, glob, json, os, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "shared", "bench")
+TARGETS = {"blobs-2-10-2-b200-sgd": 50, "linear-4-3-b7-sgd": 50, "binary-20-16-1-b64-bcelogits": 30,
+           "mnist-784-128-10-b64-sgd": 2, "mnist-784-128-10-b64-adam": 2, "mlp-784-512-512-10-b256-adam": 1.5}
+
+
+def lines(cmd, env=None):
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{out.stderr[-2000:]}")
+    return [json.loads(l) for l in out.stdout.splitlines() if l.startswith("{")]
+
+
+def classpath():
+    path = os.path.join(HERE, "target", "classpath.txt")
+    subprocess.run(["mvn", "-q", "-f", os.path.join(HERE, "pom.xml"), "dependency:build-classpath",
+                    f"-Dmdep.outputFile={path}"], check=True)
+    return open(path).read().strip() + os.pathsep + os.path.join(HERE, "target", "classes")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--seconds", type=float, default=3.0)
+    p.add_argument("--rounds", type=int, default=2)
+    p.add_argument("--fashion", action="store_true")
+    p.add_argument("--jdk", action="append", help="a JDK's home; default: the java on PATH and Temurin 25")
+    a = p.parse_args()
+    jdks = a.jdk or ["", *sorted(glob.glob("/usr/lib/jvm/temurin-25*"))]
+    cp = classpath()
+    kiln, torch, gemm_torch, fashion = {}, {}, {}, {}
+
+    def java(jdk):
+        return os.path.join(jdk, "bin", "java") if jdk else "java"
+
+    for _ in range(a.rounds):
+        for threads in (1, 2):
+            for r in lines(["/usr/bin/python3", os.path.join(SHARED, "torch_bench.py"), "--threads", str(threads),
+                            "--seconds", str(a.seconds)]):
+                torch[r["workload"]] = max(torch.get(r["workload"], 0), r["steps_per_s"])
+            for jdk in jdks:
+                for r in lines([java(jdk), "--add-modules", "jdk.incubator.vector", "-cp", cp,
+                                "dev.kiln.benchmarks.KilnBench", "--seconds", str(a.seconds)]):
+                    key = (r["workload"], r["jdk"])
+                    value = r.get("steps_per_s", r["gflops"])
+                    kiln[key] = max(kiln.get(key, 0), value)
+        for r in lines(["/usr/bin/python3", os.path.join(HERE, "torch_gemm.py")]):
+            gemm_torch[r["workload"]] = max(gemm_torch.get(r["workload"], 0), r["gflops"])
+        if a.fashion:
+            for threads in (1, 2):
+                r = lines(["/usr/bin/python3", os.path.join(SHARED, "torch_fashion.py"), "--threads", str(threads)])
+                best = fashion.get("torch")
+                if best is None or r[-1]["train_s"] < best[0]:
+                    fashion["torch"] = (r[-1]["train_s"], r[-2]["test_acc"])
+            for jdk in jdks:
+                r = lines([java(jdk), "--add-modules", "jdk.incubator.vector", "-cp", cp, "dev.kiln.benchmarks.FashionBench"])
+                key = "kiln-" + str(r[-1]["jdk"])
+                if key not in fashion or r[-1]["train_s"] < fashion[key][0]:
+                    fashion[key] = (r[-1]["train_s"], r[-2]["test_acc"])
+
+    versions = sorted({jdk for _, jdk in kiln})
+    print("| workload | PyTorch steps/s (best of 1, 2 threads) | " + " | ".join(
+        f"Kiln JDK {v} steps/s | ratio" for v in versions) + " | target |")
+    print("| --- | ---: | " + " | ".join("---: | ---:" for _ in versions) + " | ---: |")
+    for name, target in TARGETS.items():
+        cells = []
+        for v in versions:
+            k = kiln.get((name, v), 0)
+            cells.append(f"{k:,.0f} | {k / torch[name]:.1f}x")
+        print(f"| {name} | {torch[name]:,.0f} | " + " | ".join(cells) + f" | >= {target}x |")
+    for size in (128, 512, 1024):
+        name = f"gemm-{size}"
+        cells = [f"{kiln.get((name, v), 0):.0f} GFLOP/s | {kiln.get((name, v), 0) / gemm_torch[name]:.2f}x"
+                 for v in versions]
+        print(f"| {name} (torch.mm, GFLOP/s) | {gemm_torch[name]:.0f} | " + " | ".join(cells)
+              + (" | >= 0.6x |" if size == 512 else " | |"))
+    if fashion:
+        t, acc = fashion["torch"]
+        print(f"\nFashion-MNIST 784-128-10, Adam 1e-3, batch 64, 5 epochs: PyTorch {t:.2f} s (test accuracy {acc:.4f})")
+        for key in sorted(k for k in fashion if k != "torch"):
+            s, kacc = fashion[key]
+            print(f"  {key}: {s:.2f} s = {s / t:.2f} of PyTorch's time (test accuracy {kacc:.4f})")
+
+
+if __name__ == "__main__":
+    main()
