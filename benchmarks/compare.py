@@ -6,7 +6,7 @@ noisy: each configuration runs --rounds times, interleaved with the others, and 
 PyTorch counts as the best of 1 and 2 threads; Kiln runs on every JDK given (JDK 17 and 25 by default).
 
 Usage: benchmarks/compare.py [--seconds S] [--rounds R] [--fashion] [--jdk PATH ...]
-Needs: the project built (mvn -DskipTests package), /usr/bin/python3 with torch (Debian's python3-torch,
+Needs: the project built (mvn -DskipTests clean package), /usr/bin/python3 with torch (Debian's python3-torch,
 with libopenblas0-pthread), and for --fashion Debian's dataset-fashion-mnist.
 """
 import argparse, glob, json, os, subprocess, sys

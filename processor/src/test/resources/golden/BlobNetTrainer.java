@@ -41,6 +41,18 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
 
     private float[] outGradient;
 
+    /**
+     * The batch, [IN x rows]: this narrow network trains feature-major.
+     */
+    private float[] xT;
+
+    /**
+     * The output and its gradient in rows, [rows x OUT], as the loss reads and writes them.
+     */
+    private float[] networkOutput;
+
+    private float[] networkGradient;
+
     BlobNetTrainer(BlobNetModel model, float[] parameters, Optimizer optimizer) {
         super(parameters, optimizer);
         this.model = model;
@@ -59,7 +71,7 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         Batches.targets(targets);
         int rows = forwardPass(x);
         // Loss: log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N.
-        float loss = LOSS.compute(outOutput, targets, outGradient, rows, OUT);
+        float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT);
         return backwardPass(x, rows, loss);
     }
 
@@ -76,7 +88,7 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         Batches.targets(targets);
         int rows = forwardPass(x);
         // Loss: log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N.
-        float loss = LOSS.compute(outOutput, targets, outGradient, rows, OUT);
+        float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT);
         return backwardPass(x, rows, loss);
     }
 
@@ -86,10 +98,14 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
     private int forwardPass(float[] x) {
         int rows = Batches.rows(x, IN);
         ensureWorkspaces(rows);
+        // Feature-major: every workspace below is [features x rows].
+        kernels.transpose(x, rows, IN, xT);
         // hidden: Linear(2 -> 10) + ReLU
-        kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
+        kernels.linearForwardT(xT, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
         // out: Linear(10 -> 2)
-        kernels.linearForward(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        kernels.linearForwardT(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
+        // The loss reads rows.
+        kernels.transpose(outOutput, OUT, rows, networkOutput);
         return rows;
     }
 
@@ -102,12 +118,13 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
             // the optimizer's state stay as they were.
             return loss;
         }
+        kernels.transpose(networkGradient, rows, OUT, outGradient);
         // Backward through out: Linear(10 -> 2)
-        kernels.linearParameterGradient(outGradient, hiddenOutput, gradients, OUT_WEIGHT, OUT_BIAS, rows, OUT_IN, OUT_OUT);
-        kernels.linearInputGradient(outGradient, parameters, OUT_WEIGHT, hiddenGradient, rows, OUT_IN, OUT_OUT);
+        kernels.linearParameterGradientT(outGradient, hiddenOutput, gradients, OUT_WEIGHT, OUT_BIAS, rows, OUT_IN, OUT_OUT);
+        kernels.linearInputGradientT(outGradient, parameters, OUT_WEIGHT, hiddenGradient, rows, OUT_IN, OUT_OUT);
         // Backward through hidden: Linear(2 -> 10) + ReLU
-        Activation.RELU.backward(hiddenOutput, hiddenOutput, hiddenGradient, rows, HIDDEN_OUT);
-        kernels.linearParameterGradient(hiddenGradient, x, gradients, HIDDEN_WEIGHT, HIDDEN_BIAS, rows, HIDDEN_IN, HIDDEN_OUT);
+        Activation.RELU.backward(hiddenOutput, hiddenOutput, hiddenGradient, HIDDEN_OUT, rows);
+        kernels.linearParameterGradientT(hiddenGradient, xT, gradients, HIDDEN_WEIGHT, HIDDEN_BIAS, rows, HIDDEN_IN, HIDDEN_OUT);
         return update(loss);
     }
 
@@ -122,6 +139,9 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         hiddenGradient = new float[rows * HIDDEN_OUT];
         outOutput = new float[rows * OUT_OUT];
         outGradient = new float[rows * OUT_OUT];
+        xT = new float[rows * IN];
+        networkOutput = new float[rows * OUT];
+        networkGradient = new float[rows * OUT];
         this.rows = rows;
     }
 

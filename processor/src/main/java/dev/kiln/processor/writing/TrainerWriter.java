@@ -22,6 +22,7 @@ public final class TrainerWriter {
     ClassName model = ClassName.get(network.packageName(), network.modelName());
     ClassName trainer = ClassName.get(network.packageName(), network.trainerName());
     List<LayerPlan> plans = LayerPlan.of(network);
+    boolean featureMajor = FeatureMajor.suits(network);
     TypeSpec.Builder type = TypeSpec.classBuilder(trainer)
         .addAnnotation(Generated.annotation(network))
         .addJavadoc("Trains a {@link $T} with $L loss. Made by {@link $T#trainer}; not thread-safe.\n", model,
@@ -51,6 +52,14 @@ public final class TrainerWriter {
         type.addField(ModelWriter.FLOATS, workspace, Modifier.PRIVATE);
       }
     }
+    if (featureMajor) {
+      type.addField(FieldSpec.builder(ModelWriter.FLOATS, "xT", Modifier.PRIVATE)
+          .addJavadoc("The batch, [IN x rows]: this narrow network trains feature-major.\n").build());
+      type.addField(FieldSpec.builder(ModelWriter.FLOATS, "networkOutput", Modifier.PRIVATE)
+          .addJavadoc("The output and its gradient in rows, [rows x OUT], as the loss reads and writes them.\n")
+          .build());
+      type.addField(ModelWriter.FLOATS, "networkGradient", Modifier.PRIVATE);
+    }
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addParameter(model, "model")
@@ -63,11 +72,11 @@ public final class TrainerWriter {
           .addStatement("this.random = new $T(dropoutSeed)", SplittableRandom.class);
     }
     type.addMethod(constructor.build());
-    if (network.classIndexTargets()) type.addMethod(step(network, plans, true));
-    if (network.floatTargets()) type.addMethod(step(network, plans, false));
-    type.addMethod(forwardPass(plans));
-    type.addMethod(backwardPass(plans));
-    type.addMethod(workspaces(plans));
+    if (network.classIndexTargets()) type.addMethod(step(network, plans, true, featureMajor));
+    if (network.floatTargets()) type.addMethod(step(network, plans, false, featureMajor));
+    type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(plans) : ForwardPass.training(plans)));
+    type.addMethod(backwardPass(featureMajor ? FeatureMajor.backward(plans) : BackwardPass.of(plans)));
+    type.addMethod(workspaces(plans, featureMajor));
     type.addMethod(MethodSpec.methodBuilder("model")
         .addJavadoc("The model this trainer updates.\n")
         .addAnnotation(Override.class)
@@ -78,8 +87,11 @@ public final class TrainerWriter {
     return type.build();
   }
 
-  private static MethodSpec step(Network network, List<LayerPlan> plans, boolean classIndices) {
+  private static MethodSpec step(Network network, List<LayerPlan> plans, boolean classIndices,
+      boolean featureMajor) {
     LayerPlan output = plans.get(plans.size() - 1);
+    String lossInput = featureMajor ? "networkOutput" : output.output();
+    String lossGradient = featureMajor ? "networkGradient" : output.outputGradient();
     String targetDoc = classIndices ? "one class index in [0, OUT) per row"
         : network.classIndexTargets() ? "[rows x OUT] row-major: each row a probability distribution over the classes"
         : "[rows x OUT] row-major, one target per output";
@@ -98,12 +110,12 @@ public final class TrainerWriter {
         .addStatement("$T.targets(targets)", RuntimeTypes.BATCHES)
         .addStatement("int rows = forwardPass(x)")
         .addComment("Loss: $L.", LossCall.comment(network.loss()))
-        .addStatement("float loss = LOSS.compute($L, targets, $L, rows, OUT)", output.output(), output.outputGradient())
+        .addStatement("float loss = LOSS.compute($L, targets, $L, rows, OUT)", lossInput, lossGradient)
         .addStatement("return backwardPass(x, rows, loss)")
         .build();
   }
 
-  private static MethodSpec forwardPass(List<LayerPlan> plans) {
+  private static MethodSpec forwardPass(com.palantir.javapoet.CodeBlock body) {
     return MethodSpec.methodBuilder("forwardPass")
         .addJavadoc("Runs the batch forward into the workspaces; returns its number of rows.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -111,12 +123,12 @@ public final class TrainerWriter {
         .addParameter(ModelWriter.FLOATS, "x")
         .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
         .addStatement("ensureWorkspaces(rows)")
-        .addCode(ForwardPass.training(plans))
+        .addCode(body)
         .addStatement("return rows")
         .build();
   }
 
-  private static MethodSpec backwardPass(List<LayerPlan> plans) {
+  private static MethodSpec backwardPass(com.palantir.javapoet.CodeBlock body) {
     return MethodSpec.methodBuilder("backwardPass")
         .addJavadoc("Back-propagates the loss's gradient, then updates the parameters; returns {@code loss}.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -129,12 +141,12 @@ public final class TrainerWriter {
         .addComment("the optimizer's state stay as they were.")
         .addStatement("return loss")
         .endControlFlow()
-        .addCode(BackwardPass.of(plans))
+        .addCode(body)
         .addStatement("return update(loss)")
         .build();
   }
 
-  private static MethodSpec workspaces(List<LayerPlan> plans) {
+  private static MethodSpec workspaces(List<LayerPlan> plans, boolean featureMajor) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("ensureWorkspaces")
         .addJavadoc("Sizes the workspaces for {@code rows} rows; allocates only when the batch size changes.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -146,6 +158,11 @@ public final class TrainerWriter {
       for (String workspace : plan.workspaces()) {
         method.addStatement("$L = new float[rows * $L]", workspace, LayerNames.out(plan.layer()));
       }
+    }
+    if (featureMajor) {
+      method.addStatement("xT = new float[rows * IN]");
+      method.addStatement("networkOutput = new float[rows * OUT]");
+      method.addStatement("networkGradient = new float[rows * OUT]");
     }
     return method.addStatement("this.rows = rows").build();
   }

@@ -85,4 +85,55 @@ public interface Kernels {
       if (y[i] <= 0f) dy[i] = 0f;
     }
   }
+
+  // Feature-major products, for narrow networks: activations are kept [features x rows], so that the
+  // batch, the one wide dimension of a narrow network, is the one vectors run along.
+
+  /** {@code to[c][r] = from[r][c]} for a [rows x cols] matrix. */
+  default void transpose(float[] from, int rows, int cols, float[] to) {
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) to[c * rows + r] = from[r * cols + c];
+    }
+  }
+
+  /**
+   * {@code zT[o][r] = Σ_i w[o][i] · xT[i][r] + b[o]} and {@code yT = activation(zT)}, element-wise
+   * activations only; {@code zT} may be {@code yT}.
+   */
+  default void linearForwardT(float[] xT, float[] p, int wOff, int bOff, float[] zT, float[] yT, int rows, int in,
+      int out, Activation activation) {
+    for (int o = 0; o < out; o++) {
+      float b = bOff >= 0 ? p[bOff + o] : 0f;
+      java.util.Arrays.fill(zT, o * rows, (o + 1) * rows, b);
+      for (int i = 0; i < in; i++) {
+        float w = p[wOff + o * in + i];
+        for (int r = 0; r < rows; r++) zT[o * rows + r] += w * xT[i * rows + r];
+      }
+    }
+    activation.forward(zT, yT, out, rows);
+  }
+
+  /** {@code dxT[i][r] = Σ_o w[o][i] · dzT[o][r]}. */
+  default void linearInputGradientT(float[] dzT, float[] p, int wOff, float[] dxT, int rows, int in, int out) {
+    java.util.Arrays.fill(dxT, 0, in * rows, 0f);
+    for (int o = 0; o < out; o++) {
+      for (int i = 0; i < in; i++) {
+        float w = p[wOff + o * in + i];
+        for (int r = 0; r < rows; r++) dxT[i * rows + r] += w * dzT[o * rows + r];
+      }
+    }
+  }
+
+  /** {@code g[w][o][i] = Σ_r dzT[o][r] · xT[i][r]} and {@code g[b][o] = Σ_r dzT[o][r]}, overwritten. */
+  default void linearParameterGradientT(float[] dzT, float[] xT, float[] g, int wOff, int bOff, int rows, int in,
+      int out) {
+    for (int o = 0; o < out; o++) {
+      for (int i = 0; i < in; i++) g[wOff + o * in + i] = dot(dzT, o * rows, xT, i * rows, rows);
+      if (bOff >= 0) {
+        float sum = 0f;
+        for (int r = 0; r < rows; r++) sum += dzT[o * rows + r];
+        g[bOff + o] = sum;
+      }
+    }
+  }
 }

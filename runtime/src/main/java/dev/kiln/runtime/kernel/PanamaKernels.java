@@ -237,6 +237,78 @@ final class PanamaKernels implements Kernels {
   }
 
   @Override
+  public void linearForwardT(float[] xT, float[] p, int wOff, int bOff, float[] zT, float[] yT, int rows, int in,
+      int out, Activation activation) {
+    int bound = SPECIES.loopBound(rows);
+    boolean fusedRelu = activation == Activation.RELU && zT == yT;
+    float floor = fusedRelu ? 0f : Float.NEGATIVE_INFINITY;
+    for (int o = 0; o < out; o++) {
+      int w = wOff + o * in;
+      float b = bOff >= 0 ? p[bOff + o] : 0f;
+      int zo = o * rows;
+      int r = 0;
+      for (; r < bound; r += LANES) {
+        FloatVector acc = FloatVector.broadcast(SPECIES, b);
+        for (int i = 0; i < in; i++) {
+          acc = FloatVector.fromArray(SPECIES, xT, i * rows + r).fma(FloatVector.broadcast(SPECIES, p[w + i]), acc);
+        }
+        acc.max(floor).intoArray(zT, zo + r);
+      }
+      for (; r < rows; r++) {
+        float sum = b;
+        for (int i = 0; i < in; i++) sum = Math.fma(xT[i * rows + r], p[w + i], sum);
+        zT[zo + r] = Math.max(sum, floor);
+      }
+    }
+    if (!fusedRelu && activation != Activation.IDENTITY) {
+      activation.forward(zT, yT, out, rows);
+    } else if (zT != yT) {
+      System.arraycopy(zT, 0, yT, 0, out * rows);
+    }
+  }
+
+  @Override
+  public void linearInputGradientT(float[] dzT, float[] p, int wOff, float[] dxT, int rows, int in, int out) {
+    int bound = SPECIES.loopBound(rows);
+    for (int i = 0; i < in; i++) {
+      int xi = i * rows;
+      int r = 0;
+      for (; r < bound; r += LANES) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int o = 0; o < out; o++) {
+          acc = FloatVector.fromArray(SPECIES, dzT, o * rows + r).fma(FloatVector.broadcast(SPECIES, p[wOff + o * in + i]),
+              acc);
+        }
+        acc.intoArray(dxT, xi + r);
+      }
+      for (; r < rows; r++) {
+        float sum = 0f;
+        for (int o = 0; o < out; o++) sum = Math.fma(dzT[o * rows + r], p[wOff + o * in + i], sum);
+        dxT[xi + r] = sum;
+      }
+    }
+  }
+
+  @Override
+  public void linearParameterGradientT(float[] dzT, float[] xT, float[] g, int wOff, int bOff, int rows, int in,
+      int out) {
+    for (int o = 0; o < out; o++) {
+      for (int i = 0; i < in; i++) g[wOff + o * in + i] = dot(dzT, o * rows, xT, i * rows, rows);
+      if (bOff >= 0) g[bOff + o] = sum(dzT, o * rows, rows);
+    }
+  }
+
+  private static float sum(float[] x, int off, int n) {
+    int bound = SPECIES.loopBound(n);
+    FloatVector acc = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i < bound; i += LANES) acc = acc.add(FloatVector.fromArray(SPECIES, x, off + i));
+    float s = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) s += x[off + i];
+    return s;
+  }
+
+  @Override
   public String toString() {
     return name();
   }

@@ -208,4 +208,51 @@ class KernelsTest {
       org.junit.jupiter.api.Assertions.assertArrayEquals(b2, buf, 1e-6f, "buffer, nesterov " + nesterov);
     }
   }
+
+  static Stream<Arguments> narrowShapes() {
+    return Stream.of(new int[][] {{200, 2, 10}, {200, 10, 2}, {64, 20, 16}, {64, 16, 1}, {7, 4, 3}, {33, 5, 9}, {1, 3, 2}})
+        .map(s -> Arguments.of(s[0], s[1], s[2]));
+  }
+
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("narrowShapes")
+  void featureMajorProductsAreTheTransposesOfTheRowMajorOnes(int rows, int in, int out) {
+    Random random = new Random(rows + 13L * in + 7L * out);
+    float[] x = random(random, rows * in);
+    float[] p = random(random, out * in + out);
+    int bOff = out * in;
+    float[] dz = random(random, rows * out);
+    Kernels scalar = KernelProvider.scalar();
+
+    float[] y = new float[rows * out];
+    scalar.linearForward(x, p, 0, bOff, y, y, rows, in, out, Activation.RELU);
+    float[] xT = new float[rows * in];
+    KERNELS.transpose(x, rows, in, xT);
+    float[] yT = new float[rows * out];
+    KERNELS.linearForwardT(xT, p, 0, bOff, yT, yT, rows, in, out, Activation.RELU);
+    assertClose(transposed(y, rows, out), yT, in);
+
+    float[] dx = new float[rows * in];
+    scalar.linearInputGradient(dz, p, 0, dx, rows, in, out);
+    float[] dzT = transposed(dz, rows, out);
+    float[] dxT = new float[rows * in];
+    KERNELS.linearInputGradientT(dzT, p, 0, dxT, rows, in, out);
+    assertClose(transposed(dx, rows, in), dxT, out);
+
+    float[] g = new float[out * in + out];
+    scalar.linearParameterGradient(dz, x, g, 0, bOff, rows, in, out);
+    float[] gT = new float[out * in + out];
+    KERNELS.linearParameterGradientT(dzT, xT, gT, 0, bOff, rows, in, out);
+    assertClose(g, gT, rows);
+  }
+
+  private static float[] transposed(float[] m, int rows, int cols) {
+    float[] t = new float[m.length];
+    KernelProvider.scalar().transpose(m, rows, cols, t);
+    return t;
+  }
+
+  private static void assertClose(float[] expected, float[] actual, int terms) {
+    for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual[i], 1e-5 * (1 + terms), "[" + i + "]");
+  }
 }
