@@ -1,6 +1,7 @@
 package dev.kiln.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kiln.processor.Diagnostics.assertError;
 import static dev.kiln.processor.Sources.compile;
 import static dev.kiln.processor.Sources.model;
 
@@ -21,13 +22,9 @@ class ProcessorErrorsTest {
         "  @Softmax",
         "  Layer out();",
         "}");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[kiln:softmax-before-cross-entropy] @Softmax on out() feeds @Loss(CROSS_ENTROPY),"
-            + " which applies log-softmax itself")
-        .inFile(source).onLineContaining("@Softmax");
-    assertThat(compilation).hadErrorContaining("probabilities() gives softmax probabilities");
+    assertError(source, "[kiln:softmax-before-cross-entropy] @Softmax on out() feeds @Loss(CROSS_ENTROPY),"
+            + " which applies log-softmax itself", "@Softmax");
+    assertThat(compile(source)).hadErrorContaining("probabilities() gives softmax probabilities");
   }
 
   @Test
@@ -38,8 +35,7 @@ class ProcessorErrorsTest {
         "  @Linear(in = 4, out = 3) Layer fc();",
         "  @Softmax Layer probabilities();",
         "}");
-    assertThat(compile(source)).hadErrorContaining("[kiln:softmax-before-cross-entropy] @Softmax on probabilities()")
-        .inFile(source).onLineContaining("@Softmax");
+    assertError(source, "[kiln:softmax-before-cross-entropy] @Softmax on probabilities()", "@Softmax");
   }
 
   @Test
@@ -50,12 +46,8 @@ class ProcessorErrorsTest {
         "  @Linear(out = 10)",
         "  Layer hidden();",
         "}");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[kiln:first-layer-without-in] The first layer, hidden(), has no input size;"
-            + " nothing before it can supply one. Add it: @Linear(in = ..., out = 10)")
-        .inFile(source).onLineContaining("@Linear(out = 10)");
+    assertError(source, "[kiln:first-layer-without-in] The first layer, hidden(), has no input size;"
+            + " nothing before it can supply one. Add it: @Linear(in = ..., out = 10)", "@Linear(out = 10)");
   }
 
   @Test
@@ -66,8 +58,8 @@ class ProcessorErrorsTest {
         "  @ReLU Layer first();",
         "  @Linear(in = 2, out = 1) Layer out();",
         "}");
-    assertThat(compile(source)).hadErrorContaining("[kiln:first-layer-not-linear] The first layer, first(), has no"
-        + " @Linear").inFile(source).onLineContaining("Layer first()");
+    assertError(source, "[kiln:first-layer-not-linear] The first layer, first(), has no"
+        + " @Linear", "Layer first()");
   }
 
   @Test
@@ -78,12 +70,8 @@ class ProcessorErrorsTest {
         "  @Linear(in = 2, out = 10) @ReLU Layer hidden();",
         "  @Linear(in = 12, out = 2) Layer out();",
         "}");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[kiln:in-mismatch] @Linear(in = 12) on out() does not match the 10 outputs of hidden()."
-            + " Use in = 10, or leave in out")
-        .inFile(source).onLineContaining("in = 12");
+    assertError(source, "[kiln:in-mismatch] @Linear(in = 12) on out() does not match the 10 outputs of hidden()."
+            + " Use in = 10, or leave in out", "in = 12");
   }
 
   @Test
@@ -94,9 +82,7 @@ class ProcessorErrorsTest {
         "  @Linear(in = 2,",
         "          out = 0) Layer out();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:size-not-positive] @Linear(out = 0) on out() is not a size; sizes are at least 1")
-        .inFile(source).onLineContaining("out = 0");
+    assertError(source, "[kiln:size-not-positive] @Linear(out = 0) on out() is not a size; sizes are at least 1", "out = 0");
   }
 
   @Test
@@ -106,9 +92,7 @@ class ProcessorErrorsTest {
         "public interface Net {",
         "  @Linear(in = -3, out = 1) Layer out();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:size-not-positive] @Linear(in = -3) on out() is not a size")
-        .inFile(source).onLineContaining("in = -3");
+    assertError(source, "[kiln:size-not-positive] @Linear(in = -3) on out() is not a size", "in = -3");
   }
 
   @Test
@@ -122,12 +106,8 @@ class ProcessorErrorsTest {
         "  Layer hidden();",
         "  @Linear(out = 1) Layer out();",
         "}");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[kiln:two-activations] @Tanh follows @ReLU on hidden(); a member takes at most one"
-            + " activation. Declare a second member for it, e.g. @Tanh Layer hiddenActivation();")
-        .inFile(source).onLineContaining("@Tanh");
+    assertError(source, "[kiln:two-activations] @Tanh follows @ReLU on hidden(); a member takes at most one"
+            + " activation. Declare a second member for it, e.g. @Tanh Layer hiddenActivation();", "@Tanh");
   }
 
   @Test
@@ -138,10 +118,8 @@ class ProcessorErrorsTest {
         "public abstract class Net {",
         "  @Linear(in = 2, out = 1) abstract Layer out();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:model-not-interface] @Model goes on an interface, and Net is a class."
-            + " Declare Net as an interface whose methods return Layer")
-        .inFile(source).onLineContaining("@Model");
+    assertError(source, "[kiln:model-not-interface] @Model goes on an interface, and Net is a class."
+            + " Declare Net as an interface whose methods return Layer", "@Model");
   }
 
   @Test
@@ -151,8 +129,7 @@ class ProcessorErrorsTest {
         "public interface Net {",
         "  @Linear(in = 2, out = 1) Layer out();",
         "}");
-    assertThat(compile(source)).hadErrorContaining("[kiln:missing-loss] @Model Net has no @Loss")
-        .inFile(source).onLineContaining("@Model");
+    assertError(source, "[kiln:missing-loss] @Model Net has no @Loss", "@Model");
   }
 
   @Test
@@ -162,8 +139,7 @@ class ProcessorErrorsTest {
         "public interface Net {",
         "  default int size() { return 0; }",
         "}");
-    assertThat(compile(source)).hadErrorContaining("[kiln:no-layers] @Model Net declares no layers")
-        .inFile(source).onLineContaining("@Model");
+    assertError(source, "[kiln:no-layers] @Model Net declares no layers", "@Model");
   }
 
   @Test
@@ -173,9 +149,7 @@ class ProcessorErrorsTest {
         "public interface Net {",
         "  @Linear(in = 2, out = 1) Object out();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:layer-return-type] Layer method out() returns java.lang.Object")
-        .inFile(source).onLineContaining("Object out()");
+    assertError(source, "[kiln:layer-return-type] Layer method out() returns java.lang.Object", "Object out()");
   }
 
   @Test
@@ -185,9 +159,7 @@ class ProcessorErrorsTest {
         "public interface Net {",
         "  @Linear(in = 2, out = 1) Layer out(int size);",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:layer-parameters] Layer method out() takes parameters")
-        .inFile(source).onLineContaining("Layer out(int size)");
+    assertError(source, "[kiln:layer-parameters] Layer method out() takes parameters", "Layer out(int size)");
   }
 
   @Test
@@ -198,10 +170,8 @@ class ProcessorErrorsTest {
         "  @Linear(in = 2, out = 1) Layer out();",
         "  Layer forgotten();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:layer-without-annotation] Layer method forgotten() has neither @Linear, an"
-            + " activation nor @Dropout")
-        .inFile(source).onLineContaining("Layer forgotten()");
+    assertError(source, "[kiln:layer-without-annotation] Layer method forgotten() has neither @Linear, an"
+            + " activation nor @Dropout", "Layer forgotten()");
   }
 
   @Test
@@ -211,9 +181,7 @@ class ProcessorErrorsTest {
         "public interface Net {",
         "  @Linear(in = 2, out = 1) Layer parameters();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:reserved-layer-name] Layer name parameters() is taken by the generated model")
-        .inFile(source).onLineContaining("Layer parameters()");
+    assertError(source, "[kiln:reserved-layer-name] Layer name parameters() is taken by the generated model", "Layer parameters()");
   }
 
   @Test
@@ -224,10 +192,8 @@ class ProcessorErrorsTest {
         "  @Linear(in = 2, out = 3) Layer fooBar();",
         "  @Linear(out = 1) Layer foo_bar();",
         "}");
-    assertThat(compile(source))
-        .hadErrorContaining("[kiln:layer-name-clash] Layer methods fooBar() and foo_bar() both become the constants"
-            + " FOO_BAR_*")
-        .inFile(source).onLineContaining("Layer foo_bar()");
+    assertError(source, "[kiln:layer-name-clash] Layer methods fooBar() and foo_bar() both become the constants"
+            + " FOO_BAR_*", "Layer foo_bar()");
   }
 
   @Test
