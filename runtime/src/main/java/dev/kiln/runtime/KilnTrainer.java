@@ -19,4 +19,16 @@ public interface KilnTrainer {
    * {@code clip_grad_norm_}; {@code Float.POSITIVE_INFINITY} (the default) turns clipping off.
    */
   void setMaxGradientNorm(float maxNorm);
+
+  /**
+   * Trains on {@code data} as {@code options} say: epochs of shuffled mini-batches, the learning rate
+   * of each epoch from the schedule, a console progress bar. Returns what each epoch measured.
+   *
+   * @throws dev.kiln.runtime.train.TrainingDivergedException when a loss turns NaN or infinite, naming the
+   *     epoch and step, with the parameters as they were before that step
+   */
+  default dev.kiln.runtime.train.TrainingHistory fit(dev.kiln.runtime.data.Dataset data,
+      dev.kiln.runtime.train.FitOptions options) {
+    return dev.kiln.runtime.train.Fitting.fit(this, data, options);
+  }
 }

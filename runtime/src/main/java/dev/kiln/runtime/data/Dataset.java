@@ -1,0 +1,197 @@
+package dev.kiln.runtime.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Examples for training: features row-major [size x width], with either one class index per row
+ * ({@link #labels()}) or float targets row-major [size x targetWidth] ({@link #targets()}). Immutable:
+ * shuffling, splitting and standardising return new datasets.
+ */
+public final class Dataset {
+  private final float[] features;
+  private final int width;
+  private final int[] labels;
+  private final float[] targets;
+  private final int targetWidth;
+
+  private Dataset(float[] features, int width, int[] labels, float[] targets, int targetWidth) {
+    this.features = features;
+    this.width = width;
+    this.labels = labels;
+    this.targets = targets;
+    this.targetWidth = targetWidth;
+  }
+
+  /** Rows of {@code width} features with one class index each. */
+  public static Dataset ofClasses(float[] features, int width, int[] labels) {
+    int size = rows(features, width);
+    if (labels.length != size) {
+      throw new IllegalArgumentException("labels has " + labels.length + " values but features has " + size
+          + " rows; expected one label per row");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0) {
+        throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class index; expected >= 0");
+      }
+    }
+    return new Dataset(features.clone(), width, labels.clone(), null, 0);
+  }
+
+  /** Rows of {@code width} features with {@code targetWidth} float targets each. */
+  public static Dataset ofTargets(float[] features, int width, float[] targets, int targetWidth) {
+    int size = rows(features, width);
+    if (targetWidth <= 0 || targets.length != size * targetWidth) {
+      throw new IllegalArgumentException("targets has " + targets.length + " values; expected " + size + " rows x "
+          + targetWidth + " = " + (long) size * targetWidth);
+    }
+    return new Dataset(features.clone(), width, null, targets.clone(), targetWidth);
+  }
+
+  /**
+   * MNIST-format images and labels (IDX, gzipped or not), the images scaled to [0, 1].
+   *
+   * @throws IOException naming the file and what is wrong with it
+   */
+  public static Dataset fromIdx(Path images, Path labels) throws IOException {
+    Idx x = Idx.read(images);
+    Idx y = Idx.read(labels);
+    if (x.count() != y.count()) {
+      throw new IOException(images + " holds " + x.count() + " images but " + labels + " holds " + y.count()
+          + " labels; expected as many of each");
+    }
+    return new Dataset(x.scaledToUnit(), x.itemSize(), y.asInts(), null, 0);
+  }
+
+  private static int rows(float[] features, int width) {
+    if (width <= 0 || features.length % width != 0) {
+      throw new IllegalArgumentException("features has " + features.length + " values; expected a multiple of the width "
+          + width);
+    }
+    return features.length / width;
+  }
+
+  public int size() {
+    return features.length / width;
+  }
+
+  /** Features per row. */
+  public int width() {
+    return width;
+  }
+
+  public boolean hasLabels() {
+    return labels != null;
+  }
+
+  /** A copy of the features, row-major. */
+  public float[] features() {
+    return features.clone();
+  }
+
+  /** A copy of the class indices; only for a dataset of classes. */
+  public int[] labels() {
+    requireLabels();
+    return labels.clone();
+  }
+
+  /** A copy of the float targets, row-major; only for a dataset of targets. */
+  public float[] targets() {
+    if (targets == null) throw new IllegalStateException("this dataset has class labels, not float targets");
+    return targets.clone();
+  }
+
+
+
+  public int targetWidth() {
+    return targetWidth;
+  }
+
+  /** The number of classes: one more than the largest label. */
+  public int classes() {
+    requireLabels();
+    return Arrays.stream(labels).max().orElse(-1) + 1;
+  }
+
+  private void requireLabels() {
+    if (labels == null) throw new IllegalStateException("this dataset has float targets, not class labels");
+  }
+
+  /** The rows in the order {@code rows} gives. */
+  public Dataset select(int[] rows) {
+    float[] x = new float[rows.length * width];
+    int[] y = labels == null ? null : new int[rows.length];
+    float[] t = targets == null ? null : new float[rows.length * targetWidth];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(features, rows[i] * width, x, i * width, width);
+      if (y != null) y[i] = labels[rows[i]];
+      if (t != null) System.arraycopy(targets, rows[i] * targetWidth, t, i * targetWidth, targetWidth);
+    }
+    return new Dataset(x, width, y, t, targetWidth);
+  }
+
+  /** The rows in an order drawn from {@code seed}: the same seed, the same order. */
+  public Dataset shuffled(long seed) {
+    return select(permutation(size(), new SplittableRandom(seed)));
+  }
+
+  /** Shuffles with {@code seed}, then gives the first {@code 1 - testFraction} of the rows to training. */
+  public Split split(double testFraction, long seed) {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("testFraction = " + testFraction + " is invalid; expected a value in (0, 1)");
+    }
+    int[] order = permutation(size(), new SplittableRandom(seed));
+    int test = (int) Math.round(size() * testFraction);
+    return new Split(select(Arrays.copyOfRange(order, test, order.length)), select(Arrays.copyOfRange(order, 0, test)));
+  }
+
+  /** A training set and a test set. */
+  public record Split(Dataset train, Dataset test) {}
+
+  /** The mean and standard deviation of each feature of this dataset, to standardise it and others alike. */
+  public Standardizer standardizer() {
+    return Standardizer.fit(features, width);
+  }
+
+  /**
+   * Copies the rows {@code order[from, from + rows)} into {@code x} and their labels into {@code y}: a
+   * mini-batch, into arrays the caller reuses.
+   */
+  public void copyBatch(int[] order, int from, int rows, float[] x, int[] y) {
+    requireLabels();
+    for (int i = 0; i < rows; i++) {
+      int row = order[from + i];
+      System.arraycopy(features, row * width, x, i * width, width);
+      y[i] = labels[row];
+    }
+  }
+
+  /** As {@link #copyBatch(int[], int, int, float[], int[])}, for float targets. */
+  public void copyBatch(int[] order, int from, int rows, float[] x, float[] y) {
+    if (targets == null) throw new IllegalStateException("this dataset has class labels, not float targets");
+    for (int i = 0; i < rows; i++) {
+      int row = order[from + i];
+      System.arraycopy(features, row * width, x, i * width, width);
+      System.arraycopy(targets, row * targetWidth, y, i * targetWidth, targetWidth);
+    }
+  }
+
+  /** A random order of {@code n} rows. */
+  public static int[] permutation(int n, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) order[i] = i;
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  Dataset withFeatures(float[] x) {
+    return new Dataset(x, width, labels, targets, targetWidth);
+  }
+}

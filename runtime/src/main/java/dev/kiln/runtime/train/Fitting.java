@@ -1,0 +1,104 @@
+package dev.kiln.runtime.train;
+
+import dev.kiln.runtime.ClassIndexTrainer;
+import dev.kiln.runtime.FloatTargetTrainer;
+import dev.kiln.runtime.KilnModel;
+import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.data.Dataset;
+import dev.kiln.runtime.eval.ConfusionMatrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/** The training loop behind {@link KilnTrainer#fit}: epochs of shuffled mini-batches, measured. */
+public final class Fitting {
+  private Fitting() {}
+
+  public static TrainingHistory fit(KilnTrainer trainer, Dataset data, FitOptions options) {
+    KilnModel model = trainer.model();
+    if (data.width() != model.inputSize()) {
+      throw new IllegalArgumentException("the dataset has " + data.width() + " features per row; the model takes "
+          + model.inputSize());
+    }
+    boolean classes = data.hasLabels();
+    if (classes && !(trainer instanceof ClassIndexTrainer)) {
+      throw new IllegalArgumentException("the dataset has class labels, but the model's loss takes float targets;"
+          + " expected a dataset made with Dataset.ofTargets");
+    }
+    if (!classes && !(trainer instanceof FloatTargetTrainer)) {
+      throw new IllegalArgumentException("the dataset has float targets, but the model's loss takes class indices;"
+          + " expected a dataset made with Dataset.ofClasses");
+    }
+    if (!classes && data.targetWidth() != model.outputSize()) {
+      throw new IllegalArgumentException("the dataset has " + data.targetWidth() + " targets per row; the model has "
+          + model.outputSize() + " outputs");
+    }
+    if (options.maxGradientNorm() != Float.POSITIVE_INFINITY) {
+      trainer.setMaxGradientNorm(options.maxGradientNorm());
+    }
+    double baseLr = trainer.learningRate();
+    int size = data.size();
+    int batch = Math.min(options.batchSize(), size);
+    float[] x = new float[batch * data.width()];
+    int[] labels = classes ? new int[batch] : null;
+    float[] targets = classes ? null : new float[batch * data.targetWidth()];
+    int tail = size % batch;
+    float[] tailX = new float[tail * data.width()];
+    int[] tailLabels = classes ? new int[tail] : null;
+    float[] tailTargets = classes ? null : new float[tail * data.targetWidth()];
+    SplittableRandom random = new SplittableRandom(options.shuffleSeed());
+    List<EpochResult> epochs = new ArrayList<>();
+    for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+      float lr = (float) options.schedule().learningRate(baseLr, epoch - 1);
+      trainer.setLearningRate(lr);
+      int[] order = Dataset.permutation(size, random);
+      int steps = (size + batch - 1) / batch;
+      double lossSum = 0;
+      long start = System.nanoTime();
+      try (ProgressBar bar = options.progress() ? progressBar(epoch, options.epochs(), steps) : null) {
+        for (int step = 0, from = 0; from < size; step++, from += batch) {
+          int rows = Math.min(batch, size - from);
+          float[] bx = rows == batch ? x : tailX;
+          float loss;
+          if (classes) {
+            int[] by = rows == batch ? labels : tailLabels;
+            data.copyBatch(order, from, rows, bx, by);
+            loss = ((ClassIndexTrainer) trainer).step(bx, by);
+          } else {
+            float[] by = rows == batch ? targets : tailTargets;
+            data.copyBatch(order, from, rows, bx, by);
+            loss = ((FloatTargetTrainer) trainer).step(bx, by);
+          }
+          if (!Float.isFinite(loss)) {
+            throw new TrainingDivergedException(epoch, step + 1, loss);
+          }
+          lossSum += (double) loss * rows;
+          if (bar != null) {
+            bar.step();
+            if (step % 16 == 0 || from + rows == size) {
+              bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, %,.0f samples/s", lossSum / (from + rows),
+                  (from + rows) / ((System.nanoTime() - start) / 1e9)));
+            }
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double accuracy = classes ? accuracy(model, data) : Double.NaN;
+      double validation = options.validation().filter(Dataset::hasLabels).map(v -> accuracy(model, v)).orElse(Double.NaN);
+      epochs.add(new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds));
+    }
+    return new TrainingHistory(epochs);
+  }
+
+  private static ProgressBar progressBar(int epoch, int epochs, int steps) {
+    return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(steps)
+        .setUnit(" steps", 1).build();
+  }
+
+  private static double accuracy(KilnModel model, Dataset data) {
+    return ConfusionMatrix.of(model.predict(data.features()), data.labels(), model.outputSize()).accuracy();
+  }
+}
