@@ -195,4 +195,17 @@ class LossPairingRulesTest {
   void logSoftmaxIntoNllIsClean() {
     assertClean(net("NLL", 3, "@LogSoftmax"));
   }
+
+  @Test
+  void tanhBeforeNllIsAnErrorSinceLogProbabilitiesAreNeverPositive() {
+    assertError(net("NLL", 3, "@Tanh"),
+        "[kiln:not-log-probabilities] @Tanh on out() feeds @Loss(NLL), which expects log-probabilities, and @Tanh"
+            + " gives values above 0, which no log-probability is. Use @LogSoftmax", "@Tanh");
+  }
+
+  @Test
+  void softplusBeforeKlDivIsAnError() {
+    assertError(net("value = KL_DIV, reduction = Reduction.BATCHMEAN", 3, "@Softplus"),
+        "[kiln:not-log-probabilities] @Softplus on out() feeds @Loss(KL_DIV)", "@Softplus");
+  }
 }

@@ -48,12 +48,15 @@ final class LossPairingRule implements Rule {
               "Use @LogSoftmax instead of @Sigmoid"));
           case RELU -> report.add(on(layer, activation, Message.NLL_NEEDS_LOG_PROBABILITIES, name,
               "@ReLU's output, which is never negative while log-probabilities are never positive"));
-          default -> { }
+          case LOG_SOFTMAX -> { }
+          default -> report.add(notLogProbabilities(layer, activation, lossKind));
         }
       }
       case KL_DIV -> {
-        if (kind == ActivationKind.SOFTMAX) {
-          report.add(on(layer, activation, Message.SOFTMAX_BEFORE_LOG_PROBABILITY_LOSS, name, lossKind));
+        switch (kind) {
+          case SOFTMAX -> report.add(on(layer, activation, Message.SOFTMAX_BEFORE_LOG_PROBABILITY_LOSS, name, lossKind));
+          case LOG_SOFTMAX -> { }
+          default -> report.add(notLogProbabilities(layer, activation, lossKind));
         }
       }
       case BCE -> {
@@ -86,6 +89,11 @@ final class LossPairingRule implements Rule {
       report.add(Problem.on(network.type(), loss.mirror(), loss.kindValue(), Message.NLL_NEEDS_LOG_PROBABILITIES,
           output.name(), "raw scores, with no activation after its @Linear"));
     }
+  }
+
+  private static Problem notLogProbabilities(DeclaredLayer layer, DeclaredActivation activation, LossKind loss) {
+    String annotation = activation.kind().annotationName();
+    return on(layer, activation, Message.NOT_LOG_PROBABILITIES, annotation, layer.name(), loss, annotation);
   }
 
   private static Problem nonNegative(DeclaredLayer layer, DeclaredActivation activation, LossKind loss) {

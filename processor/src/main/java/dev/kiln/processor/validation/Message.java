@@ -67,6 +67,9 @@ public enum Message {
           + "scores. %s, or use @Loss(BCE_WITH_LOGITS) for independent labels"),
   SOFTMAX_BEFORE_LOG_PROBABILITY_LOSS("softmax-before-log-probability-loss", Diagnostic.Kind.ERROR,
       "@Softmax on %s() feeds @Loss(%s), which expects log-probabilities, not probabilities. Use @LogSoftmax"),
+  NOT_LOG_PROBABILITIES("not-log-probabilities", Diagnostic.Kind.ERROR,
+      "@%s on %s() feeds @Loss(%s), which expects log-probabilities, and @%s gives values above 0, which no "
+          + "log-probability is. Use @LogSoftmax"),
   WEIGHT_LENGTH("weight-length", Diagnostic.Kind.ERROR,
       "@Loss(weight) has %d values and the network has %d outputs. Give one weight per %s"),
   POS_WEIGHT_LENGTH("pos-weight-length", Diagnostic.Kind.ERROR,
