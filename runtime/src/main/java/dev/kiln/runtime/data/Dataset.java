@@ -1,6 +1,13 @@
 package dev.kiln.runtime.data;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -63,6 +70,65 @@ public final class Dataset {
           + " labels; expected as many of each");
     }
     return new Dataset(x.scaledToUnit(), x.itemSize(), y.asInts(), null, 0);
+  }
+
+  /**
+   * A CSV file with a header row: the column named {@code labelColumn} holds class indices (whole
+   * numbers from 0), every other column a numeric feature.
+   *
+   * @throws IOException naming the file, the line and the value that is not a number, or a missing column
+   */
+  public static Dataset fromCsv(Path path, String labelColumn) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    try (Reader reader = Files.newBufferedReader(path); CSVParser parser = CSVParser.parse(reader, format)) {
+      List<String> header = parser.getHeaderNames();
+      int labelIndex = header.indexOf(labelColumn);
+      if (labelIndex < 0) {
+        throw new IOException(path + " has no column " + labelColumn + "; its columns are " + header);
+      }
+      int width = header.size() - 1;
+      List<float[]> rows = new ArrayList<>();
+      List<Integer> labels = new ArrayList<>();
+      for (CSVRecord record : parser) {
+        if (record.size() != header.size()) {
+          throw new IOException(path + " line " + (record.getRecordNumber() + 1) + " has " + record.size()
+              + " values; expected " + header.size() + ", one per column of the header");
+        }
+        float[] row = new float[width];
+        for (int c = 0, f = 0; c < header.size(); c++) {
+          String value = record.get(c);
+          if (c == labelIndex) {
+            labels.add(classIndex(path, record, header.get(c), value));
+          } else {
+            row[f++] = number(path, record, header.get(c), value);
+          }
+        }
+        rows.add(row);
+      }
+      float[] x = new float[rows.size() * width];
+      for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, x, r * width, width);
+      return ofClasses(x, width, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  private static float number(Path path, CSVRecord record, String column, String value) throws IOException {
+    try {
+      return Float.parseFloat(value);
+    } catch (NumberFormatException e) {
+      throw new IOException(path + " line " + (record.getRecordNumber() + 1) + ", column " + column + ": '" + value
+          + "' is not a number", e);
+    }
+  }
+
+  private static int classIndex(Path path, CSVRecord record, String column, String value) throws IOException {
+    try {
+      int label = Integer.parseInt(value);
+      if (label >= 0) return label;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IOException(path + " line " + (record.getRecordNumber() + 1) + ", column " + column + ": '" + value
+        + "' is not a class index; expected a whole number from 0");
   }
 
   private static int rows(float[] features, int width) {

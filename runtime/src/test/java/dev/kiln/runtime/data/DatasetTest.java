@@ -91,4 +91,40 @@ class DatasetTest {
     assertArrayEquals(new float[] {4, 40, 2, 20}, x);
     assertArrayEquals(new int[] {1, 2}, y);
   }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
+  @Test
+  void aCsvFileGivesItsLabelColumnAsClassesAndTheRestAsFeatures() throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("iris.csv");
+    java.nio.file.Files.writeString(csv, "length,species,width\n5.1,0,3.5\n\"6.2\",2,2.9\n");
+    Dataset data = Dataset.fromCsv(csv, "species");
+    assertEquals(2, data.width());
+    assertArrayEquals(new float[] {5.1f, 3.5f, 6.2f, 2.9f}, data.features());
+    assertArrayEquals(new int[] {0, 2}, data.labels());
+  }
+
+  @Test
+  void aValueThatIsNotANumberIsNamedWithItsLineAndColumn() throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("bad.csv");
+    java.nio.file.Files.writeString(csv, "a,label\n1,0\nx,1\n");
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> Dataset.fromCsv(csv, "label"));
+    assertEquals(csv + " line 3, column a: 'x' is not a number", e.getMessage());
+  }
+
+  @Test
+  void aMissingLabelColumnNamesTheColumnsThereAre() throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("nolabel.csv");
+    java.nio.file.Files.writeString(csv, "a,b\n1,0\n");
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> Dataset.fromCsv(csv, "label"));
+    assertEquals(csv + " has no column label; its columns are [a, b]", e.getMessage());
+  }
+
+  @Test
+  void aLabelThatIsNotAClassIndexIsNamed() throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("badlabel.csv");
+    java.nio.file.Files.writeString(csv, "a,label\n1,-1\n");
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> Dataset.fromCsv(csv, "label"));
+    assertEquals(csv + " line 2, column label: '-1' is not a class index; expected a whole number from 0", e.getMessage());
+  }
 }
