@@ -16,6 +16,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG pictures of training: loss and accuracy curves, and the decision regions of 2-D classifiers. */
@@ -41,6 +42,7 @@ public final class Plots {
       double[] validation = history.epochs().stream().mapToDouble(e -> e.validationAccuracy()).toArray();
       if (!Double.isNaN(validation[0])) chart.addSeries("validation accuracy", epochs, validation).setYAxisGroup(1);
       chart.setYAxisGroupTitle(1, "accuracy");
+      chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     }
     save(chart, png);
   }
