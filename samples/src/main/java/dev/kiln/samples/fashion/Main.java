@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * The fashion seed as a Kiln program: on Fashion-MNIST, 784 -> 10 with log-softmax and NLL, then
  * 784-128-10 with ReLU and cross-entropy, each for 5 epochs of Adam (1e-3) in batches of 64; test
- * accuracies printed, loss and accuracy curves written to {@code out/fashion}.
+ * accuracies printed, loss and accuracy curves written to {@code out/fashion}. First it prints what javac
+ * says to the seed's swaps of log-softmax for softmax, sigmoid or tanh before NLL.
  *
  * <p>Usage: {@code Main [DIR]}, DIR holding the four IDX files; by default where Debian's
  * {@code dataset-fashion-mnist} puts them.
@@ -30,6 +31,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws IOException {
+    printSwappedActivations(System.out);
     Path dir = args.length > 0 ? Path.of(args[0]) : DEBIAN;
     String missing = missing(dir);
     if (missing != null) {
@@ -66,12 +68,24 @@ public final class Main {
     Accuracies accuracies = new Accuracies(accuracy(linear, test), accuracy(mlp, test));
     print.printf(Locale.ROOT, "784 -> 10, @LogSoftmax + NLL          test accuracy %.4f%n", accuracies.linear());
     print.printf(Locale.ROOT, "784-128-10, @ReLU + CROSS_ENTROPY     test accuracy %.4f%n", accuracies.mlp());
-    print.println("The seed's experiment of putting @Softmax, @Sigmoid or @Tanh before NLL instead of @LogSoftmax"
-        + " does not compile in Kiln: see the README's table of compile-time checks.");
     Plots.history(linearHistory, "784 -> 10, log-softmax + NLL", out.resolve("linear.png"));
     Plots.history(mlpHistory, "784-128-10, ReLU + cross-entropy", out.resolve("mlp.png"));
     print.println("wrote " + out.resolve("linear.png").toAbsolutePath() + " and " + out.resolve("mlp.png").toAbsolutePath());
     return accuracies;
+  }
+
+  /** The seed's swaps of log-softmax before NLL, and javac's answer to each. */
+  static void printSwappedActivations(PrintStream print) {
+    print.println("The seed also tries @Softmax, @Sigmoid and @Tanh before NLL in place of @LogSoftmax. In Kiln"
+        + " those networks do not compile:");
+    for (String activation : SwappedActivations.ACTIVATIONS) {
+      print.println();
+      print.println("  @Linear(in = 784, out = 10) @" + activation + " Layer out();   with @Loss(NLL)");
+      for (String error : SwappedActivations.errors(activation)) {
+        print.println("  " + error);
+      }
+    }
+    print.println();
   }
 
   static double accuracy(KilnModel model, Dataset test) {

@@ -1,6 +1,7 @@
 package dev.kiln.samples.fashion;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -8,6 +9,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.kiln.processor.KilnProcessor;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,18 @@ class FashionSampleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[kiln:" + tag + "] @" + activation + " on out() feeds @Loss(NLL)")
         .inFile(source).onLineContaining("@" + activation);
+  }
+
+  @ParameterizedTest(name = "@{0} before NLL")
+  @CsvSource({
+      "Softmax, softmax-before-log-probability-loss",
+      "Sigmoid, sigmoid-before-class-loss",
+      "Tanh, not-log-probabilities"})
+  void theSamplePrintsJavacsErrorForEachSwap(String activation, String tag) {
+    List<String> errors = SwappedActivations.errors(activation);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(errors.get(0).startsWith("Swapped.java:6: error: [kiln:" + tag + "] @" + activation
+        + " on out() feeds @Loss(NLL)"), errors.get(0));
   }
 
   @Test
