@@ -94,8 +94,10 @@ public final class Fitting {
   }
 
   private static ProgressBar progressBar(int epoch, int epochs, int steps) {
-    return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(steps)
-        .setUnit(" steps", 1).build();
+    // No unit and no ETA: an epoch takes seconds, and output piped through Maven counts as 80 columns
+    // wide, which the loss and the rate must fit in beside a bar that is still visible.
+    return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(steps).hideEta()
+        .build();
   }
 
   private static double accuracy(KilnModel model, Dataset data) {
