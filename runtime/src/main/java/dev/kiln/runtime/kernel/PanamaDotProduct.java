@@ -21,6 +21,7 @@ final class PanamaDotProduct implements Parallel.Rows {
   int bOff;
   float[] z;
   float[] y;
+  int rows;
   int in;
   int out;
   boolean relu;
@@ -31,8 +32,24 @@ final class PanamaDotProduct implements Parallel.Rows {
     return in >= 2 * L;
   }
 
+  /**
+   * Whether {@link #rows} splits the outputs (the rows of W) rather than the rows of X. Split that way,
+   * each thread reads only the rows of W whose gradient it computes and whose update it makes, so W
+   * stays in that core's cache from step to step. Only for ReLU or no activation, which work per value.
+   */
+  boolean byColumns;
+
+  /** Whether {@link #byColumns} may be used: the activation, if any, works value by value. */
+  boolean columnsAllowed() {
+    return activation == null;
+  }
+
   @Override
   public void rows(int from, int to) {
+    if (byColumns) {
+      columns(from, to);
+      return;
+    }
     int r = from;
     for (; r + 4 <= to; r += 4) {
       int o = 0;
@@ -45,6 +62,30 @@ final class PanamaDotProduct implements Parallel.Rows {
     for (; r < to; r++) {
       for (int o = 0; o < out; o++) single(r, o);
       finish(r, r + 1);
+    }
+  }
+
+  /** Every row of X against the rows [from, to) of W: the outputs [from, to) of each row. */
+  private void columns(int from, int to) {
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int o = from;
+      for (; o + 4 <= to; o += 4) tile(r, o);
+      for (; o < to; o++) {
+        for (int rr = r; rr < r + 4; rr++) single(rr, o);
+      }
+    }
+    for (; r < rows; r++) {
+      for (int o = from; o < to; o++) single(r, o);
+    }
+    for (r = 0; r < rows; r++) {
+      int row = r * out;
+      if (bOff >= 0) {
+        for (int o = from; o < to; o++) z[row + o] += p[bOff + o];
+      }
+      if (relu) {
+        for (int o = from; o < to; o++) z[row + o] = Math.max(z[row + o], 0f);
+      }
     }
   }
 

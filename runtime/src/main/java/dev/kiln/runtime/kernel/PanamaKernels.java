@@ -15,6 +15,10 @@ final class PanamaKernels implements Kernels {
   private static final int LANES = SPECIES.length();
   /** Multiply-adds below which a second thread costs more than it saves. */
   private static final long PARALLEL_WORK = 1L << 19;
+  /** Parameters below which an optimizer's update stays on one thread. */
+  private static final int PARALLEL_UPDATE = 1 << 15;
+  /** The unit an update is split in: a multiple of every vector length. */
+  private static final int CHUNK = 64;
 
   /** Each calling thread's reusable operands and scratch, so that no call allocates after the first. */
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -37,6 +41,8 @@ final class PanamaKernels implements Kernels {
   private static final class Workspace {
     final PanamaGemm.Product product = new PanamaGemm.Product();
     final PanamaDotProduct dot = new PanamaDotProduct();
+    final AdamUpdate adam = new AdamUpdate();
+    final SgdUpdate sgd = new SgdUpdate();
     float[] transposed = new float[0];
 
     float[] transposed(int size) {
@@ -60,9 +66,12 @@ final class PanamaKernels implements Kernels {
       d.y = y;
       d.in = in;
       d.out = out;
+      d.rows = rows;
       d.relu = fusedRelu;
       d.activation = fusedRelu || activation == Activation.IDENTITY ? null : activation;
-      runRows(d, rows, (long) rows * in * out);
+      // Split by outputs, like the weight gradient and the optimizer's update, when there are enough.
+      d.byColumns = d.columnsAllowed() && out >= 8;
+      runRows(d, d.byColumns ? out : rows, (long) rows * in * out);
       if (activation == Activation.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
       return;
     }
@@ -169,57 +178,126 @@ final class PanamaKernels implements Kernels {
   @Override
   public void adamStep(float[] params, float[] grads, float[] moments, int n, float beta1, float beta2,
       float stepSize, float bc2Sqrt, float eps, float l2, float shrink, boolean amsgrad) {
-    int bound = SPECIES.loopBound(n);
-    float oneMinusBeta1 = 1f - beta1;
-    float oneMinusBeta2 = 1f - beta2;
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      FloatVector p = FloatVector.fromArray(SPECIES, params, i).mul(shrink);
-      FloatVector g = FloatVector.fromArray(SPECIES, grads, i).add(p.mul(l2));
-      FloatVector m0 = FloatVector.fromArray(SPECIES, moments, i);
-      FloatVector m = m0.add(g.sub(m0).mul(oneMinusBeta1));
-      FloatVector v = FloatVector.fromArray(SPECIES, moments, n + i).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
-      m.intoArray(moments, i);
-      v.intoArray(moments, n + i);
-      if (amsgrad) {
-        v = v.max(FloatVector.fromArray(SPECIES, moments, 2 * n + i));
-        v.intoArray(moments, 2 * n + i);
-      }
-      FloatVector denom = v.lanewise(VectorOperators.SQRT).div(bc2Sqrt).add(eps);
-      p.sub(m.div(denom).mul(stepSize)).intoArray(params, i);
-    }
-    for (; i < n; i++) {
-      float p = params[i] * shrink;
-      float g = grads[i] + l2 * p;
-      float m = moments[i] + oneMinusBeta1 * (g - moments[i]);
-      float v = beta2 * moments[n + i] + oneMinusBeta2 * g * g;
-      moments[i] = m;
-      moments[n + i] = v;
-      if (amsgrad) {
-        v = Math.max(moments[2 * n + i], v);
-        moments[2 * n + i] = v;
-      }
-      params[i] = p - stepSize * (m / ((float) Math.sqrt(v) / bc2Sqrt + eps));
-    }
+    AdamUpdate u = WORKSPACE.get().adam;
+    u.params = params;
+    u.grads = grads;
+    u.moments = moments;
+    u.n = n;
+    u.beta1 = beta1;
+    u.beta2 = beta2;
+    u.stepSize = stepSize;
+    u.bc2Sqrt = bc2Sqrt;
+    u.eps = eps;
+    u.l2 = l2;
+    u.shrink = shrink;
+    u.amsgrad = amsgrad;
+    runChunks(u, n);
   }
 
   @Override
   public void sgdMomentumStep(float[] params, float[] grads, float[] buf, int n, float lr, float weightDecay,
       float carry, float keep, float momentum, boolean nesterov) {
-    int bound = SPECIES.loopBound(n);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      FloatVector p = FloatVector.fromArray(SPECIES, params, i);
-      FloatVector g = FloatVector.fromArray(SPECIES, grads, i).add(p.mul(weightDecay));
-      FloatVector b = FloatVector.fromArray(SPECIES, buf, i).mul(carry).add(g.mul(keep));
-      b.intoArray(buf, i);
-      FloatVector direction = nesterov ? g.add(b.mul(momentum)) : b;
-      p.sub(direction.mul(lr)).intoArray(params, i);
+    SgdUpdate u = WORKSPACE.get().sgd;
+    u.params = params;
+    u.grads = grads;
+    u.buf = buf;
+    u.n = n;
+    u.lr = lr;
+    u.weightDecay = weightDecay;
+    u.carry = carry;
+    u.keep = keep;
+    u.momentum = momentum;
+    u.nesterov = nesterov;
+    runChunks(u, n);
+  }
+
+  /**
+   * Runs an element-wise update of {@code n} parameters in chunks of {@link #CHUNK}, split between the
+   * threads when there are enough of them. Besides using both cores, the split keeps each half of the
+   * parameters and gradients in the cache of the core whose products wrote them (the products split
+   * the rows of W the same way), instead of pulling every line across to one core every step.
+   */
+  private void runChunks(Parallel.Rows update, int n) {
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    if (threads > 1 && n >= PARALLEL_UPDATE) {
+      Parallel.run(update, chunks, threads);
+    } else {
+      update.rows(0, chunks);
     }
-    for (; i < n; i++) {
-      float g = grads[i] + weightDecay * params[i];
-      buf[i] = carry * buf[i] + keep * g;
-      params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
+  }
+
+  /** Adam's update over chunks [from, to) of the parameters. */
+  private static final class AdamUpdate implements Parallel.Rows {
+    float[] params, grads, moments;
+    int n;
+    float beta1, beta2, stepSize, bc2Sqrt, eps, l2, shrink;
+    boolean amsgrad;
+
+    @Override
+    public void rows(int from, int to) {
+      int start = from * CHUNK;
+      int end = Math.min(n, to * CHUNK);
+      int bound = start + SPECIES.loopBound(end - start);
+      float oneMinusBeta1 = 1f - beta1;
+      float oneMinusBeta2 = 1f - beta2;
+      int i = start;
+      for (; i < bound; i += LANES) {
+        FloatVector p = FloatVector.fromArray(SPECIES, params, i).mul(shrink);
+        FloatVector g = FloatVector.fromArray(SPECIES, grads, i).add(p.mul(l2));
+        FloatVector m0 = FloatVector.fromArray(SPECIES, moments, i);
+        FloatVector m = m0.add(g.sub(m0).mul(oneMinusBeta1));
+        FloatVector v = FloatVector.fromArray(SPECIES, moments, n + i).mul(beta2).add(g.mul(oneMinusBeta2).mul(g));
+        m.intoArray(moments, i);
+        v.intoArray(moments, n + i);
+        if (amsgrad) {
+          v = v.max(FloatVector.fromArray(SPECIES, moments, 2 * n + i));
+          v.intoArray(moments, 2 * n + i);
+        }
+        FloatVector denom = v.lanewise(VectorOperators.SQRT).div(bc2Sqrt).add(eps);
+        p.sub(m.div(denom).mul(stepSize)).intoArray(params, i);
+      }
+      for (; i < end; i++) {
+        float p = params[i] * shrink;
+        float g = grads[i] + l2 * p;
+        float m = moments[i] + oneMinusBeta1 * (g - moments[i]);
+        float v = beta2 * moments[n + i] + oneMinusBeta2 * g * g;
+        moments[i] = m;
+        moments[n + i] = v;
+        if (amsgrad) {
+          v = Math.max(moments[2 * n + i], v);
+          moments[2 * n + i] = v;
+        }
+        params[i] = p - stepSize * (m / ((float) Math.sqrt(v) / bc2Sqrt + eps));
+      }
+    }
+  }
+
+  /** SGD's update, with momentum, over chunks [from, to) of the parameters. */
+  private static final class SgdUpdate implements Parallel.Rows {
+    float[] params, grads, buf;
+    int n;
+    float lr, weightDecay, carry, keep, momentum;
+    boolean nesterov;
+
+    @Override
+    public void rows(int from, int to) {
+      int start = from * CHUNK;
+      int end = Math.min(n, to * CHUNK);
+      int bound = start + SPECIES.loopBound(end - start);
+      int i = start;
+      for (; i < bound; i += LANES) {
+        FloatVector p = FloatVector.fromArray(SPECIES, params, i);
+        FloatVector g = FloatVector.fromArray(SPECIES, grads, i).add(p.mul(weightDecay));
+        FloatVector b = FloatVector.fromArray(SPECIES, buf, i).mul(carry).add(g.mul(keep));
+        b.intoArray(buf, i);
+        FloatVector direction = nesterov ? g.add(b.mul(momentum)) : b;
+        p.sub(direction.mul(lr)).intoArray(params, i);
+      }
+      for (; i < end; i++) {
+        float g = grads[i] + weightDecay * params[i];
+        buf[i] = carry * buf[i] + keep * g;
+        params[i] -= lr * (nesterov ? g + momentum * buf[i] : buf[i]);
+      }
     }
   }
 

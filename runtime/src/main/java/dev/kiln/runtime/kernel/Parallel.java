@@ -14,7 +14,7 @@ final class Parallel {
     void rows(int from, int to);
   }
 
-  private static final long SPIN_NANOS = 50_000;
+  private static final long SPIN_NANOS = Long.getLong("kiln.spinNanos", 50_000);
   private static final ReentrantLock LOCK = new ReentrantLock();
   private static final Worker WORKER = new Worker();
 

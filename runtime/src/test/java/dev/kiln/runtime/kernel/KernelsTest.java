@@ -20,11 +20,16 @@ class KernelsTest {
 
   static Stream<Arguments> shapes() {
     return Stream.of(new int[][] {{1, 1, 1}, {3, 2, 10}, {7, 4, 3}, {5, 17, 9}, {2, 33, 65}, {4, 129, 31},
-        {9, 64, 16}, {1, 100, 1}, {70, 130, 90}, {37, 257, 67}, {6, 33, 40}}).map(s -> Arguments.of(s[0], s[1], s[2]));
+        {9, 64, 16}, {1, 100, 1}, {70, 130, 90}, {37, 257, 67}, {6, 33, 40}, {64, 784, 128}, {5, 785, 134}}).map(s -> Arguments.of(s[0], s[1], s[2]));
   }
 
   static Stream<Integer> sizes() {
     return java.util.Arrays.stream(SIZES).boxed();
+  }
+
+  /** The sizes above, and sizes large enough that an optimizer's update is split between threads. */
+  static Stream<Integer> updateSizes() {
+    return Stream.concat(sizes(), Stream.of(32_768, 40_003, 101_770));
   }
 
   @ParameterizedTest(name = "n = {0}")
@@ -175,7 +180,7 @@ class KernelsTest {
   }
 
   @ParameterizedTest(name = "n = {0}")
-  @MethodSource("sizes")
+  @MethodSource("updateSizes")
   void adamStepMatchesTheScalarOneExactly(int n) {
     for (boolean amsgrad : new boolean[] {false, true}) {
       Random random = new Random(n);
@@ -193,7 +198,7 @@ class KernelsTest {
   }
 
   @ParameterizedTest(name = "n = {0}")
-  @MethodSource("sizes")
+  @MethodSource("updateSizes")
   void sgdMomentumStepMatchesTheScalarOneExactly(int n) {
     for (boolean nesterov : new boolean[] {false, true}) {
       Random random = new Random(n);
