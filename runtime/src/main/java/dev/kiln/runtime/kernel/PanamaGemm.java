@@ -36,26 +36,64 @@ final class PanamaGemm {
 
     @Override
     public void rows(int from, int to) {
-      int vectorColumns = n - n % (2 * L);
+      int pairColumns = n - n % (2 * L);
+      // One more vector's worth of columns, when n is an odd number of vectors (784 = 24.5 · 32).
+      boolean oneMore = n - pairColumns >= L;
+      int vectorColumns = oneMore ? pairColumns + L : pairColumns;
       int i = from;
       for (; i + MR <= to; i += MR) {
-        for (int j = 0; j < vectorColumns; j += 2 * L) block6(i, j);
+        for (int j = 0; j < pairColumns; j += 2 * L) block6(i, j);
+        if (oneMore) narrowBlock(i, MR, pairColumns);
         scalarTile(i, i + MR, vectorColumns);
         activate(i, i + MR);
       }
       for (; i + 4 <= to; i += 4) {
-        for (int j = 0; j < vectorColumns; j += 2 * L) block4(i, j);
+        for (int j = 0; j < pairColumns; j += 2 * L) block4(i, j);
+        if (oneMore) narrowBlock(i, 4, pairColumns);
         scalarTile(i, i + 4, vectorColumns);
         activate(i, i + 4);
       }
       if (i < to) {
         // Fewer than four rows left: vectors still cover the wide columns, one row at a time.
         for (int r = i; r < to; r++) {
-          for (int j = 0; j < vectorColumns; j += 2 * L) block1(r, j);
+          for (int j = 0; j < pairColumns; j += 2 * L) block1(r, j);
         }
+        if (oneMore) narrowBlock(i, to - i, pairColumns);
         scalarTile(i, to, vectorColumns);
         activate(i, to);
       }
+    }
+
+    /** Rows i..i+count-1 (count at most 6), columns j..j+L-1: one vector wide, one accumulator per row. */
+    private void narrowBlock(int i, int count, int j) {
+      // Rows past count read row i again and are not stored, which keeps the loop free of branches.
+      int a0 = aOff + i * ars;
+      int a1 = aOff + (i + Math.min(1, count - 1)) * ars;
+      int a2 = aOff + (i + Math.min(2, count - 1)) * ars;
+      int a3 = aOff + (i + Math.min(3, count - 1)) * ars;
+      int a4 = aOff + (i + Math.min(4, count - 1)) * ars;
+      int a5 = aOff + (i + Math.min(5, count - 1)) * ars;
+      FloatVector x0 = FloatVector.zero(S), x1 = FloatVector.zero(S), x2 = FloatVector.zero(S);
+      FloatVector x3 = FloatVector.zero(S), x4 = FloatVector.zero(S), x5 = FloatVector.zero(S);
+      for (int p = 0; p < k; p++) {
+        FloatVector b0 = FloatVector.fromArray(S, b, bOff + p * ldb + j);
+        int ap = p * acs;
+        x0 = b0.fma(FloatVector.broadcast(S, a[a0 + ap]), x0);
+        x1 = b0.fma(FloatVector.broadcast(S, a[a1 + ap]), x1);
+        x2 = b0.fma(FloatVector.broadcast(S, a[a2 + ap]), x2);
+        x3 = b0.fma(FloatVector.broadcast(S, a[a3 + ap]), x3);
+        x4 = b0.fma(FloatVector.broadcast(S, a[a4 + ap]), x4);
+        x5 = b0.fma(FloatVector.broadcast(S, a[a5 + ap]), x5);
+      }
+      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
+      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
+      int c0 = cOff + i * ldc + j;
+      x0.add(bias0).max(floor).intoArray(c, c0);
+      if (count > 1) x1.add(bias0).max(floor).intoArray(c, c0 + ldc);
+      if (count > 2) x2.add(bias0).max(floor).intoArray(c, c0 + 2 * ldc);
+      if (count > 3) x3.add(bias0).max(floor).intoArray(c, c0 + 3 * ldc);
+      if (count > 4) x4.add(bias0).max(floor).intoArray(c, c0 + 4 * ldc);
+      if (count > 5) x5.add(bias0).max(floor).intoArray(c, c0 + 5 * ldc);
     }
 
     private void activate(int from, int to) {
