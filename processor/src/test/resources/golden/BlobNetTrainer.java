@@ -71,7 +71,7 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         Batches.targets(targets);
         int rows = forwardPass(x);
         // Loss: log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N.
-        float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT);
+        float loss = LOSS.computeFeatureMajor(outOutput, targets, outGradient, rows, OUT);
         return backwardPass(x, rows, loss);
     }
 
@@ -88,7 +88,10 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         Batches.targets(targets);
         int rows = forwardPass(x);
         // Loss: log-softmax and cross-entropy in one pass: the loss and d(logits), (softmax - target) / N.
+        // The loss reads rows: the output is transposed to them, and its gradient back.
+        kernels.transpose(outOutput, OUT, rows, networkOutput);
         float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT);
+        kernels.transpose(networkGradient, rows, OUT, outGradient);
         return backwardPass(x, rows, loss);
     }
 
@@ -104,8 +107,6 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         kernels.linearForwardT(xT, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
         // out: Linear(10 -> 2)
         kernels.linearForwardT(hiddenOutput, parameters, OUT_WEIGHT, OUT_BIAS, outOutput, outOutput, rows, OUT_IN, OUT_OUT, Activation.IDENTITY);
-        // The loss reads rows.
-        kernels.transpose(outOutput, OUT, rows, networkOutput);
         return rows;
     }
 
@@ -118,7 +119,6 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
             // the optimizer's state stay as they were.
             return loss;
         }
-        kernels.transpose(networkGradient, rows, OUT, outGradient);
         // Backward through out: Linear(10 -> 2)
         kernels.linearParameterGradientT(outGradient, hiddenOutput, gradients, OUT_WEIGHT, OUT_BIAS, rows, OUT_IN, OUT_OUT);
         kernels.linearInputGradientT(outGradient, parameters, OUT_WEIGHT, hiddenGradient, rows, OUT_IN, OUT_OUT);

@@ -1,6 +1,7 @@
 package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.kiln.dsl.LossKind;
 import dev.kiln.processor.model.ActivationKind;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
@@ -9,8 +10,8 @@ import java.util.List;
 /**
  * The trainer's passes for narrow networks, in feature-major layout: every workspace holds
  * [features x rows], so that the batch, a narrow network's one wide dimension, is the one the kernels
- * vectorize along. The input is transposed once per step, and the output and its gradient once each
- * around the loss, which keeps its row-major view.
+ * vectorize along. The input is transposed once per step; plain cross-entropy and any one-wide output
+ * go to the loss as they are, other losses get the output transposed to rows and the gradient back.
  */
 final class FeatureMajor {
   /** Layers at most this wide gain more from vectors along the batch than along their features. */
@@ -55,16 +56,50 @@ final class FeatureMajor {
             LayerNames.out(layer));
       }
     }
+    return code.build();
+  }
+
+  /**
+   * Whether the loss works on the feature-major output as it is: an output one wide is the same in
+   * both layouts, and plain cross-entropy on class indices has a feature-major pass of its own.
+   */
+  static boolean lossReadsFeatureMajor(Network network, boolean classIndices) {
+    if (network.out() == 1) return true;
+    return classIndices && network.loss() == LossKind.CROSS_ENTROPY && !network.lossSpec().isGiven("weight")
+        && !network.lossSpec().isGiven("labelSmoothing");
+  }
+
+  /** Whether any step of the trainer needs the output transposed to rows for its loss. */
+  static boolean needsRowMajorOutput(Network network) {
+    return network.classIndexTargets() && !lossReadsFeatureMajor(network, true)
+        || network.floatTargets() && !lossReadsFeatureMajor(network, false);
+  }
+
+  /** The step's loss call: on the feature-major output, or around it, transposing to rows and back. */
+  static CodeBlock loss(Network network, List<LayerPlan> plans, boolean classIndices) {
     LayerPlan last = plans.get(plans.size() - 1);
-    return code.add("// The loss reads rows.\n")
+    if (network.out() == 1) {
+      return CodeBlock.builder()
+          .add("// One output: feature-major and row-major are the same.\n")
+          .addStatement("float loss = LOSS.compute($L, targets, $L, rows, OUT)", last.output(), last.outputGradient())
+          .build();
+    }
+    if (lossReadsFeatureMajor(network, classIndices)) {
+      return CodeBlock.builder()
+          .addStatement("float loss = LOSS.computeFeatureMajor($L, targets, $L, rows, OUT)", last.output(),
+              last.outputGradient())
+          .build();
+    }
+    return CodeBlock.builder()
+        .add("// The loss reads rows: the output is transposed to them, and its gradient back.\n")
         .addStatement("kernels.transpose($L, OUT, rows, networkOutput)", last.output())
+        .addStatement("float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT)")
+        .addStatement("kernels.transpose(networkGradient, rows, OUT, $L)", last.outputGradient())
         .build();
   }
 
   static CodeBlock backward(List<LayerPlan> plans) {
-    LayerPlan last = plans.get(plans.size() - 1);
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("kernels.transpose(networkGradient, rows, OUT, $L)", last.outputGradient());
+    CodeBlock.Builder code = CodeBlock.builder();
     for (int i = plans.size() - 1; i >= 0; i--) {
       LayerPlan plan = plans.get(i);
       NetworkLayer layer = plan.layer();

@@ -1,6 +1,7 @@
 package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -55,6 +56,8 @@ public final class TrainerWriter {
     if (featureMajor) {
       type.addField(FieldSpec.builder(ModelWriter.FLOATS, "xT", Modifier.PRIVATE)
           .addJavadoc("The batch, [IN x rows]: this narrow network trains feature-major.\n").build());
+    }
+    if (featureMajor && FeatureMajor.needsRowMajorOutput(network)) {
       type.addField(FieldSpec.builder(ModelWriter.FLOATS, "networkOutput", Modifier.PRIVATE)
           .addJavadoc("The output and its gradient in rows, [rows x OUT], as the loss reads and writes them.\n")
           .build());
@@ -76,7 +79,7 @@ public final class TrainerWriter {
     if (network.floatTargets()) type.addMethod(step(network, plans, false, featureMajor));
     type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(plans) : ForwardPass.training(plans)));
     type.addMethod(backwardPass(featureMajor ? FeatureMajor.backward(plans) : BackwardPass.of(plans)));
-    type.addMethod(workspaces(plans, featureMajor));
+    type.addMethod(workspaces(network, plans, featureMajor));
     type.addMethod(MethodSpec.methodBuilder("model")
         .addJavadoc("The model this trainer updates.\n")
         .addAnnotation(Override.class)
@@ -90,8 +93,9 @@ public final class TrainerWriter {
   private static MethodSpec step(Network network, List<LayerPlan> plans, boolean classIndices,
       boolean featureMajor) {
     LayerPlan output = plans.get(plans.size() - 1);
-    String lossInput = featureMajor ? "networkOutput" : output.output();
-    String lossGradient = featureMajor ? "networkGradient" : output.outputGradient();
+    CodeBlock loss = featureMajor ? FeatureMajor.loss(network, plans, classIndices)
+        : CodeBlock.of("float loss = LOSS.compute($L, targets, $L, rows, OUT);\n", output.output(),
+            output.outputGradient());
     String targetDoc = classIndices ? "one class index in [0, OUT) per row"
         : network.classIndexTargets() ? "[rows x OUT] row-major: each row a probability distribution over the classes"
         : "[rows x OUT] row-major, one target per output";
@@ -110,7 +114,7 @@ public final class TrainerWriter {
         .addStatement("$T.targets(targets)", RuntimeTypes.BATCHES)
         .addStatement("int rows = forwardPass(x)")
         .addComment("Loss: $L.", LossCall.comment(network.loss()))
-        .addStatement("float loss = LOSS.compute($L, targets, $L, rows, OUT)", lossInput, lossGradient)
+        .addCode(loss)
         .addStatement("return backwardPass(x, rows, loss)")
         .build();
   }
@@ -146,7 +150,7 @@ public final class TrainerWriter {
         .build();
   }
 
-  private static MethodSpec workspaces(List<LayerPlan> plans, boolean featureMajor) {
+  private static MethodSpec workspaces(Network network, List<LayerPlan> plans, boolean featureMajor) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("ensureWorkspaces")
         .addJavadoc("Sizes the workspaces for {@code rows} rows; allocates only when the batch size changes.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -161,6 +165,8 @@ public final class TrainerWriter {
     }
     if (featureMajor) {
       method.addStatement("xT = new float[rows * IN]");
+    }
+    if (featureMajor && FeatureMajor.needsRowMajorOutput(network)) {
       method.addStatement("networkOutput = new float[rows * OUT]");
       method.addStatement("networkGradient = new float[rows * OUT]");
     }

@@ -136,4 +136,58 @@ public interface Kernels {
       }
     }
   }
+
+  // Losses in their plainest, most common form, where they are a narrow network's largest cost.
+
+  /**
+   * Cross-entropy of class-index targets on feature-major logits {@code zT} [classes x rows], no class
+   * weights, no smoothing: writes d(loss)/d(logits) into {@code gT} (same layout) and returns the loss,
+   * averaged over the rows whose target is not {@code ignoreIndex} when {@code mean}, else summed. A mean
+   * over no rows is NaN, with zero gradients. Targets must already be checked.
+   */
+  default float crossEntropyT(float[] zT, int[] targets, float[] gT, int rows, int classes, int ignoreIndex,
+      boolean mean) {
+    int counted = 0;
+    for (int r = 0; r < rows; r++) if (targets[r] != ignoreIndex) counted++;
+    if (mean && counted == 0) {
+      java.util.Arrays.fill(gT, 0, rows * classes, 0f);
+      return Float.NaN;
+    }
+    double scale = mean ? 1.0 / counted : 1.0;
+    double loss = 0;
+    for (int r = 0; r < rows; r++) {
+      int t = targets[r];
+      if (t == ignoreIndex) {
+        for (int c = 0; c < classes; c++) gT[c * rows + r] = 0f;
+        continue;
+      }
+      float max = Float.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) max = Math.max(max, zT[c * rows + r]);
+      double sum = 0;
+      for (int c = 0; c < classes; c++) sum += Math.exp(zT[c * rows + r] - max);
+      loss += max + Math.log(sum) - zT[t * rows + r];
+      for (int c = 0; c < classes; c++) {
+        double softmax = Math.exp(zT[c * rows + r] - max) / sum;
+        gT[c * rows + r] = (float) ((softmax - (c == t ? 1 : 0)) * scale);
+      }
+    }
+    return (float) (loss * scale);
+  }
+
+  /**
+   * Binary cross-entropy on logits {@code x} with targets {@code y}, no weights: {@code (1-y)x - log σ(x)}
+   * per value, gradient {@code (σ(x) - y) · scale} into {@code grad}; returns the sum of the terms times
+   * {@code scale} (1/n for a mean, 1 for a sum). Any layout, as long as x, y and grad share it.
+   */
+  default float bceWithLogits(float[] x, float[] y, float[] grad, int n, float scale) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      double e = Math.exp(-Math.abs(v));
+      double sigmoid = v >= 0 ? 1 / (1 + e) : e / (1 + e);
+      total += (1 - y[i]) * v - (Math.min(v, 0) - Math.log1p(e));
+      grad[i] = (float) ((sigmoid - y[i]) * scale);
+    }
+    return (float) (total * scale);
+  }
 }

@@ -2,6 +2,8 @@ package dev.kiln.runtime.kernel;
 
 import dev.kiln.runtime.Activation;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,6 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
   /** Multiply-adds below which a second thread costs more than it saves. */
   private static final long PARALLEL_WORK = 1L << 19;
   /** Parameters below which an optimizer's update stays on one thread. */
@@ -384,6 +387,95 @@ final class PanamaKernels implements Kernels {
     float s = acc.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) s += x[off + i];
     return s;
+  }
+
+  @Override
+  public float crossEntropyT(float[] zT, int[] targets, float[] gT, int rows, int classes, int ignoreIndex,
+      boolean mean) {
+    int counted = 0;
+    for (int r = 0; r < rows; r++) if (targets[r] != ignoreIndex) counted++;
+    if (mean && counted == 0) {
+      java.util.Arrays.fill(gT, 0, rows * classes, 0f);
+      return Float.NaN;
+    }
+    float scale = mean ? 1f / counted : 1f;
+    int bound = SPECIES.loopBound(rows);
+    FloatVector losses = FloatVector.zero(SPECIES);
+    int r = 0;
+    for (; r < bound; r += LANES) {
+      // A vector of rows at a time: the classes are few, the rows many.
+      FloatVector max = FloatVector.fromArray(SPECIES, zT, r);
+      for (int c = 1; c < classes; c++) max = max.max(FloatVector.fromArray(SPECIES, zT, c * rows + r));
+      FloatVector sum = FloatVector.zero(SPECIES);
+      for (int c = 0; c < classes; c++) {
+        FloatVector e = FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max).lanewise(VectorOperators.EXP);
+        e.intoArray(gT, c * rows + r);
+        sum = sum.add(e);
+      }
+      FloatVector target = (FloatVector) IntVector.fromArray(INTS, targets, r).convert(VectorOperators.I2F, 0);
+      // Each row's share of the loss: 1/counted (or 1), and 0 for an ignored row.
+      FloatVector weight = FloatVector.broadcast(SPECIES, scale)
+          .blend(0f, target.compare(VectorOperators.EQ, (float) ignoreIndex));
+      FloatVector perSum = weight.div(sum);
+      FloatVector targetLogit = FloatVector.zero(SPECIES);
+      for (int c = 0; c < classes; c++) {
+        VectorMask<Float> isTarget = target.compare(VectorOperators.EQ, (float) c);
+        int at = c * rows + r;
+        targetLogit = targetLogit.blend(FloatVector.fromArray(SPECIES, zT, at), isTarget);
+        FloatVector.fromArray(SPECIES, gT, at).mul(perSum)
+            .sub(FloatVector.zero(SPECIES).blend(weight, isTarget)).intoArray(gT, at);
+      }
+      FloatVector logSum = max.add(sum.lanewise(VectorOperators.LOG));
+      losses = logSum.sub(targetLogit).fma(weight, losses);
+    }
+    float loss = losses.reduceLanes(VectorOperators.ADD);
+    for (; r < rows; r++) {
+      int t = targets[r];
+      if (t == ignoreIndex) {
+        for (int c = 0; c < classes; c++) gT[c * rows + r] = 0f;
+        continue;
+      }
+      float max = Float.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) max = Math.max(max, zT[c * rows + r]);
+      float sum = 0f;
+      for (int c = 0; c < classes; c++) {
+        float e = (float) Math.exp(zT[c * rows + r] - max);
+        gT[c * rows + r] = e;
+        sum += e;
+      }
+      loss += (max + (float) Math.log(sum) - zT[t * rows + r]) * scale;
+      float perSum = scale / sum;
+      for (int c = 0; c < classes; c++) gT[c * rows + r] = gT[c * rows + r] * perSum - (c == t ? scale : 0f);
+    }
+    return loss;
+  }
+
+  @Override
+  public float bceWithLogits(float[] x, float[] y, float[] grad, int n, float scale) {
+    int bound = SPECIES.loopBound(n);
+    FloatVector terms = FloatVector.zero(SPECIES);
+    FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    int i = 0;
+    for (; i < bound; i += LANES) {
+      FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+      FloatVector t = FloatVector.fromArray(SPECIES, y, i);
+      FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+      // σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) below, with e = exp(-|x|) never overflowing.
+      FloatVector numerator = one.blend(e, v.compare(VectorOperators.LT, 0f));
+      FloatVector sigmoid = numerator.div(one.add(e));
+      FloatVector logSigmoid = v.min(0f).sub(e.lanewise(VectorOperators.LOG1P));
+      terms = terms.add(one.sub(t).mul(v).sub(logSigmoid));
+      sigmoid.sub(t).mul(scale).intoArray(grad, i);
+    }
+    float total = terms.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      float v = x[i];
+      float e = (float) Math.exp(-Math.abs(v));
+      float sigmoid = v >= 0 ? 1f / (1f + e) : e / (1f + e);
+      total += (1f - y[i]) * v - (Math.min(v, 0f) - (float) Math.log1p(e));
+      grad[i] = (sigmoid - y[i]) * scale;
+    }
+    return total * scale;
   }
 
   @Override

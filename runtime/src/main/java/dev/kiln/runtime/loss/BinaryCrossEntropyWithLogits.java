@@ -1,6 +1,7 @@
 package dev.kiln.runtime.loss;
 
 import dev.kiln.dsl.Reduction;
+import dev.kiln.runtime.kernel.KernelProvider;
 
 /**
  * {@code nn.BCEWithLogitsLoss}: sigmoid and binary cross-entropy in one pass, in the stable form
@@ -28,6 +29,17 @@ public final class BinaryCrossEntropyWithLogits extends ElementwiseLoss {
   /** One weight per output, applied to every row. */
   public BinaryCrossEntropyWithLogits weight(float... weight) {
     return new BinaryCrossEntropyWithLogits(reduction, posWeight, Options.copy(weight));
+  }
+
+  @Override
+  public float compute(float[] output, float[] targets, float[] grad, int rows, int cols) {
+    if (weight != null || posWeight != null) {
+      return super.compute(output, targets, grad, rows, cols);
+    }
+    // Unweighted, the most common form: one vectorized pass.
+    Targets.checkSameShape(targets, rows, cols);
+    int n = rows * cols;
+    return KernelProvider.kernels().bceWithLogits(output, targets, grad, n, (float) Options.scale(reduction, n, rows));
   }
 
   @Override

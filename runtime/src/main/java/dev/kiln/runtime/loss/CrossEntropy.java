@@ -1,6 +1,8 @@
 package dev.kiln.runtime.loss;
 
 import dev.kiln.dsl.Reduction;
+import dev.kiln.runtime.kernel.KernelProvider;
+import dev.kiln.runtime.kernel.Kernels;
 import java.util.Arrays;
 
 /**
@@ -92,6 +94,27 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
     }
     for (int i = 0; i < rows * classes; i++) grad[i] = (float) (grad[i] * scale);
     return (float) (((1 - eps) * nll + eps / classes * smooth) * scale);
+  }
+
+  /**
+   * {@link #compute(float[], int[], float[], int, int)} on feature-major logits, [classes x rows], as
+   * narrow networks train: the gradient is written in the same layout. Without class weights or
+   * smoothing this is one vectorized pass; otherwise the logits are transposed for the general one.
+   */
+  public float computeFeatureMajor(float[] logitsT, int[] targets, float[] gradT, int rows, int classes) {
+    Targets.checkPerOutput("weight", weight, classes, false);
+    Targets.checkClassIndices(targets, rows, classes, ignoreIndex);
+    if (weight == null && labelSmoothing == 0f) {
+      return KernelProvider.kernels().crossEntropyT(logitsT, targets, gradT, rows, classes, ignoreIndex,
+          reduction == Reduction.MEAN);
+    }
+    float[] logits = new float[rows * classes];
+    float[] grad = new float[rows * classes];
+    Kernels kernels = KernelProvider.kernels();
+    kernels.transpose(logitsT, classes, rows, logits);
+    float loss = compute(logits, targets, grad, rows, classes);
+    kernels.transpose(grad, rows, classes, gradT);
+    return loss;
   }
 
   /** Probability targets: each row of {@code targets} is a distribution over the classes. */

@@ -29,7 +29,7 @@ abstract class ElementwiseLoss implements FloatTargetLoss {
   abstract double term(double x, double y, int col, float[] grad, int i);
 
   @Override
-  public final float compute(float[] output, float[] targets, float[] grad, int rows, int cols) {
+  public float compute(float[] output, float[] targets, float[] grad, int rows, int cols) {
     checkWidth(cols);
     Targets.checkSameShape(targets, rows, cols);
     int n = rows * cols;

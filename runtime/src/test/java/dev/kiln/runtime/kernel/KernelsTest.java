@@ -257,6 +257,56 @@ class KernelsTest {
     return t;
   }
 
+  @ParameterizedTest(name = "rows {0}, classes {1}")
+  @MethodSource("lossShapes")
+  void featureMajorCrossEntropyMatchesTheReferenceWithIgnoredRows(int rows, int classes) {
+    Random random = new Random(rows * 7 + classes);
+    float[] zT = random(random, rows * classes);
+    for (int i = 0; i < zT.length; i++) zT[i] *= 4;
+    int[] targets = new int[rows];
+    for (int r = 0; r < rows; r++) targets[r] = r % 5 == 3 ? -100 : random.nextInt(classes);
+    for (boolean mean : new boolean[] {true, false}) {
+      float[] expected = new float[rows * classes];
+      float[] actual = new float[rows * classes];
+      float expectedLoss = KernelProvider.scalar().crossEntropyT(zT, targets, expected, rows, classes, -100, mean);
+      float loss = KERNELS.crossEntropyT(zT, targets, actual, rows, classes, -100, mean);
+      assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss), "loss, mean " + mean);
+      assertClose(expected, actual, classes);
+    }
+  }
+
+  @ParameterizedTest(name = "rows {0}, classes {1}")
+  @MethodSource("lossShapes")
+  void featureMajorCrossEntropyOfOnlyIgnoredRowsIsNaNWithZeroGradients(int rows, int classes) {
+    float[] gT = new float[rows * classes];
+    java.util.Arrays.fill(gT, 1f);
+    int[] targets = new int[rows];
+    java.util.Arrays.fill(targets, -100);
+    assertTrue(Float.isNaN(KERNELS.crossEntropyT(new float[rows * classes], targets, gT, rows, classes, -100, true)));
+    for (float g : gT) assertEquals(0f, g);
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @MethodSource("sizes")
+  void bceWithLogitsMatchesTheReferenceOnLargeLogitsOfBothSigns(int n) {
+    Random random = new Random(n);
+    float[] x = random(random, n);
+    for (int i = 0; i < n; i++) x[i] *= i % 3 == 0 ? 40 : 3;
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) y[i] = random.nextInt(2);
+    float[] expected = new float[n];
+    float[] actual = new float[n];
+    float expectedLoss = KernelProvider.scalar().bceWithLogits(x, y, expected, n, 1f / n);
+    float loss = KERNELS.bceWithLogits(x, y, actual, n, 1f / n);
+    assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss) + 1e-6);
+    assertClose(expected, actual, 1);
+  }
+
+  static Stream<Arguments> lossShapes() {
+    return Stream.of(new int[][] {{1, 2}, {7, 3}, {16, 2}, {17, 10}, {64, 1}, {200, 2}, {203, 33}})
+        .map(s -> Arguments.of(s[0], s[1]));
+  }
+
   private static void assertClose(float[] expected, float[] actual, int terms) {
     for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual[i], 1e-5 * (1 + terms), "[" + i + "]");
   }
