@@ -124,7 +124,7 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         kernels.linearInputGradientT(outGradient, parameters, OUT_WEIGHT, hiddenGradient, rows, OUT_IN, OUT_OUT);
         // Backward through hidden: Linear(2 -> 10) + ReLU
         Activation.RELU.backward(hiddenOutput, hiddenOutput, hiddenGradient, HIDDEN_OUT, rows);
-        kernels.linearParameterGradientT(hiddenGradient, xT, gradients, HIDDEN_WEIGHT, HIDDEN_BIAS, rows, HIDDEN_IN, HIDDEN_OUT);
+        kernels.linearParameterGradientT(hiddenGradient, xT, x, gradients, HIDDEN_WEIGHT, HIDDEN_BIAS, rows, HIDDEN_IN, HIDDEN_OUT);
         return update(loss);
     }
 

@@ -111,9 +111,10 @@ final class FeatureMajor {
             plan.computed(), plan.computedGradient(), LayerNames.out(layer));
       }
       if (layer.linear()) {
-        code.addStatement("kernels.linearParameterGradientT($L, $L, gradients, $L, $L, rows, $L, $L)",
-            plan.computedGradient(), transposedInput(plan), LayerNames.weight(layer), LayerNames.bias(layer),
-            LayerNames.in(layer), LayerNames.out(layer));
+        // The first layer's input is at hand in rows too, which suits some shapes better.
+        code.addStatement("kernels.linearParameterGradientT($L, $L, $Lgradients, $L, $L, rows, $L, $L)",
+            plan.computedGradient(), transposedInput(plan), plan.input().equals("x") ? "x, " : "",
+            LayerNames.weight(layer), LayerNames.bias(layer), LayerNames.in(layer), LayerNames.out(layer));
         if (plan.inputGradient() != null) {
           code.addStatement("kernels.linearInputGradientT($L, parameters, $L, $L, rows, $L, $L)",
               plan.computedGradient(), LayerNames.weight(layer), plan.inputGradient(), LayerNames.in(layer),

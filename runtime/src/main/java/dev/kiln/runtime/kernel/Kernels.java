@@ -137,6 +137,15 @@ public interface Kernels {
     }
   }
 
+  /**
+   * {@link #linearParameterGradientT} for a layer whose input is also at hand in rows, {@code x} [rows x
+   * in] (a network's first layer): kernels may read whichever layout suits the shape.
+   */
+  default void linearParameterGradientT(float[] dzT, float[] xT, float[] x, float[] g, int wOff, int bOff, int rows,
+      int in, int out) {
+    linearParameterGradientT(dzT, xT, g, wOff, bOff, rows, in, out);
+  }
+
   // Losses in their plainest, most common form, where they are a narrow network's largest cost.
 
   /**

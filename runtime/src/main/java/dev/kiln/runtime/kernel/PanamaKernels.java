@@ -320,7 +320,6 @@ final class PanamaKernels implements Kernels {
   @Override
   public void linearForwardT(float[] xT, float[] p, int wOff, int bOff, float[] zT, float[] yT, int rows, int in,
       int out, Activation activation) {
-    int bound = SPECIES.loopBound(rows);
     boolean fusedRelu = activation == Activation.RELU && zT == yT;
     float floor = fusedRelu ? 0f : Float.NEGATIVE_INFINITY;
     for (int o = 0; o < out; o++) {
@@ -328,7 +327,26 @@ final class PanamaKernels implements Kernels {
       float b = bOff >= 0 ? p[bOff + o] : 0f;
       int zo = o * rows;
       int r = 0;
-      for (; r < bound; r += LANES) {
+      // Four vectors of rows at once: four independent chains of multiply-adds, not one chain of `in`.
+      for (; r + 4 * LANES <= rows; r += 4 * LANES) {
+        FloatVector acc0 = FloatVector.broadcast(SPECIES, b);
+        FloatVector acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        for (int i = 0; i < in; i++) {
+          FloatVector wi = FloatVector.broadcast(SPECIES, p[w + i]);
+          int xi = i * rows + r;
+          acc0 = FloatVector.fromArray(SPECIES, xT, xi).fma(wi, acc0);
+          acc1 = FloatVector.fromArray(SPECIES, xT, xi + LANES).fma(wi, acc1);
+          acc2 = FloatVector.fromArray(SPECIES, xT, xi + 2 * LANES).fma(wi, acc2);
+          acc3 = FloatVector.fromArray(SPECIES, xT, xi + 3 * LANES).fma(wi, acc3);
+        }
+        acc0.max(floor).intoArray(zT, zo + r);
+        acc1.max(floor).intoArray(zT, zo + r + LANES);
+        acc2.max(floor).intoArray(zT, zo + r + 2 * LANES);
+        acc3.max(floor).intoArray(zT, zo + r + 3 * LANES);
+      }
+      for (; r < rows && rows >= LANES; r += LANES) {
+        // The last vector ends at the last row, overlapping the one before: those rows come out the same.
+        r = Math.min(r, rows - LANES);
         FloatVector acc = FloatVector.broadcast(SPECIES, b);
         for (int i = 0; i < in; i++) {
           acc = FloatVector.fromArray(SPECIES, xT, i * rows + r).fma(FloatVector.broadcast(SPECIES, p[w + i]), acc);
@@ -350,11 +368,11 @@ final class PanamaKernels implements Kernels {
 
   @Override
   public void linearInputGradientT(float[] dzT, float[] p, int wOff, float[] dxT, int rows, int in, int out) {
-    int bound = SPECIES.loopBound(rows);
     for (int i = 0; i < in; i++) {
       int xi = i * rows;
       int r = 0;
-      for (; r < bound; r += LANES) {
+      for (; r < rows && rows >= LANES; r += LANES) {
+        r = Math.min(r, rows - LANES);
         FloatVector acc = FloatVector.zero(SPECIES);
         for (int o = 0; o < out; o++) {
           acc = FloatVector.fromArray(SPECIES, dzT, o * rows + r).fma(FloatVector.broadcast(SPECIES, p[wOff + o * in + i]),
@@ -376,6 +394,62 @@ final class PanamaKernels implements Kernels {
     for (int o = 0; o < out; o++) {
       for (int i = 0; i < in; i++) g[wOff + o * in + i] = dot(dzT, o * rows, xT, i * rows, rows);
       if (bOff >= 0) g[bOff + o] = sum(dzT, o * rows, rows);
+    }
+  }
+
+  @Override
+  public void linearParameterGradientT(float[] dzT, float[] xT, float[] x, float[] g, int wOff, int bOff, int rows,
+      int in, int out) {
+    if (in < LANES || in > 2 * LANES) {
+      linearParameterGradientT(dzT, xT, g, wOff, bOff, rows, in, out);
+      return;
+    }
+    // Vectors along the input's features, read from the rows of x: no horizontal sum per weight. Two
+    // vectors cover [0, L) and [in - L, in); where they overlap both compute the same sums alike.
+    int j1 = in - LANES;
+    int o = 0;
+    for (; o + 4 <= out; o += 4) {
+      int d0 = o * rows, d1 = d0 + rows, d2 = d1 + rows, d3 = d2 + rows;
+      FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+      FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+      for (int r = 0; r < rows; r++) {
+        FloatVector lo = FloatVector.fromArray(SPECIES, x, r * in);
+        FloatVector hi = FloatVector.fromArray(SPECIES, x, r * in + j1);
+        FloatVector s = FloatVector.broadcast(SPECIES, dzT[d0 + r]);
+        a0 = lo.fma(s, a0);
+        b0 = hi.fma(s, b0);
+        s = FloatVector.broadcast(SPECIES, dzT[d1 + r]);
+        a1 = lo.fma(s, a1);
+        b1 = hi.fma(s, b1);
+        s = FloatVector.broadcast(SPECIES, dzT[d2 + r]);
+        a2 = lo.fma(s, a2);
+        b2 = hi.fma(s, b2);
+        s = FloatVector.broadcast(SPECIES, dzT[d3 + r]);
+        a3 = lo.fma(s, a3);
+        b3 = hi.fma(s, b3);
+      }
+      int w0 = wOff + o * in;
+      b0.intoArray(g, w0 + j1);
+      a0.intoArray(g, w0);
+      b1.intoArray(g, w0 + in + j1);
+      a1.intoArray(g, w0 + in);
+      b2.intoArray(g, w0 + 2 * in + j1);
+      a2.intoArray(g, w0 + 2 * in);
+      b3.intoArray(g, w0 + 3 * in + j1);
+      a3.intoArray(g, w0 + 3 * in);
+    }
+    for (; o < out; o++) {
+      FloatVector a = FloatVector.zero(SPECIES), b = a;
+      for (int r = 0; r < rows; r++) {
+        FloatVector s = FloatVector.broadcast(SPECIES, dzT[o * rows + r]);
+        a = FloatVector.fromArray(SPECIES, x, r * in).fma(s, a);
+        b = FloatVector.fromArray(SPECIES, x, r * in + j1).fma(s, b);
+      }
+      b.intoArray(g, wOff + o * in + j1);
+      a.intoArray(g, wOff + o * in);
+    }
+    if (bOff >= 0) {
+      for (o = 0; o < out; o++) g[bOff + o] = sum(dzT, o * rows, rows);
     }
   }
 

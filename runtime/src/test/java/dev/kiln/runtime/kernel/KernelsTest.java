@@ -302,6 +302,25 @@ class KernelsTest {
     assertClose(expected, actual, 1);
   }
 
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("firstLayerShapes")
+  void featureMajorWeightGradientFromRowsEqualsTheOneFromFeatures(int rows, int in, int out) {
+    Random random = new Random(rows * 13 + in * 5 + out);
+    float[] x = random(random, rows * in);
+    float[] dzT = random(random, out * rows);
+    float[] expected = new float[3 + out * in + out];
+    float[] actual = expected.clone();
+    KernelProvider.scalar().linearParameterGradientT(dzT, transposed(x, rows, in), expected, 3, 3 + out * in, rows, in,
+        out);
+    KERNELS.linearParameterGradientT(dzT, transposed(x, rows, in), x, actual, 3, 3 + out * in, rows, in, out);
+    assertClose(expected, actual, rows);
+  }
+
+  static Stream<Arguments> firstLayerShapes() {
+    return Stream.of(new int[][] {{64, 20, 16}, {200, 2, 10}, {7, 16, 3}, {33, 17, 5}, {64, 31, 9}, {5, 32, 4}, {9, 33, 2},
+        {1, 24, 1}}).map(s -> Arguments.of(s[0], s[1], s[2]));
+  }
+
   static Stream<Arguments> lossShapes() {
     return Stream.of(new int[][] {{1, 2}, {7, 3}, {16, 2}, {17, 10}, {64, 1}, {200, 2}, {203, 33}})
         .map(s -> Arguments.of(s[0], s[1]));
