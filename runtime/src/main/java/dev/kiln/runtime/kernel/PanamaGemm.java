@@ -18,6 +18,8 @@ final class PanamaGemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int MR = 6;
+  /** The floats of B one panel may hold: a quarter of a 1 MiB L2. */
+  private static final int PANEL_FLOATS = 64 * 1024;
 
   private PanamaGemm() {}
 
@@ -40,9 +42,17 @@ final class PanamaGemm {
       // One more vector's worth of columns, when n is an odd number of vectors (784 = 24.5 · 32).
       boolean oneMore = n - pairColumns >= L;
       int vectorColumns = oneMore ? pairColumns + L : pairColumns;
+      // Panels of B's columns small enough to stay in L2 while every 6-row block of A passes over them.
+      int panel = Math.max(2 * L, PANEL_FLOATS / Math.max(1, k) / (2 * L) * (2 * L));
+      int blocked = from + (to - from) / MR * MR;
+      for (int jp = 0; jp < pairColumns; jp += panel) {
+        int jEnd = Math.min(pairColumns, jp + panel);
+        for (int i = from; i < blocked; i += MR) {
+          for (int j = jp; j < jEnd; j += 2 * L) block6(i, j);
+        }
+      }
       int i = from;
       for (; i + MR <= to; i += MR) {
-        for (int j = 0; j < pairColumns; j += 2 * L) block6(i, j);
         if (oneMore) narrowBlock(i, MR, pairColumns);
         scalarTile(i, i + MR, vectorColumns);
         activate(i, i + MR);

@@ -20,8 +20,6 @@ final class PanamaKernels implements Kernels {
   private static final long PARALLEL_WORK = 1L << 19;
   /** Parameters below which an optimizer's update stays on one thread. */
   private static final int PARALLEL_UPDATE = 1 << 15;
-  /** The unit an update is split in: a multiple of every vector length. */
-  private static final int CHUNK = 64;
 
   /** Each calling thread's reusable operands and scratch, so that no call allocates after the first. */
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -46,6 +44,7 @@ final class PanamaKernels implements Kernels {
     final PanamaDotProduct dot = new PanamaDotProduct();
     final AdamUpdate adam = new AdamUpdate();
     final SgdUpdate sgd = new SgdUpdate();
+    final WorkerRanges workerRanges = new WorkerRanges();
     float[] transposed = new float[0];
 
     float[] transposed(int size) {
@@ -105,10 +104,16 @@ final class PanamaKernels implements Kernels {
   @Override
   public void linearParameterGradient(float[] dz, float[] x, float[] grads, int wOff, int bOff, int rows, int in,
       int out) {
-    PanamaGemm.Product g = WORKSPACE.get().product;
+    Workspace ws = WORKSPACE.get();
+    PanamaGemm.Product g = ws.product;
     // dW = dZᵀ · X: A is dZ read down its columns.
     set(g, in, rows, dz, 0, 1, out, x, 0, in, grads, wOff, in);
-    run(g, out, (long) rows * in * out);
+    long work = (long) rows * in * out;
+    run(g, out, work);
+    if (threads > 1 && work >= PARALLEL_WORK) {
+      // The worker wrote these rows of dW; the optimizer's update gives them to it again.
+      ws.workerRanges.record(grads, wOff + Parallel.splitPoint(out) * in, wOff + out * in);
+    }
     if (bOff >= 0) PanamaGemm.columnSums(dz, rows, out, grads, bOff);
   }
 
@@ -181,7 +186,8 @@ final class PanamaKernels implements Kernels {
   @Override
   public void adamStep(float[] params, float[] grads, float[] moments, int n, float beta1, float beta2,
       float stepSize, float bc2Sqrt, float eps, float l2, float shrink, boolean amsgrad) {
-    AdamUpdate u = WORKSPACE.get().adam;
+    Workspace ws = WORKSPACE.get();
+    AdamUpdate u = ws.adam;
     u.params = params;
     u.grads = grads;
     u.moments = moments;
@@ -194,13 +200,14 @@ final class PanamaKernels implements Kernels {
     u.l2 = l2;
     u.shrink = shrink;
     u.amsgrad = amsgrad;
-    runChunks(u, n);
+    u.run(threads > 1 && n >= PARALLEL_UPDATE, ws.workerRanges);
   }
 
   @Override
   public void sgdMomentumStep(float[] params, float[] grads, float[] buf, int n, float lr, float weightDecay,
       float carry, float keep, float momentum, boolean nesterov) {
-    SgdUpdate u = WORKSPACE.get().sgd;
+    Workspace ws = WORKSPACE.get();
+    SgdUpdate u = ws.sgd;
     u.params = params;
     u.grads = grads;
     u.buf = buf;
@@ -211,35 +218,17 @@ final class PanamaKernels implements Kernels {
     u.keep = keep;
     u.momentum = momentum;
     u.nesterov = nesterov;
-    runChunks(u, n);
+    u.run(threads > 1 && n >= PARALLEL_UPDATE, ws.workerRanges);
   }
 
-  /**
-   * Runs an element-wise update of {@code n} parameters in chunks of {@link #CHUNK}, split between the
-   * threads when there are enough of them. Besides using both cores, the split keeps each half of the
-   * parameters and gradients in the cache of the core whose products wrote them (the products split
-   * the rows of W the same way), instead of pulling every line across to one core every step.
-   */
-  private void runChunks(Parallel.Rows update, int n) {
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    if (threads > 1 && n >= PARALLEL_UPDATE) {
-      Parallel.run(update, chunks, threads);
-    } else {
-      update.rows(0, chunks);
-    }
-  }
-
-  /** Adam's update over chunks [from, to) of the parameters. */
-  private static final class AdamUpdate implements Parallel.Rows {
-    float[] params, grads, moments;
-    int n;
+  /** Adam's update over parameters [start, end). */
+  private static final class AdamUpdate extends ElementwiseUpdate {
+    float[] moments;
     float beta1, beta2, stepSize, bc2Sqrt, eps, l2, shrink;
     boolean amsgrad;
 
     @Override
-    public void rows(int from, int to) {
-      int start = from * CHUNK;
-      int end = Math.min(n, to * CHUNK);
+    void range(int start, int end) {
       int bound = start + SPECIES.loopBound(end - start);
       float oneMinusBeta1 = 1f - beta1;
       float oneMinusBeta2 = 1f - beta2;
@@ -275,17 +264,14 @@ final class PanamaKernels implements Kernels {
     }
   }
 
-  /** SGD's update, with momentum, over chunks [from, to) of the parameters. */
-  private static final class SgdUpdate implements Parallel.Rows {
-    float[] params, grads, buf;
-    int n;
+  /** SGD's update, with momentum, over parameters [start, end). */
+  private static final class SgdUpdate extends ElementwiseUpdate {
+    float[] buf;
     float lr, weightDecay, carry, keep, momentum;
     boolean nesterov;
 
     @Override
-    public void rows(int from, int to) {
-      int start = from * CHUNK;
-      int end = Math.min(n, to * CHUNK);
+    void range(int start, int end) {
       int bound = start + SPECIES.loopBound(end - start);
       int i = start;
       for (; i < bound; i += LANES) {

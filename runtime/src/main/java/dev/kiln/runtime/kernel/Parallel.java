@@ -14,28 +14,35 @@ final class Parallel {
     void rows(int from, int to);
   }
 
-  private static final long SPIN_NANOS = Long.getLong("kiln.spinNanos", 50_000);
+  private static final long SPIN_NANOS = 50_000;
   private static final ReentrantLock LOCK = new ReentrantLock();
   private static final Worker WORKER = new Worker();
 
   private Parallel() {}
 
-  /** Runs {@code task} over [0, n), split in two when {@code threads > 1}. */
+  /** Runs {@code task} over [0, n), split in two at {@link #splitPoint} when {@code threads > 1}. */
   static void run(Rows task, int n, int threads) {
-    if (threads < 2 || n < 2 || !LOCK.tryLock()) {
+    run(task, n, splitPoint(n), threads);
+  }
+
+  /**
+   * Where {@link #run(Rows, int, int)} splits [0, n): the worker takes [splitPoint, n). A multiple of 4,
+   * which keeps 4-row blocks whole on both sides; 0 when n is too small to split.
+   */
+  static int splitPoint(int n) {
+    int half = n / 2;
+    return half - half % 4;
+  }
+
+  /** Runs {@code task} over [0, split) here and [split, n) on the worker, when {@code threads > 1}. */
+  static void run(Rows task, int n, int split, int threads) {
+    if (threads < 2 || split <= 0 || split >= n || !LOCK.tryLock()) {
       task.rows(0, n);
       return;
     }
     try {
-      int half = n / 2;
-      // An even split point keeps 4-row blocks whole on both sides.
-      half -= half % 4;
-      if (half == 0) {
-        task.rows(0, n);
-        return;
-      }
-      WORKER.submit(task, half, n);
-      task.rows(0, half);
+      WORKER.submit(task, split, n);
+      task.rows(0, split);
       WORKER.await();
     } finally {
       LOCK.unlock();

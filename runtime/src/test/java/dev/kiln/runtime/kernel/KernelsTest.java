@@ -321,6 +321,40 @@ class KernelsTest {
         {1, 24, 1}}).map(s -> Arguments.of(s[0], s[1], s[2]));
   }
 
+  @org.junit.jupiter.api.Test
+  void updatesAfterLargeWeightGradientsChangeEveryParameterOnceAsTheScalarOnesDo() {
+    // Two layers large enough that their weight gradients are split between threads (when there are
+    // two), then biases: the update follows that split and must still cover every parameter once.
+    int rows = 64;
+    int[][] layers = {{784, 128}, {128, 512}};
+    int n = 784 * 128 + 128 + 128 * 512 + 512 + 10;
+    Random random = new Random(11);
+    float[] grads = new float[n];
+    int off = 0;
+    for (int[] layer : layers) {
+      int in = layer[0];
+      int out = layer[1];
+      KERNELS.linearParameterGradient(random(random, rows * out), random(random, rows * in), grads, off, off + in * out,
+          rows, in, out);
+      off += in * out + out;
+    }
+    float[] params = random(random, n);
+    float[] moments = new float[2 * n];
+    float[] expectedParams = params.clone();
+    float[] expectedMoments = moments.clone();
+    KernelProvider.scalar().adamStep(expectedParams, grads, expectedMoments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0f, 1f,
+        false);
+    KERNELS.adamStep(params, grads, moments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0f, 1f, false);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(expectedParams, params);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(expectedMoments, moments);
+    float[] buf = new float[n];
+    float[] expectedBuf = new float[n];
+    KernelProvider.scalar().sgdMomentumStep(expectedParams, grads, expectedBuf, n, 0.1f, 0f, 0.9f, 1f, 0.9f, false);
+    KERNELS.sgdMomentumStep(params, grads, buf, n, 0.1f, 0f, 0.9f, 1f, 0.9f, false);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(expectedParams, params, 1e-6f);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(expectedBuf, buf, 1e-6f);
+  }
+
   static Stream<Arguments> lossShapes() {
     return Stream.of(new int[][] {{1, 2}, {7, 3}, {16, 2}, {17, 10}, {64, 1}, {200, 2}, {203, 33}})
         .map(s -> Arguments.of(s[0], s[1]));
