@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on the JDK Vector API: every product of a Linear layer is a {@link PanamaGemm}, split between
- * two threads when it is large enough. Loaded only by {@link KernelProvider}, and only when the
- * {@code jdk.incubator.vector} module is present, so nothing else may refer to this class.
+ * Kernels on the JDK Vector API: wide forwards are {@link PanamaDotProduct}s, the other products of a
+ * Linear layer {@link PanamaGemm}s, narrow networks' feature-major products run along the batch. Large
+ * products are split between two threads by the rows of W where they can be, and the optimizers'
+ * updates follow that split ({@link WorkerRanges}). Loaded only by {@link KernelProvider}, and only when
+ * the {@code jdk.incubator.vector} module is present, so nothing else may refer to this class.
  */
 final class PanamaKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
