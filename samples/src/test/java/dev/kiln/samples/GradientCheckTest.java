@@ -36,6 +36,7 @@ import dev.kiln.samples.fixtures.WithReLUModel;
 import dev.kiln.samples.fixtures.WithSiLUModel;
 import dev.kiln.samples.fixtures.WithSigmoidAndTanhModel;
 import dev.kiln.samples.fixtures.WithSoftmaxAndLogSoftmaxModel;
+import dev.kiln.samples.fixtures.WideReluModel;
 import dev.kiln.samples.fixtures.WithSoftplusModel;
 import dev.kiln.runtime.testing.Batch;
 import dev.kiln.runtime.testing.GradientChecker;
@@ -61,7 +62,8 @@ class GradientCheckTest {
         net("LogSoftmaxNll: standalone log-softmax, NLL", LogSoftmaxNllModel::create),
         net("SigmoidBce: sigmoid, BCE", SigmoidBceModel::create),
         net("LogitsBce: no bias, BCE with logits", LogitsBceModel::create),
-        net("ReluL1Sum: ReLU, L1 summed", ReluL1SumModel::create));
+        net("ReluL1Sum: ReLU, L1 summed", ReluL1SumModel::create),
+        net("WideRelu: row-major, ReLU's backward pass fused into the input gradient", WideReluModel::create));
   }
 
   static Stream<Arguments> activations() {

@@ -138,6 +138,17 @@ public interface Kernels {
   }
 
   /**
+   * {@link #linearInputGradient} and then ReLU's backward pass for the layer below, whose output
+   * {@code reluOutput} is laid out as {@code dx}: {@code dx = (dz · W)} where {@code reluOutput > 0},
+   * else 0. Kernels apply the mask to each block of dx as they finish it.
+   */
+  default void linearInputGradientRelu(float[] dz, float[] p, int wOff, float[] dx, float[] reluOutput, int rows,
+      int in, int out) {
+    linearInputGradient(dz, p, wOff, dx, rows, in, out);
+    reluBackward(reluOutput, dx, rows * in);
+  }
+
+  /**
    * {@link #linearParameterGradientT} for a layer whose input is also at hand in rows, {@code x} [rows x
    * in] (a network's first layer): kernels may read whichever layout suits the shape.
    */

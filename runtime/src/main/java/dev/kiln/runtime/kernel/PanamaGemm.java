@@ -2,6 +2,7 @@ package dev.kiln.runtime.kernel;
 
 import dev.kiln.runtime.Activation;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,6 +36,8 @@ final class PanamaGemm {
     boolean relu;
     /** Applied to each finished row of C into {@code y}, when not null. */
     Activation activation; float[] y;
+    /** When not null, laid out as C: C is zeroed where it is not above 0 (ReLU's backward pass). */
+    float[] reluOutput;
 
     @Override
     public void rows(int from, int to) {
@@ -109,6 +112,22 @@ final class PanamaGemm {
     private void activate(int from, int to) {
       if (activation != null) {
         for (int r = from; r < to; r++) activation.forwardRow(c, y, cOff + r * ldc, n);
+      }
+      if (reluOutput != null) {
+        for (int r = from; r < to; r++) reluGate(cOff + r * ldc);
+      }
+    }
+
+    /** ReLU's backward pass on one finished row of C: 0 wherever the ReLU's output is not above 0. */
+    private void reluGate(int row) {
+      int j = 0;
+      for (; j + L <= n; j += L) {
+        FloatVector.fromArray(S, c, row + j)
+            .blend(0f, FloatVector.fromArray(S, reluOutput, row + j).compare(VectorOperators.LE, 0f))
+            .intoArray(c, row + j);
+      }
+      for (; j < n; j++) {
+        if (reluOutput[row + j] <= 0f) c[row + j] = 0f;
       }
     }
 

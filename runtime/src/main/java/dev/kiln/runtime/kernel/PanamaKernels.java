@@ -104,6 +104,15 @@ final class PanamaKernels implements Kernels {
   }
 
   @Override
+  public void linearInputGradientRelu(float[] dz, float[] p, int wOff, float[] dx, float[] reluOutput, int rows,
+      int in, int out) {
+    PanamaGemm.Product g = WORKSPACE.get().product;
+    set(g, in, out, dz, 0, out, 1, p, wOff, in, dx, 0, in);
+    g.reluOutput = reluOutput;
+    run(g, rows, (long) rows * in * out);
+  }
+
+  @Override
   public void linearParameterGradient(float[] dz, float[] x, float[] grads, int wOff, int bOff, int rows, int in,
       int out) {
     Workspace ws = WORKSPACE.get();
@@ -137,6 +146,7 @@ final class PanamaKernels implements Kernels {
     g.relu = false;
     g.activation = null;
     g.y = null;
+    g.reluOutput = null;
   }
 
   private void run(PanamaGemm.Product g, int m, long work) {

@@ -355,6 +355,22 @@ class KernelsTest {
     org.junit.jupiter.api.Assertions.assertArrayEquals(expectedBuf, buf, 1e-6f);
   }
 
+  @ParameterizedTest(name = "rows {0}, in {1}, out {2}")
+  @MethodSource("shapes")
+  void inputGradientWithReluZeroesWhereTheReluOutputIsNotPositive(int rows, int in, int out) {
+    Random random = new Random(rows * 17 + in * 3 + out);
+    float[] dz = random(random, rows * out);
+    float[] p = random(random, 2 + out * in);
+    float[] reluOutput = random(random, rows * in);
+    for (int i = 0; i < reluOutput.length; i += 3) reluOutput[i] = 0f;
+    float[] expected = new float[rows * in];
+    float[] actual = new float[rows * in];
+    KernelProvider.scalar().linearInputGradientRelu(dz, p, 2, expected, reluOutput, rows, in, out);
+    KERNELS.linearInputGradientRelu(dz, p, 2, actual, reluOutput, rows, in, out);
+    assertClose(expected, actual, out);
+    for (int i = 0; i < actual.length; i++) if (reluOutput[i] <= 0f) assertEquals(0f, actual[i], "[" + i + "]");
+  }
+
   static Stream<Arguments> lossShapes() {
     return Stream.of(new int[][] {{1, 2}, {7, 3}, {16, 2}, {17, 10}, {64, 1}, {200, 2}, {203, 33}})
         .map(s -> Arguments.of(s[0], s[1]));
