@@ -39,6 +39,8 @@ final class BackwardPass {
             LayerNames.in(layer), LayerNames.out(layer));
         LayerPlan below = i > 0 ? plans.get(i - 1) : null;
         if (below != null && fusesReluBelow(plan, below)) {
+          code.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
+              below.layer().name());
           code.addStatement("kernels.linearInputGradientRelu($L, parameters, $L, $L, $L, rows, $L, $L)",
               plan.computedGradient(), LayerNames.weight(layer), plan.inputGradient(), below.computed(),
               LayerNames.in(layer), LayerNames.out(layer));
