@@ -98,14 +98,18 @@ final class PanamaKernels implements Kernels {
 
   @Override
   public void linearInputGradient(float[] dz, float[] p, int wOff, float[] dx, int rows, int in, int out) {
-    PanamaGemm.Product g = WORKSPACE.get().product;
-    set(g, in, out, dz, 0, out, 1, p, wOff, in, dx, 0, in);
-    run(g, rows, (long) rows * in * out);
+    inputGradient(dz, p, wOff, dx, null, rows, in, out);
   }
 
   @Override
   public void linearInputGradientRelu(float[] dz, float[] p, int wOff, float[] dx, float[] reluOutput, int rows,
       int in, int out) {
+    inputGradient(dz, p, wOff, dx, reluOutput, rows, in, out);
+  }
+
+  /** dX = dZ · W, split by the batch; zeroed where {@code reluOutput} is not above 0 when it is given. */
+  private void inputGradient(float[] dz, float[] p, int wOff, float[] dx, float[] reluOutput, int rows, int in,
+      int out) {
     PanamaGemm.Product g = WORKSPACE.get().product;
     set(g, in, out, dz, 0, out, 1, p, wOff, in, dx, 0, in);
     g.reluOutput = reluOutput;
