@@ -167,28 +167,41 @@ public interface Kernels {
    */
   default float crossEntropyT(float[] zT, int[] targets, float[] gT, int rows, int classes, int ignoreIndex,
       boolean mean) {
+    return crossEntropy(zT, targets, gT, rows, classes, 1, rows, ignoreIndex, mean);
+  }
+
+  /** {@link #crossEntropyT} on row-major logits [rows x classes], the gradient in the same layout. */
+  default float crossEntropy(float[] z, int[] targets, float[] g, int rows, int classes, int ignoreIndex,
+      boolean mean) {
+    return crossEntropy(z, targets, g, rows, classes, classes, 1, ignoreIndex, mean);
+  }
+
+  /** Cross-entropy in double precision, logit (r, c) at {@code r·rowStride + c·classStride}. */
+  private static float crossEntropy(float[] z, int[] targets, float[] g, int rows, int classes, int rowStride,
+      int classStride, int ignoreIndex, boolean mean) {
     int counted = 0;
     for (int r = 0; r < rows; r++) if (targets[r] != ignoreIndex) counted++;
     if (mean && counted == 0) {
-      java.util.Arrays.fill(gT, 0, rows * classes, 0f);
+      java.util.Arrays.fill(g, 0, rows * classes, 0f);
       return Float.NaN;
     }
     double scale = mean ? 1.0 / counted : 1.0;
     double loss = 0;
     for (int r = 0; r < rows; r++) {
+      int row = r * rowStride;
       int t = targets[r];
       if (t == ignoreIndex) {
-        for (int c = 0; c < classes; c++) gT[c * rows + r] = 0f;
+        for (int c = 0; c < classes; c++) g[row + c * classStride] = 0f;
         continue;
       }
       float max = Float.NEGATIVE_INFINITY;
-      for (int c = 0; c < classes; c++) max = Math.max(max, zT[c * rows + r]);
+      for (int c = 0; c < classes; c++) max = Math.max(max, z[row + c * classStride]);
       double sum = 0;
-      for (int c = 0; c < classes; c++) sum += Math.exp(zT[c * rows + r] - max);
-      loss += max + Math.log(sum) - zT[t * rows + r];
+      for (int c = 0; c < classes; c++) sum += Math.exp(z[row + c * classStride] - max);
+      loss += max + Math.log(sum) - z[row + t * classStride];
       for (int c = 0; c < classes; c++) {
-        double softmax = Math.exp(zT[c * rows + r] - max) / sum;
-        gT[c * rows + r] = (float) ((softmax - (c == t ? 1 : 0)) * scale);
+        double softmax = Math.exp(z[row + c * classStride] - max) / sum;
+        g[row + c * classStride] = (float) ((softmax - (c == t ? 1 : 0)) * scale);
       }
     }
     return (float) (loss * scale);

@@ -48,6 +48,12 @@ final class PanamaKernels implements Kernels {
     final SgdUpdate sgd = new SgdUpdate();
     final WorkerRanges workerRanges = new WorkerRanges();
     float[] transposed = new float[0];
+    float[] lossGradient = new float[0];
+
+    float[] lossGradient(int size) {
+      if (lossGradient.length < size) lossGradient = new float[size];
+      return lossGradient;
+    }
 
     float[] transposed(int size) {
       if (transposed.length < size) transposed = new float[size];
@@ -463,6 +469,22 @@ final class PanamaKernels implements Kernels {
     float s = acc.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) s += x[off + i];
     return s;
+  }
+
+  @Override
+  public float crossEntropy(float[] z, int[] targets, float[] g, int rows, int classes, int ignoreIndex,
+      boolean mean) {
+    if (rows < LANES) {
+      return Kernels.super.crossEntropy(z, targets, g, rows, classes, ignoreIndex, mean);
+    }
+    // Rows are many and classes few: transposed, the rows are what vectors run along.
+    Workspace ws = WORKSPACE.get();
+    float[] zT = ws.transposed(rows * classes);
+    float[] gT = ws.lossGradient(rows * classes);
+    transpose(z, rows, classes, zT);
+    float loss = crossEntropyT(zT, targets, gT, rows, classes, ignoreIndex, mean);
+    transpose(gT, classes, rows, g);
+    return loss;
   }
 
   @Override

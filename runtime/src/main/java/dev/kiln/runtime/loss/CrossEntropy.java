@@ -52,6 +52,10 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
   public float compute(float[] logits, int[] targets, float[] grad, int rows, int classes) {
     Targets.checkPerOutput("weight", weight, classes, false);
     Targets.checkClassIndices(targets, rows, classes, ignoreIndex);
+    if (weight == null && labelSmoothing == 0f) {
+      return KernelProvider.kernels().crossEntropy(logits, targets, grad, rows, classes, ignoreIndex,
+          reduction == Reduction.MEAN);
+    }
     double eps = labelSmoothing;
     double weightSum = 0;
     for (int c = 0; c < classes; c++) weightSum += w(c);

@@ -277,6 +277,24 @@ class KernelsTest {
 
   @ParameterizedTest(name = "rows {0}, classes {1}")
   @MethodSource("lossShapes")
+  void rowMajorCrossEntropyIsTheFeatureMajorOneTransposed(int rows, int classes) {
+    Random random = new Random(rows * 5 + classes);
+    float[] z = random(random, rows * classes);
+    int[] targets = new int[rows];
+    for (int r = 0; r < rows; r++) targets[r] = r % 7 == 2 ? -100 : random.nextInt(classes);
+    for (boolean mean : new boolean[] {true, false}) {
+      float[] expectedT = new float[rows * classes];
+      float expectedLoss = KernelProvider.scalar().crossEntropyT(transposed(z, rows, classes), targets, expectedT, rows,
+          classes, -100, mean);
+      float[] actual = new float[rows * classes];
+      float loss = KERNELS.crossEntropy(z, targets, actual, rows, classes, -100, mean);
+      assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss), "loss, mean " + mean);
+      assertClose(transposed(expectedT, classes, rows), actual, classes);
+    }
+  }
+
+  @ParameterizedTest(name = "rows {0}, classes {1}")
+  @MethodSource("lossShapes")
   void featureMajorCrossEntropyOfOnlyIgnoredRowsIsNaNWithZeroGradients(int rows, int classes) {
     float[] gT = new float[rows * classes];
     java.util.Arrays.fill(gT, 1f);
