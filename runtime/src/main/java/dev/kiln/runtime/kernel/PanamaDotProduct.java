@@ -55,7 +55,7 @@ final class PanamaDotProduct implements Parallel.Rows {
       int o = 0;
       for (; o + 4 <= out; o += 4) tile(r, o);
       for (; o < out; o++) {
-        for (int rr = r; rr < r + 4; rr++) single(rr, o);
+        column4(r, o);
       }
       finish(r, r + 4);
     }
@@ -72,7 +72,7 @@ final class PanamaDotProduct implements Parallel.Rows {
       int o = from;
       for (; o + 4 <= to; o += 4) tile(r, o);
       for (; o < to; o++) {
-        for (int rr = r; rr < r + 4; rr++) single(rr, o);
+        column4(r, o);
       }
     }
     for (; r < rows; r++) {
@@ -149,6 +149,29 @@ final class PanamaDotProduct implements Parallel.Rows {
     z[c + 1] = a31.reduceLanes(VectorOperators.ADD) + tail(x3, w1, bound);
     z[c + 2] = a32.reduceLanes(VectorOperators.ADD) + tail(x3, w2, bound);
     z[c + 3] = a33.reduceLanes(VectorOperators.ADD) + tail(x3, w3, bound);
+  }
+
+  /** Rows r..r+3 of X against row o of W: four independent sums, where a column is left over. */
+  private void column4(int r, int o) {
+    int x0 = r * in;
+    int x1 = x0 + in;
+    int x2 = x1 + in;
+    int x3 = x2 + in;
+    int wo = wOff + o * in;
+    FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+    int bound = in - in % L;
+    for (int k = 0; k < bound; k += L) {
+      FloatVector v = FloatVector.fromArray(S, p, wo + k);
+      a0 = FloatVector.fromArray(S, x, x0 + k).fma(v, a0);
+      a1 = FloatVector.fromArray(S, x, x1 + k).fma(v, a1);
+      a2 = FloatVector.fromArray(S, x, x2 + k).fma(v, a2);
+      a3 = FloatVector.fromArray(S, x, x3 + k).fma(v, a3);
+    }
+    int c = r * out + o;
+    z[c] = a0.reduceLanes(VectorOperators.ADD) + tail(x0, wo, bound);
+    z[c + out] = a1.reduceLanes(VectorOperators.ADD) + tail(x1, wo, bound);
+    z[c + 2 * out] = a2.reduceLanes(VectorOperators.ADD) + tail(x2, wo, bound);
+    z[c + 3 * out] = a3.reduceLanes(VectorOperators.ADD) + tail(x3, wo, bound);
   }
 
   private void single(int r, int o) {
