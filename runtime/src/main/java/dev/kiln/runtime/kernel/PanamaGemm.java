@@ -6,11 +6,14 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@code C = A · B} on the Vector API, the one product behind all three of a Linear layer's: a 4-row by
- * 2-vector block of C stays in registers while the K loop broadcasts A's values and streams B's rows.
- * Columns that do not fill a vector, and products narrower than one, go to a 4-by-4 register tile of
- * scalars: sixteen independent chains, so that narrow layers are not held up by a slow path. Bias and
- * ReLU are added as C is stored; other activations run on each 4-row block as soon as it is complete.
+ * {@code C = A · B} on the Vector API, the one product behind all three of a Linear layer's. A block of C
+ * stays in registers while the K loop broadcasts A's values and streams B's rows: 8 rows by 3 vectors on
+ * machines with 32 vector registers (AVX-512), 6 rows by 2 vectors on the others, 4 and 1 rows for what
+ * is left. B is packed first, a panel at a time, when enough rows of C will read it: each strip of the
+ * panel then lies in one sequential stream. Columns that do not fill a vector, and products narrower than
+ * one, go to a 4-by-4 register tile of scalars: sixteen independent chains, so that narrow layers are not
+ * held up by a slow path. Bias and ReLU are added as C is stored; other activations, and ReLU's backward
+ * pass, run on each block of rows as soon as it is complete.
  *
  * <p>{@code A(i, p) = a[aOff + i·ars + p·acs]}, so A may be read transposed; {@code B(p, j) =
  * b[bOff + p·ldb + j]}; {@code C(i, j) = c[cOff + i·ldc + j]}.
@@ -22,7 +25,25 @@ final class PanamaGemm {
   /** The floats of B one panel may hold: a quarter of a 1 MiB L2. */
   private static final int PANEL_FLOATS = 64 * 1024;
 
+  /** {@code -Dkiln.gemm.noPack=true} streams B unpacked, to measure what packing brings. */
+  static final boolean PACK = !Boolean.getBoolean("kiln.gemm.noPack");
+  /** Packing B costs a pass over it; it pays once this many rows of C per thread read the packed copy. */
+  static final int PACK_MIN_ROWS = 72;
+  /**
+   * The 8-row by 3-vector block needs 28 vector registers. 16-lane floats mean AVX-512, which has 32; an
+   * AVX2 machine's 16 would spill, and keeps the 6-row by 2-vector block.
+   */
+  static final boolean WIDE_TILE = L >= 16 && !Boolean.getBoolean("kiln.gemm.narrowTile");
+  /** Each thread's packed panel of B; a thread runs one product at a time. */
+  private static final ThreadLocal<float[][]> PACKED = ThreadLocal.withInitial(() -> new float[1][0]);
+
   private PanamaGemm() {}
+
+  private static float[] packBuffer(int size) {
+    float[][] holder = PACKED.get();
+    if (holder[0].length < size) holder[0] = new float[size];
+    return holder[0];
+  }
 
   /** One call's operands; the rows [from, to) of C are computed by {@link #rows}. */
   static final class Product implements Parallel.Rows {
@@ -41,6 +62,52 @@ final class PanamaGemm {
 
     @Override
     public void rows(int from, int to) {
+      int start = WIDE_TILE ? rowsOf8(from, to) : from;
+      rowsOf6(start, to);
+    }
+
+    /**
+     * The rows [from, from + 8·⌊(to − from)/8⌋) of C, in 8-row by 3-vector blocks where three vectors of
+     * columns remain and the 4-row and 6-row blocks below for the rest; returns the first row not done.
+     */
+    private int rowsOf8(int from, int to) {
+      int end = from + (to - from) / 8 * 8;
+      if (end == from) return from;
+      int tripleColumns = n - n % (3 * L);
+      int pairEnd = n - tripleColumns >= 2 * L ? tripleColumns + 2 * L : tripleColumns;
+      int vectorColumns = n - pairEnd >= L ? pairEnd + L : pairEnd;
+      int panel = Math.max(3 * L, PANEL_FLOATS / Math.max(1, k) / (3 * L) * (3 * L));
+      boolean pack = PACK && end - from >= PACK_MIN_ROWS;
+      float[] packed = pack ? packBuffer(k * Math.min(panel, tripleColumns)) : null;
+      for (int jp = 0; jp < tripleColumns; jp += panel) {
+        int jEnd = Math.min(tripleColumns, jp + panel);
+        if (pack) {
+          packPanel(packed, jp, jEnd, 3);
+          for (int i = from; i < end; i += 8) {
+            for (int j = jp; j < jEnd; j += 3 * L) block8(i, j, packed, (j - jp) * k, 3 * L);
+          }
+        } else {
+          for (int i = from; i < end; i += 8) {
+            for (int j = jp; j < jEnd; j += 3 * L) block8(i, j, b, bOff + j, ldb);
+          }
+        }
+      }
+      for (int i = from; i < end; i += 8) {
+        if (pairEnd > tripleColumns) {
+          block4(i, tripleColumns);
+          block4(i + 4, tripleColumns);
+        }
+        if (vectorColumns > pairEnd) {
+          narrowBlock(i, 6, pairEnd);
+          narrowBlock(i + 6, 2, pairEnd);
+        }
+        scalarTile(i, i + 8, vectorColumns);
+        activate(i, i + 8);
+      }
+      return end;
+    }
+
+    private void rowsOf6(int from, int to) {
       int pairColumns = n - n % (2 * L);
       // One more vector's worth of columns, when n is an odd number of vectors (784 = 24.5 · 32).
       boolean oneMore = n - pairColumns >= L;
@@ -48,10 +115,19 @@ final class PanamaGemm {
       // Panels of B's columns small enough to stay in L2 while every 6-row block of A passes over them.
       int panel = Math.max(2 * L, PANEL_FLOATS / Math.max(1, k) / (2 * L) * (2 * L));
       int blocked = from + (to - from) / MR * MR;
+      boolean pack = PACK && blocked - from >= PACK_MIN_ROWS;
+      float[] packed = pack ? packBuffer(k * Math.min(panel, pairColumns)) : null;
       for (int jp = 0; jp < pairColumns; jp += panel) {
         int jEnd = Math.min(pairColumns, jp + panel);
-        for (int i = from; i < blocked; i += MR) {
-          for (int j = jp; j < jEnd; j += 2 * L) block6(i, j);
+        if (pack) {
+          packPanel(packed, jp, jEnd, 2);
+          for (int i = from; i < blocked; i += MR) {
+            for (int j = jp; j < jEnd; j += 2 * L) block6(i, j, packed, (j - jp) * k, 2 * L);
+          }
+        } else {
+          for (int i = from; i < blocked; i += MR) {
+            for (int j = jp; j < jEnd; j += 2 * L) block6(i, j, b, bOff + j, ldb);
+          }
         }
       }
       int i = from;
@@ -131,8 +207,115 @@ final class PanamaGemm {
       }
     }
 
-    /** Rows i..i+5, columns j..j+2L-1: twelve accumulators, enough to cover the multiply-add latency. */
-    private void block6(int i, int j) {
+    /**
+     * Copies B's columns [jp, jEnd) into {@code packed}, one strip of 2L columns after another, each strip
+     * its K rows back to back: the micro-kernel then reads B in one sequential stream.
+     */
+    private void packPanel(float[] packed, int jp, int jEnd, int vectors) {
+      int at = 0;
+      for (int j = jp; j < jEnd; j += vectors * L) {
+        for (int p = 0, row = bOff + j; p < k; p++, row += ldb) {
+          for (int v = 0; v < vectors; v++, at += L) FloatVector.fromArray(S, b, row + v * L).intoArray(packed, at);
+        }
+      }
+    }
+
+    /**
+     * Rows i..i+7, columns j..j+3L-1: twenty-four accumulators, for machines with 32 vector registers. Row
+     * p of B's strip starts at {@code bb[bAt + p·bStride]}.
+     */
+    private void block8(int i, int j, float[] bb, int bAt, int bStride) {
+      int a0 = aOff + i * ars;
+      int a1 = a0 + ars;
+      int a2 = a1 + ars;
+      int a3 = a2 + ars;
+      int a4 = a3 + ars;
+      int a5 = a4 + ars;
+      int a6 = a5 + ars;
+      int a7 = a6 + ars;
+      FloatVector x00 = FloatVector.zero(S), x01 = FloatVector.zero(S), x02 = FloatVector.zero(S);
+      FloatVector x10 = FloatVector.zero(S), x11 = FloatVector.zero(S), x12 = FloatVector.zero(S);
+      FloatVector x20 = FloatVector.zero(S), x21 = FloatVector.zero(S), x22 = FloatVector.zero(S);
+      FloatVector x30 = FloatVector.zero(S), x31 = FloatVector.zero(S), x32 = FloatVector.zero(S);
+      FloatVector x40 = FloatVector.zero(S), x41 = FloatVector.zero(S), x42 = FloatVector.zero(S);
+      FloatVector x50 = FloatVector.zero(S), x51 = FloatVector.zero(S), x52 = FloatVector.zero(S);
+      FloatVector x60 = FloatVector.zero(S), x61 = FloatVector.zero(S), x62 = FloatVector.zero(S);
+      FloatVector x70 = FloatVector.zero(S), x71 = FloatVector.zero(S), x72 = FloatVector.zero(S);
+      for (int p = 0, bp = bAt; p < k; p++, bp += bStride) {
+        FloatVector b0 = FloatVector.fromArray(S, bb, bp);
+        FloatVector b1 = FloatVector.fromArray(S, bb, bp + L);
+        FloatVector b2 = FloatVector.fromArray(S, bb, bp + 2 * L);
+        int ap = p * acs;
+        FloatVector s = FloatVector.broadcast(S, a[a0 + ap]);
+        x00 = b0.fma(s, x00);
+        x01 = b1.fma(s, x01);
+        x02 = b2.fma(s, x02);
+        s = FloatVector.broadcast(S, a[a1 + ap]);
+        x10 = b0.fma(s, x10);
+        x11 = b1.fma(s, x11);
+        x12 = b2.fma(s, x12);
+        s = FloatVector.broadcast(S, a[a2 + ap]);
+        x20 = b0.fma(s, x20);
+        x21 = b1.fma(s, x21);
+        x22 = b2.fma(s, x22);
+        s = FloatVector.broadcast(S, a[a3 + ap]);
+        x30 = b0.fma(s, x30);
+        x31 = b1.fma(s, x31);
+        x32 = b2.fma(s, x32);
+        s = FloatVector.broadcast(S, a[a4 + ap]);
+        x40 = b0.fma(s, x40);
+        x41 = b1.fma(s, x41);
+        x42 = b2.fma(s, x42);
+        s = FloatVector.broadcast(S, a[a5 + ap]);
+        x50 = b0.fma(s, x50);
+        x51 = b1.fma(s, x51);
+        x52 = b2.fma(s, x52);
+        s = FloatVector.broadcast(S, a[a6 + ap]);
+        x60 = b0.fma(s, x60);
+        x61 = b1.fma(s, x61);
+        x62 = b2.fma(s, x62);
+        s = FloatVector.broadcast(S, a[a7 + ap]);
+        x70 = b0.fma(s, x70);
+        x71 = b1.fma(s, x71);
+        x72 = b2.fma(s, x72);
+      }
+      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
+      FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + L);
+      FloatVector bias2 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + 2 * L);
+      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
+      // As in block6: no calls and no branches, so that the accumulators never leave registers.
+      int c0 = cOff + i * ldc + j;
+      x00.add(bias0).max(floor).intoArray(c, c0);
+      x01.add(bias1).max(floor).intoArray(c, c0 + L);
+      x02.add(bias2).max(floor).intoArray(c, c0 + 2 * L);
+      x10.add(bias0).max(floor).intoArray(c, c0 + ldc);
+      x11.add(bias1).max(floor).intoArray(c, c0 + ldc + L);
+      x12.add(bias2).max(floor).intoArray(c, c0 + ldc + 2 * L);
+      x20.add(bias0).max(floor).intoArray(c, c0 + 2 * ldc);
+      x21.add(bias1).max(floor).intoArray(c, c0 + 2 * ldc + L);
+      x22.add(bias2).max(floor).intoArray(c, c0 + 2 * ldc + 2 * L);
+      x30.add(bias0).max(floor).intoArray(c, c0 + 3 * ldc);
+      x31.add(bias1).max(floor).intoArray(c, c0 + 3 * ldc + L);
+      x32.add(bias2).max(floor).intoArray(c, c0 + 3 * ldc + 2 * L);
+      x40.add(bias0).max(floor).intoArray(c, c0 + 4 * ldc);
+      x41.add(bias1).max(floor).intoArray(c, c0 + 4 * ldc + L);
+      x42.add(bias2).max(floor).intoArray(c, c0 + 4 * ldc + 2 * L);
+      x50.add(bias0).max(floor).intoArray(c, c0 + 5 * ldc);
+      x51.add(bias1).max(floor).intoArray(c, c0 + 5 * ldc + L);
+      x52.add(bias2).max(floor).intoArray(c, c0 + 5 * ldc + 2 * L);
+      x60.add(bias0).max(floor).intoArray(c, c0 + 6 * ldc);
+      x61.add(bias1).max(floor).intoArray(c, c0 + 6 * ldc + L);
+      x62.add(bias2).max(floor).intoArray(c, c0 + 6 * ldc + 2 * L);
+      x70.add(bias0).max(floor).intoArray(c, c0 + 7 * ldc);
+      x71.add(bias1).max(floor).intoArray(c, c0 + 7 * ldc + L);
+      x72.add(bias2).max(floor).intoArray(c, c0 + 7 * ldc + 2 * L);
+    }
+
+    /**
+     * Rows i..i+5, columns j..j+2L-1: twelve accumulators, enough to cover the multiply-add latency. Row p
+     * of B's strip starts at {@code bb[bAt + p·bStride]}: B itself, or its packed copy.
+     */
+    private void block6(int i, int j, float[] bb, int bAt, int bStride) {
       int a0 = aOff + i * ars;
       int a1 = a0 + ars;
       int a2 = a1 + ars;
@@ -145,10 +328,9 @@ final class PanamaGemm {
       FloatVector x30 = FloatVector.zero(S), x31 = FloatVector.zero(S);
       FloatVector x40 = FloatVector.zero(S), x41 = FloatVector.zero(S);
       FloatVector x50 = FloatVector.zero(S), x51 = FloatVector.zero(S);
-      for (int p = 0; p < k; p++) {
-        int bp = bOff + p * ldb + j;
-        FloatVector b0 = FloatVector.fromArray(S, b, bp);
-        FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+      for (int p = 0, bp = bAt; p < k; p++, bp += bStride) {
+        FloatVector b0 = FloatVector.fromArray(S, bb, bp);
+        FloatVector b1 = FloatVector.fromArray(S, bb, bp + L);
         int ap = p * acs;
         FloatVector s = FloatVector.broadcast(S, a[a0 + ap]);
         x00 = b0.fma(s, x00);

@@ -20,7 +20,9 @@ class KernelsTest {
 
   static Stream<Arguments> shapes() {
     return Stream.of(new int[][] {{1, 1, 1}, {3, 2, 10}, {7, 4, 3}, {5, 17, 9}, {2, 33, 65}, {4, 129, 31},
-        {9, 64, 16}, {1, 100, 1}, {70, 130, 90}, {37, 257, 67}, {6, 33, 40}, {64, 784, 128}, {5, 785, 134}}).map(s -> Arguments.of(s[0], s[1], s[2]));
+        {9, 64, 16}, {1, 100, 1}, {70, 130, 90}, {37, 257, 67}, {6, 33, 40}, {64, 784, 128}, {5, 785, 134},
+        // Large enough that the GEMM packs B, in more than one panel, on each of two threads.
+        {150, 450, 300}, {200, 785, 333}}).map(s -> Arguments.of(s[0], s[1], s[2]));
   }
 
   static Stream<Integer> sizes() {
