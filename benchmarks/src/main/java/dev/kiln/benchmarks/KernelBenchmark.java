@@ -18,8 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three products of a Linear layer on square n x n operands (rows = in = out = n): forward with
- * bias and ReLU fused, input gradient, weight and bias gradients. Each is 2n³ floating-point operations.
+ * The three products of a Linear layer, {@code rows x in x out}: forward with bias and ReLU fused, input
+ * gradient, weight and bias gradients, each 2 · rows · in · out floating-point operations. Square shapes,
+ * and the layers of the benchmarked networks: MNIST's first layer at batch 64, the MLP's two wide layers
+ * at batch 256. {@code -jvmArgsAppend -Dkiln.gemm.noPack=true} measures the GEMM without packing B,
+ * {@code -Dkiln.gemm.narrowTile=true} with the 6 x 2 block of AVX2 machines.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,8 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class KernelBenchmark {
-  @Param({"64", "128", "512"})
-  public int n;
+  @Param({"64x64x64", "128x128x128", "512x512x512", "64x784x128", "256x784x512", "256x512x512"})
+  public String shape;
+
+  private int rows;
+  private int in;
+  private int out;
 
   private final Kernels kernels = KernelProvider.kernels();
   private float[] x;
@@ -41,30 +48,34 @@ public class KernelBenchmark {
 
   @Setup
   public void prepare() {
+    String[] sizes = shape.split("x");
+    rows = Integer.parseInt(sizes[0]);
+    in = Integer.parseInt(sizes[1]);
+    out = Integer.parseInt(sizes[2]);
     Random random = new Random(0);
-    x = gaussian(random, n * n);
-    params = gaussian(random, n * n + n);
-    y = new float[n * n];
-    dy = gaussian(random, n * n);
-    dx = new float[n * n];
-    grads = new float[n * n + n];
+    x = gaussian(random, rows * in);
+    params = gaussian(random, out * in + out);
+    y = new float[rows * out];
+    dy = gaussian(random, rows * out);
+    dx = new float[rows * in];
+    grads = new float[out * in + out];
   }
 
   @Benchmark
   public float[] forwardWithBiasAndRelu() {
-    kernels.linearForward(x, params, 0, n * n, y, y, n, n, n, Activation.RELU);
+    kernels.linearForward(x, params, 0, out * in, y, y, rows, in, out, Activation.RELU);
     return y;
   }
 
   @Benchmark
   public float[] inputGradient() {
-    kernels.linearInputGradient(dy, params, 0, dx, n, n, n);
+    kernels.linearInputGradient(dy, params, 0, dx, rows, in, out);
     return dx;
   }
 
   @Benchmark
   public float[] parameterGradient() {
-    kernels.linearParameterGradient(dy, x, grads, 0, n * n, n, n, n);
+    kernels.linearParameterGradient(dy, x, grads, 0, out * in, rows, in, out);
     return grads;
   }
 

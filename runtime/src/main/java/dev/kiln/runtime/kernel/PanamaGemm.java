@@ -7,13 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@code C = A · B} on the Vector API, the one product behind all three of a Linear layer's. A block of C
- * stays in registers while the K loop broadcasts A's values and streams B's rows: 8 rows by 3 vectors on
- * machines with 32 vector registers (AVX-512), 6 rows by 2 vectors on the others, 4 and 1 rows for what
- * is left. B is packed first, a panel at a time, when enough rows of C will read it: each strip of the
- * panel then lies in one sequential stream. Columns that do not fill a vector, and products narrower than
- * one, go to a 4-by-4 register tile of scalars: sixteen independent chains, so that narrow layers are not
- * held up by a slow path. Bias and ReLU are added as C is stored; other activations, and ReLU's backward
- * pass, run on each block of rows as soon as it is complete.
+ * stays in registers while the K loop broadcasts A's values and streams B's rows: 6 rows by 2 vectors,
+ * then 4 and 1 rows for what is left. Large products, on machines with 32 vector registers (AVX-512),
+ * take 8 rows by 3 vectors, with B packed first, a panel at a time, so that each strip of it lies in one
+ * sequential stream. Columns that do not fill a vector, and products narrower than one, go to a 4-by-4
+ * register tile of scalars: sixteen independent chains, so that narrow layers are not held up by a slow
+ * path. Bias and ReLU are added as C is stored; other activations, and ReLU's backward pass, run on each
+ * block of rows as soon as it is complete.
  *
  * <p>{@code A(i, p) = a[aOff + i·ars + p·acs]}, so A may be read transposed; {@code B(p, j) =
  * b[bOff + p·ldb + j]}; {@code C(i, j) = c[cOff + i·ldc + j]}.
@@ -27,7 +27,10 @@ final class PanamaGemm {
 
   /** {@code -Dkiln.gemm.noPack=true} streams B unpacked, to measure what packing brings. */
   static final boolean PACK = !Boolean.getBoolean("kiln.gemm.noPack");
-  /** Packing B costs a pass over it; it pays once this many rows of C per thread read the packed copy. */
+  /**
+   * The rows of C, per thread, from which B is packed and the 8 x 3 block used: packing costs a pass over
+   * B, which this many rows repay.
+   */
   static final int PACK_MIN_ROWS = 72;
   /**
    * The 8-row by 3-vector block needs 28 vector registers. 16-lane floats mean AVX-512, which has 32; an
@@ -62,7 +65,9 @@ final class PanamaGemm {
 
     @Override
     public void rows(int from, int to) {
-      int start = WIDE_TILE ? rowsOf8(from, to) : from;
+      // The 8 x 3 block is faster, but C2 takes longer to compile it: in a short run of small products,
+      // such as five epochs of a 784-128-10 network at batch 64, it costs more than it saves.
+      int start = WIDE_TILE && to - from >= PACK_MIN_ROWS ? rowsOf8(from, to) : from;
       rowsOf6(start, to);
     }
 
@@ -77,7 +82,7 @@ final class PanamaGemm {
       int pairEnd = n - tripleColumns >= 2 * L ? tripleColumns + 2 * L : tripleColumns;
       int vectorColumns = n - pairEnd >= L ? pairEnd + L : pairEnd;
       int panel = Math.max(3 * L, PANEL_FLOATS / Math.max(1, k) / (3 * L) * (3 * L));
-      boolean pack = PACK && end - from >= PACK_MIN_ROWS;
+      boolean pack = PACK;
       float[] packed = pack ? packBuffer(k * Math.min(panel, tripleColumns)) : null;
       for (int jp = 0; jp < tripleColumns; jp += panel) {
         int jEnd = Math.min(tripleColumns, jp + panel);
