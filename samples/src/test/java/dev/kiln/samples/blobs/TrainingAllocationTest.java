@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Sgd;
+import dev.kiln.samples.fixtures.MlpSizedModel;
+import dev.kiln.samples.fixtures.MlpSizedTrainer;
 import dev.kiln.samples.fixtures.MnistSizedModel;
 import dev.kiln.samples.fixtures.MnistSizedTrainer;
 import java.lang.management.ManagementFactory;
@@ -41,6 +43,15 @@ class TrainingAllocationTest {
     for (int i = 0; i < y.length; i++) y[i] = i % 10;
     MnistSizedTrainer trainer = MnistSizedModel.create(0).trainer(Sgd.lr(0.01f).momentum(0.9f));
     assertEquals(0, allocated(() -> trainer.step(x, y), 600, 50));
+  }
+
+  @Test
+  void trainingStepsWithPackedProductsAllocateNothingAfterWarmUp() {
+    float[] x = random(160 * 784);
+    int[] y = new int[160];
+    for (int i = 0; i < y.length; i++) y[i] = i % 10;
+    MlpSizedTrainer trainer = MlpSizedModel.create(0).trainer(Adam.lr(1e-3f));
+    assertEquals(0, allocated(() -> trainer.step(x, y), 400, 30));
   }
 
   @Test
