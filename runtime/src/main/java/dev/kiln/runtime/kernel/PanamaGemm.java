@@ -72,8 +72,9 @@ final class PanamaGemm {
     }
 
     /**
-     * The rows [from, from + 8·⌊(to − from)/8⌋) of C, in 8-row by 3-vector blocks where three vectors of
-     * columns remain and the 4-row and 6-row blocks below for the rest; returns the first row not done.
+     * The rows [from, from + 8·⌊(to − from)/8⌋) of C, in 8-row by 3-vector blocks while three vectors of
+     * columns remain, the columns left over in 4-row by 2-vector and 1-vector blocks and the scalar tile;
+     * returns the first row not done.
      */
     private int rowsOf8(int from, int to) {
       int end = from + (to - from) / 8 * 8;
@@ -82,18 +83,14 @@ final class PanamaGemm {
       int pairEnd = n - tripleColumns >= 2 * L ? tripleColumns + 2 * L : tripleColumns;
       int vectorColumns = n - pairEnd >= L ? pairEnd + L : pairEnd;
       int panel = Math.max(3 * L, PANEL_FLOATS / Math.max(1, k) / (3 * L) * (3 * L));
-      boolean pack = PACK;
-      float[] packed = pack ? packBuffer(k * Math.min(panel, tripleColumns)) : null;
+      float[] packed = PACK ? packBuffer(k * Math.min(panel, tripleColumns)) : b;
       for (int jp = 0; jp < tripleColumns; jp += panel) {
         int jEnd = Math.min(tripleColumns, jp + panel);
-        if (pack) {
-          packPanel(packed, jp, jEnd, 3);
-          for (int i = from; i < end; i += 8) {
-            for (int j = jp; j < jEnd; j += 3 * L) block8(i, j, packed, (j - jp) * k, 3 * L);
-          }
-        } else {
-          for (int i = from; i < end; i += 8) {
-            for (int j = jp; j < jEnd; j += 3 * L) block8(i, j, b, bOff + j, ldb);
+        if (PACK) packPanel(packed, jp, jEnd, 3);
+        for (int i = from; i < end; i += 8) {
+          for (int j = jp; j < jEnd; j += 3 * L) {
+            if (PACK) block8(i, j, packed, (j - jp) * k, 3 * L);
+            else block8(i, j, b, bOff + j, ldb);
           }
         }
       }
@@ -121,17 +118,14 @@ final class PanamaGemm {
       int panel = Math.max(2 * L, PANEL_FLOATS / Math.max(1, k) / (2 * L) * (2 * L));
       int blocked = from + (to - from) / MR * MR;
       boolean pack = PACK && blocked - from >= PACK_MIN_ROWS;
-      float[] packed = pack ? packBuffer(k * Math.min(panel, pairColumns)) : null;
+      float[] packed = pack ? packBuffer(k * Math.min(panel, pairColumns)) : b;
       for (int jp = 0; jp < pairColumns; jp += panel) {
         int jEnd = Math.min(pairColumns, jp + panel);
-        if (pack) {
-          packPanel(packed, jp, jEnd, 2);
-          for (int i = from; i < blocked; i += MR) {
-            for (int j = jp; j < jEnd; j += 2 * L) block6(i, j, packed, (j - jp) * k, 2 * L);
-          }
-        } else {
-          for (int i = from; i < blocked; i += MR) {
-            for (int j = jp; j < jEnd; j += 2 * L) block6(i, j, b, bOff + j, ldb);
+        if (pack) packPanel(packed, jp, jEnd, 2);
+        for (int i = from; i < blocked; i += MR) {
+          for (int j = jp; j < jEnd; j += 2 * L) {
+            if (pack) block6(i, j, packed, (j - jp) * k, 2 * L);
+            else block6(i, j, b, bOff + j, ldb);
           }
         }
       }
@@ -213,8 +207,8 @@ final class PanamaGemm {
     }
 
     /**
-     * Copies B's columns [jp, jEnd) into {@code packed}, one strip of 2L columns after another, each strip
-     * its K rows back to back: the micro-kernel then reads B in one sequential stream.
+     * Copies B's columns [jp, jEnd) into {@code packed}, one strip of {@code vectors} vectors of columns
+     * after another, each strip its K rows back to back: a block then reads its B in one sequential stream.
      */
     private void packPanel(float[] packed, int jp, int jEnd, int vectors) {
       int at = 0;
