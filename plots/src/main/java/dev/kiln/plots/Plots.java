@@ -1,14 +1,13 @@
 package dev.kiln.plots;
 
 import dev.kiln.runtime.KilnModel;
+import dev.kiln.runtime.io.AtomicFiles;
 import dev.kiln.runtime.train.TrainingHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -134,18 +133,9 @@ public final class Plots {
 
   /** Writes the chart to a temporary file beside {@code png}, then renames it: no half-written picture. */
   private static void save(XYChart chart, Path png) throws IOException {
-    Path target = png.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp.png");
-    try {
-      BitmapEncoder.saveBitmap(chart, temp.toString(), BitmapEncoder.BitmapFormat.PNG);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    // XChart adds ".png" to a name that lacks it, so the temporary file ends in it.
+    AtomicFiles.replace(png, ".tmp.png",
+        temp -> BitmapEncoder.saveBitmap(chart, temp.toString(), BitmapEncoder.BitmapFormat.PNG));
   }
 }

@@ -3,10 +3,8 @@ package dev.kiln.runtime.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -48,19 +46,7 @@ public final class StateDict {
   public void save(Path path, float[] params) throws IOException {
     checkLength(params);
     byte[] bytes = SafetensorsFile.encode(tensors, params);
-    Path absolute = path.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.replace(path, ".tmp", temp -> Files.write(temp, bytes));
   }
 
   /**
