@@ -133,8 +133,7 @@ class PyTorchInteropTest {
   }
 
   private static Map<String, JsonNode> header(byte[] file) throws IOException {
-    long length = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    JsonNode header = JSON.readTree(new String(file, 8, (int) length, StandardCharsets.UTF_8));
+    JsonNode header = JSON.readTree(new String(file, 8, dataStart(file) - 8, StandardCharsets.UTF_8));
     Map<String, JsonNode> tensors = new TreeMap<>();
     header.fields().forEachRemaining(e -> {
       if (!e.getKey().equals("__metadata__")) tensors.put(e.getKey(), e.getValue());
@@ -142,10 +141,14 @@ class PyTorchInteropTest {
     return tensors;
   }
 
+  /** Where the tensors' bytes begin: after the 8-byte header length and the header it counts. */
+  private static int dataStart(byte[] file) {
+    return 8 + (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+  }
+
   private static float[] tensor(byte[] file, JsonNode entry) {
-    long length = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    int from = (int) (8 + length + entry.get("data_offsets").get(0).asLong());
-    int to = (int) (8 + length + entry.get("data_offsets").get(1).asLong());
+    int from = dataStart(file) + entry.get("data_offsets").get(0).asInt();
+    int to = dataStart(file) + entry.get("data_offsets").get(1).asInt();
     float[] values = new float[(to - from) / 4];
     ByteBuffer.wrap(file, from, to - from).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
     return values;
