@@ -1,6 +1,6 @@
 package dev.kiln.benchmarks;
 
-import dev.kiln.runtime.Activation;
+import dev.kiln.runtime.activation.Activation;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.Kernels;
 import java.util.Random;

@@ -71,7 +71,7 @@ public final class KilnBench {
       b[i] = (float) random.nextGaussian();
     }
     Runnable multiply = () -> kernels.linearForward(a, b, 0, Kernels.NO_BIAS, c, c, n, n, n,
-        dev.kiln.runtime.Activation.IDENTITY);
+        dev.kiln.runtime.activation.Activation.IDENTITY);
     for (long end = System.nanoTime() + (long) (Math.min(seconds, 2) * 1e9); System.nanoTime() < end; ) {
       multiply.run();
     }

@@ -1,25 +1,68 @@
 package dev.kiln.runtime;
 
+import dev.kiln.runtime.io.TensorSpec;
+import java.util.List;
+
 /**
- * One declared layer of a Kiln model, as the generated model exposes it through the interface's layer
- * methods. Weight and bias are copies: the model's parameters live in one contiguous array.
+ * One declared member of a Kiln model, whatever its kind, as the generated model exposes it through
+ * the interface's layer methods: its shapes and its tensors by name. Tensor values are copies: the
+ * model's parameters live in one contiguous array.
  */
 public interface Layer {
   /** The method name the layer was declared with; the prefix of its state-dict entries. */
   String name();
 
-  /** Input features. */
-  int in();
+  /** What the layer computes, as the generated code's comments say it: {@code Linear(2 -> 10) + ReLU}. */
+  String description();
 
-  /** Output features. */
-  int out();
+  /** The shape of one example it reads: {@code [features]} or {@code [channels, height, width]}. */
+  int[] inputShape();
+
+  /** The shape of one example it writes. */
+  int[] outputShape();
+
+  /** Its tensors in the model's state dict, with their full names ({@code hidden.weight}), in order. */
+  List<TensorSpec> tensors();
+
+  /**
+   * A copy of the tensor {@code name}, given in full ({@code hidden.weight}) or within the layer
+   * ({@code weight}).
+   *
+   * @throws IllegalArgumentException if the layer has no such tensor
+   */
+  float[] tensor(String name);
+
+  /** Whether the layer has a tensor {@code name}, given in full or within the layer. */
+  boolean hasTensor(String name);
+
+  /** Input values per example. */
+  default int in() {
+    return size(inputShape());
+  }
+
+  /** Output values per example. */
+  default int out() {
+    return size(outputShape());
+  }
 
   /** Whether the layer has a bias. */
-  boolean hasBias();
+  default boolean hasBias() {
+    return hasTensor("bias");
+  }
 
-  /** A copy of the weight, row-major [out x in] as PyTorch stores it. */
-  float[] weight();
+  /** A copy of the weight, as PyTorch stores it ([out x in] for a Linear); empty when the layer has none. */
+  default float[] weight() {
+    return hasTensor("weight") ? tensor("weight") : new float[0];
+  }
 
   /** A copy of the bias [out]; empty when the layer has none. */
-  float[] bias();
+  default float[] bias() {
+    return hasBias() ? tensor("bias") : new float[0];
+  }
+
+  private static int size(int[] shape) {
+    int size = 1;
+    for (int d : shape) size = Math.multiplyExact(size, d);
+    return size;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.runtime.activation.Activation;
 import dev.kiln.runtime.activation.PReLU;
 import dev.kiln.runtime.testing.Oracle;
 import dev.kiln.runtime.testing.Tolerance;

@@ -1,17 +1,22 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 import dev.kiln.runtime.kernel.KernelProvider;
 
 /** The activations without options whose gradient follows from their output, or from their input alone. */
 public enum Elementwise implements Activation {
   IDENTITY {
+    @Override public Fused fused() {
+      return Fused.IDENTITY;
+    }
     @Override public void forwardRow(float[] z, float[] y, int off, int n) {
       if (z != y) System.arraycopy(z, off, y, off, n);
     }
     @Override public void backwardRow(float[] z, float[] y, float[] dy, int off, int n) {}
   },
   RELU {
+    @Override public Fused fused() {
+      return Fused.RELU;
+    }
     @Override public void forwardRow(float[] z, float[] y, int off, int n) {
       for (int i = off; i < off + n; i++) y[i] = Math.max(z[i], 0f);
     }
@@ -20,7 +25,7 @@ public enum Elementwise implements Activation {
       for (int i = off; i < off + n; i++) if (y[i] <= 0f) dy[i] = 0f;
     }
     @Override public void backward(float[] z, float[] y, float[] dy, int rows, int cols) {
-      KernelProvider.kernels().reluBackward(y, dy, rows * cols);
+      KernelProvider.vectors().reluBackward(y, dy, rows * cols);
     }
   },
   TANH {

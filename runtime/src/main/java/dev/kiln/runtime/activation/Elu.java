@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /** {@code nn.ELU}: {@code alpha · (e^x - 1)} at and below 0. */
 public record Elu(float alpha) implements Activation {

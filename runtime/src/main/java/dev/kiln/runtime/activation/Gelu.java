@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /** {@code nn.GELU}: {@code x · Φ(x)}, exact or with PyTorch's tanh approximation. */
 public enum Gelu implements Activation {

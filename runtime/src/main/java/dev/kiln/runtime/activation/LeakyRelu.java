@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /** {@code nn.LeakyReLU}: the slope below 0 applies at 0 too, in the gradient as in PyTorch. */
 public record LeakyRelu(float negativeSlope) implements Activation {

@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /** Log-softmax over each row, {@code x - max - log Σ e^(x - max)}: finite for logits of any size. */
 public final class LogSoftmax implements Activation {

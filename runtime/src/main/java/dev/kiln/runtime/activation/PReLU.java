@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /**
  * {@code nn.PReLU}: {@code x} above 0, {@code a · x} at and below, with learnable slopes {@code a} that

@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /** Softmax over each row, with the row maximum subtracted so that no exponential overflows. */
 public final class Softmax implements Activation {

@@ -1,6 +1,5 @@
 package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.Activation;
 
 /** {@code nn.Softplus}: {@code log(1 + e^(beta·x)) / beta}, and {@code x} where {@code beta·x > threshold}. */
 public record Softplus(float beta, float threshold) implements Activation {

@@ -124,38 +124,47 @@ final class SafetensorsFile {
     }
   }
 
-  /** Writes a header and data for {@code specs}, taking each tensor's values from {@code params}. */
-  static byte[] encode(List<TensorSpec> specs, float[] params) throws IOException {
+  /**
+   * Writes a header and data for {@code specs}, taking each tensor's values from the array of its kind:
+   * {@code params} for parameters, {@code buffers} for F32 buffers, {@code longBuffers} for I64 ones.
+   */
+  static byte[] encode(List<TensorSpec> specs, float[] params, float[] buffers, long[] longBuffers)
+      throws IOException {
     ByteArrayOutputStream header = new ByteArrayOutputStream();
+    long offset = 0;
     try (JsonGenerator json = JSON.createGenerator(header, JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeObjectFieldStart(METADATA);
       json.writeStringField("format", "pt");
       json.writeEndObject();
-      long offset = 0;
       for (TensorSpec spec : specs) {
+        long bytes = (long) dtypeWidth(spec.dtype().name()) * spec.size();
         json.writeObjectFieldStart(spec.name());
-        json.writeStringField("dtype", "F32");
+        json.writeStringField("dtype", spec.dtype().name());
         json.writeArrayFieldStart("shape");
         for (int d : spec.shape()) json.writeNumber(d);
         json.writeEndArray();
         json.writeArrayFieldStart("data_offsets");
         json.writeNumber(offset);
-        json.writeNumber(offset + 4L * spec.size());
+        json.writeNumber(offset + bytes);
         json.writeEndArray();
         json.writeEndObject();
-        offset += 4L * spec.size();
+        offset += bytes;
       }
       json.writeEndObject();
     }
     // The format pads the header with spaces so the data starts 8-byte aligned.
     while (header.size() % 8 != 0) header.write(' ');
-    int dataLength = specs.stream().mapToInt(TensorSpec::size).sum() * 4;
-    ByteBuffer out = ByteBuffer.allocate(8 + header.size() + dataLength).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + header.size() + offset)).order(ByteOrder.LITTLE_ENDIAN);
     out.putLong(header.size());
     out.put(header.toByteArray());
     for (TensorSpec spec : specs) {
-      for (int i = 0; i < spec.size(); i++) out.putFloat(params[spec.offset() + i]);
+      if (spec.dtype() == TensorSpec.DType.I64) {
+        for (int i = 0; i < spec.size(); i++) out.putLong(longBuffers[spec.offset() + i]);
+      } else {
+        float[] values = spec.trainable() ? params : buffers;
+        for (int i = 0; i < spec.size(); i++) out.putFloat(values[spec.offset() + i]);
+      }
     }
     return out.array();
   }

@@ -1,6 +1,5 @@
 package dev.kiln.runtime.kernel;
 
-import dev.kiln.runtime.Activation;
 import java.util.Arrays;
 
 /**
@@ -11,7 +10,7 @@ abstract class AbstractKernels implements Kernels {
 
   @Override
   public final void linearForward(float[] x, float[] p, int wOff, int bOff, float[] z, float[] y,
-      int rows, int in, int out, Activation activation) {
+      int rows, int in, int out, Epilogue activation) {
     for (int r = 0; r < rows; r++) {
       int xRow = r * in;
       int zRow = r * out;

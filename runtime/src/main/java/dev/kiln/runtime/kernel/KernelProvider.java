@@ -19,8 +19,28 @@ public final class KernelProvider {
 
   private KernelProvider() {}
 
-  /** The kernels chosen at start-up. */
+  /** The kernels chosen at start-up, every family in one: for tools and tests; callers take their family's below. */
   public static Kernels kernels() {
+    return KERNELS;
+  }
+
+  /** The products of Linear layers: what generated models and trainers call. */
+  public static LinearKernels linear() {
+    return KERNELS;
+  }
+
+  /** The fused losses. */
+  public static LossKernels losses() {
+    return KERNELS;
+  }
+
+  /** The optimizers' updates. */
+  public static OptimizerKernels optimizers() {
+    return KERNELS;
+  }
+
+  /** Element-wise loops shared by every family. */
+  public static VectorKernels vectors() {
     return KERNELS;
   }
 

@@ -1,6 +1,5 @@
 package dev.kiln.runtime.kernel;
 
-import dev.kiln.runtime.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,7 +24,7 @@ final class PanamaDotProduct implements Parallel.Rows {
   int in;
   int out;
   boolean relu;
-  Activation activation;
+  Epilogue activation;
 
   /** Whether a product is wide enough for this kernel: a few full vectors along the shared dimension. */
   static boolean suits(int in) {

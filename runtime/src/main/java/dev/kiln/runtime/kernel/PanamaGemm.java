@@ -1,6 +1,5 @@
 package dev.kiln.runtime.kernel;
 
-import dev.kiln.runtime.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -59,7 +58,7 @@ final class PanamaGemm {
     /** Whether max(0, ·) is applied as C is stored. */
     boolean relu;
     /** Applied to each finished row of C into {@code y}, when not null. */
-    Activation activation; float[] y;
+    Epilogue activation; float[] y;
     /** When not null, laid out as C: C is zeroed where it is not above 0 (ReLU's backward pass). */
     float[] reluOutput;
 

@@ -1,6 +1,5 @@
 package dev.kiln.runtime.kernel;
 
-import dev.kiln.runtime.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -63,9 +62,9 @@ final class PanamaKernels implements Kernels {
 
   @Override
   public void linearForward(float[] x, float[] p, int wOff, int bOff, float[] z, float[] y, int rows, int in,
-      int out, Activation activation) {
+      int out, Epilogue activation) {
     Workspace ws = WORKSPACE.get();
-    boolean fusedRelu = activation == Activation.RELU && z == y;
+    boolean fusedRelu = activation.fused() == Epilogue.Fused.RELU && z == y;
     if (PanamaDotProduct.suits(in)) {
       PanamaDotProduct d = ws.dot;
       d.x = x;
@@ -78,11 +77,11 @@ final class PanamaKernels implements Kernels {
       d.out = out;
       d.rows = rows;
       d.relu = fusedRelu;
-      d.activation = fusedRelu || activation == Activation.IDENTITY ? null : activation;
+      d.activation = fusedRelu || activation.fused() == Epilogue.Fused.IDENTITY ? null : activation;
       // Split by outputs, like the weight gradient and the optimizer's update, when there are enough.
       d.byColumns = d.columnsAllowed() && out >= 8;
       runRows(d, d.byColumns ? out : rows, (long) rows * in * out);
-      if (activation == Activation.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
+      if (activation.fused() == Epilogue.Fused.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
       return;
     }
     // Narrow inputs: B = Wᵀ, laid out [in x out] so that the micro-kernel streams its rows.
@@ -96,10 +95,10 @@ final class PanamaKernels implements Kernels {
     g.bias = bOff >= 0 ? p : null;
     g.biasOff = bOff;
     g.relu = fusedRelu;
-    g.activation = fusedRelu || activation == Activation.IDENTITY ? null : activation;
+    g.activation = fusedRelu || activation.fused() == Epilogue.Fused.IDENTITY ? null : activation;
     g.y = y;
     run(g, rows, (long) rows * in * out);
-    if (activation == Activation.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
+    if (activation.fused() == Epilogue.Fused.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
   }
 
   @Override
@@ -327,8 +326,8 @@ final class PanamaKernels implements Kernels {
 
   @Override
   public void linearForwardT(float[] xT, float[] p, int wOff, int bOff, float[] zT, float[] yT, int rows, int in,
-      int out, Activation activation) {
-    boolean fusedRelu = activation == Activation.RELU && zT == yT;
+      int out, Epilogue activation) {
+    boolean fusedRelu = activation.fused() == Epilogue.Fused.RELU && zT == yT;
     float floor = fusedRelu ? 0f : Float.NEGATIVE_INFINITY;
     for (int o = 0; o < out; o++) {
       int w = wOff + o * in;
@@ -367,7 +366,7 @@ final class PanamaKernels implements Kernels {
         zT[zo + r] = Math.max(sum, floor);
       }
     }
-    if (!fusedRelu && activation != Activation.IDENTITY) {
+    if (!fusedRelu && activation.fused() != Epilogue.Fused.IDENTITY) {
       activation.forward(zT, yT, out, rows);
     } else if (zT != yT) {
       System.arraycopy(zT, 0, yT, 0, out * rows);

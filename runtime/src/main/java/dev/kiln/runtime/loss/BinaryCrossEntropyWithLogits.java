@@ -39,7 +39,7 @@ public final class BinaryCrossEntropyWithLogits extends ElementwiseLoss {
     // Unweighted, the most common form: one vectorized pass.
     Targets.checkSameShape(targets, rows, cols);
     int n = rows * cols;
-    return KernelProvider.kernels().bceWithLogits(output, targets, grad, n, (float) Options.scale(reduction, n, rows));
+    return KernelProvider.losses().bceWithLogits(output, targets, grad, n, (float) Options.scale(reduction, n, rows));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kiln.runtime.loss;
 
 import dev.kiln.dsl.Reduction;
 import dev.kiln.runtime.kernel.KernelProvider;
-import dev.kiln.runtime.kernel.Kernels;
+import dev.kiln.runtime.kernel.LinearKernels;
 import java.util.Arrays;
 
 /**
@@ -53,7 +53,7 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
     Targets.checkPerOutput("weight", weight, classes, false);
     Targets.checkClassIndices(targets, rows, classes, ignoreIndex);
     if (weight == null && labelSmoothing == 0f) {
-      return KernelProvider.kernels().crossEntropy(logits, targets, grad, rows, classes, ignoreIndex,
+      return KernelProvider.losses().crossEntropy(logits, targets, grad, rows, classes, ignoreIndex,
           reduction == Reduction.MEAN);
     }
     double eps = labelSmoothing;
@@ -109,12 +109,12 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
     Targets.checkPerOutput("weight", weight, classes, false);
     Targets.checkClassIndices(targets, rows, classes, ignoreIndex);
     if (weight == null && labelSmoothing == 0f) {
-      return KernelProvider.kernels().crossEntropyT(logitsT, targets, gradT, rows, classes, ignoreIndex,
+      return KernelProvider.losses().crossEntropyT(logitsT, targets, gradT, rows, classes, ignoreIndex,
           reduction == Reduction.MEAN);
     }
     float[] logits = new float[rows * classes];
     float[] grad = new float[rows * classes];
-    Kernels kernels = KernelProvider.kernels();
+    LinearKernels kernels = KernelProvider.linear();
     kernels.transpose(logitsT, classes, rows, logits);
     float loss = compute(logits, targets, grad, rows, classes);
     kernels.transpose(grad, rows, classes, gradT);

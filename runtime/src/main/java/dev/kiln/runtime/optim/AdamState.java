@@ -43,7 +43,7 @@ final class AdamState implements OptimizerState {
     float weightDecay = settings.weightDecay();
     float shrink = decoupledDecay ? (float) (1 - (double) lr * weightDecay) : 1f;
     float l2 = decoupledDecay ? 0f : weightDecay;
-    KernelProvider.kernels().adamStep(params, grads, moments, n, settings.beta1(), settings.beta2(), stepSize,
+    KernelProvider.optimizers().adamStep(params, grads, moments, n, settings.beta1(), settings.beta2(), stepSize,
         bc2Sqrt, settings.eps(), l2, shrink, settings.amsgrad());
   }
 }

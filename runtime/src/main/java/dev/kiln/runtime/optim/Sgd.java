@@ -96,7 +96,7 @@ public final class Sgd implements Optimizer {
       // The buffer starts as the first gradient, undampened, as in PyTorch: 0·0 + 1·g is exactly g.
       float keep = first ? 1f : 1f - dampening;
       float carry = first ? 0f : momentum;
-      KernelProvider.kernels().sgdMomentumStep(params, grads, buf, buf.length, lr, weightDecay, carry, keep, momentum,
+      KernelProvider.optimizers().sgdMomentumStep(params, grads, buf, buf.length, lr, weightDecay, carry, keep, momentum,
           nesterov);
       first = false;
     }

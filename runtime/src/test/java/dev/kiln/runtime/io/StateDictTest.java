@@ -189,4 +189,53 @@ class StateDictTest {
     Files.write(file, bytes.array());
     return file;
   }
+
+  /** A batch norm's state dict: two parameters, two F32 buffers and PyTorch's I64 batch counter. */
+  private static final StateDict NORM = StateDict.builder()
+      .add("bn.weight", 3).add("bn.bias", 3)
+      .addBuffer("bn.running_mean", 3).addBuffer("bn.running_var", 3).addLongBuffer("bn.num_batches_tracked")
+      .build();
+
+  @Test
+  void buffersLiveInArraysOfTheirOwnBesideTheParameters() {
+    assertEquals(6, NORM.parameterCount());
+    assertEquals(6, NORM.bufferCount());
+    assertEquals(1, NORM.longBufferCount());
+    assertEquals("[bn.weight[3]@0, bn.bias[3]@3, bn.running_mean[3]@0 (F32 buffer), bn.running_var[3]@3 (F32 buffer),"
+        + " bn.num_batches_tracked[]@0 (I64 buffer)]", NORM.tensors().toString());
+  }
+
+  @Test
+  void parametersBuffersAndI64BuffersLoadBackExactly() throws IOException {
+    float[] params = {1f, 2f, 3f, -1f, -2f, -3f};
+    float[] buffers = {0.5f, 0.25f, 0.125f, 1f, 2f, 4f};
+    long[] counters = {Long.MAX_VALUE - 1};
+    Path file = dir.resolve("norm.safetensors");
+    NORM.save(file, params, buffers, counters);
+    float[] loadedParams = new float[6];
+    float[] loadedBuffers = new float[6];
+    long[] loadedCounters = new long[1];
+    NORM.load(file, loadedParams, loadedBuffers, loadedCounters);
+    assertArrayEquals(params, loadedParams);
+    assertArrayEquals(buffers, loadedBuffers);
+    assertArrayEquals(counters, loadedCounters);
+  }
+
+  @Test
+  void anI64BufferSavedAsF32IsRefusedNamingItsDtype() throws IOException {
+    StateDict asFloats = StateDict.builder().add("bn.weight", 3).add("bn.bias", 3)
+        .addBuffer("bn.running_mean", 3).addBuffer("bn.running_var", 3).addBuffer("bn.num_batches_tracked").build();
+    Path file = dir.resolve("wrong.safetensors");
+    asFloats.save(file, new float[6], new float[7], new long[0]);
+    IOException e = assertThrows(IOException.class,
+        () -> NORM.load(file, new float[6], new float[6], new long[1]));
+    assertTrue(e.getMessage().endsWith("tensor bn.num_batches_tracked has dtype F32; expected I64"), e.getMessage());
+  }
+
+  @Test
+  void aModelWithBuffersCannotBeSavedWithoutThem() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NORM.save(dir.resolve("norm.safetensors"), new float[6]));
+    assertTrue(e.getMessage().startsWith("the buffer array has 0 values; expected 6"), e.getMessage());
+  }
 }

@@ -3,12 +3,12 @@ package dev.kiln.runtime.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.runtime.Activation;
+import dev.kiln.runtime.activation.Activation;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /**
  * The chosen kernels (scalar or Vector API, depending on the run) against a plain double-precision

@@ -1,4 +1,4 @@
-package dev.kiln.runtime;
+package dev.kiln.runtime.generated;
 
 /** Checks that generated code runs on its inputs, with messages that name the value and what was expected. */
 public final class Batches {
@@ -18,6 +18,23 @@ public final class Batches {
           + features + " (rows of " + features + " features)");
     }
     return x.length / features;
+  }
+
+  /** The longest array a JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * {@link #rows(float[], int)}, and fails when the batch has more rows than a workspace of
+   * {@code widestRow} values per row can hold in one array, rather than let {@code rows * widestRow} wrap.
+   */
+  public static int rows(float[] x, int features, int widestRow) {
+    int rows = rows(x, features);
+    if (rows > MAX_ARRAY / widestRow) {
+      throw new IllegalArgumentException("x has " + rows + " rows; expected at most " + MAX_ARRAY / widestRow
+          + ", since the widest layer holds " + widestRow + " values per row and a Java array at most "
+          + MAX_ARRAY + ". Split the batch");
+    }
+    return rows;
   }
 
   /** Fails unless {@code targets} is non-null; the losses check its length and values. */

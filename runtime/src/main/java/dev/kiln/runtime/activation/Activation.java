@@ -1,12 +1,6 @@
-package dev.kiln.runtime;
+package dev.kiln.runtime.activation;
 
-import dev.kiln.runtime.activation.Elementwise;
-import dev.kiln.runtime.activation.Elu;
-import dev.kiln.runtime.activation.Gelu;
-import dev.kiln.runtime.activation.LeakyRelu;
-import dev.kiln.runtime.activation.LogSoftmax;
-import dev.kiln.runtime.activation.Softmax;
-import dev.kiln.runtime.activation.Softplus;
+import dev.kiln.runtime.kernel.Epilogue;
 
 /**
  * An activation as generated code applies it: row by row, right after a layer writes its output row,
@@ -15,7 +9,7 @@ import dev.kiln.runtime.activation.Softplus;
  * <p>{@code z} is the activation's input and {@code y} its output; forward may run in place
  * ({@code z == y}) unless {@link #needsInput()}, in which case the trainer keeps {@code z} for backward.
  */
-public interface Activation {
+public interface Activation extends Epilogue {
   Activation IDENTITY = Elementwise.IDENTITY;
   Activation RELU = Elementwise.RELU;
   Activation TANH = Elementwise.TANH;
@@ -54,16 +48,8 @@ public interface Activation {
     return false;
   }
 
-  /** {@code y[off, off + n) = f(z[off, off + n))}, one row. */
-  void forwardRow(float[] z, float[] y, int off, int n);
-
   /** Turns {@code dy}, the gradient of the output row, into the gradient of the input row, in place. */
   void backwardRow(float[] z, float[] y, float[] dy, int off, int n);
-
-  /** Applies the activation to {@code rows} rows of {@code cols} values. */
-  default void forward(float[] z, float[] y, int rows, int cols) {
-    for (int r = 0; r < rows; r++) forwardRow(z, y, r * cols, cols);
-  }
 
   /** Applies the activation in place. */
   default void forward(float[] y, int rows, int cols) {

@@ -1,5 +1,6 @@
-package dev.kiln.runtime;
+package dev.kiln.runtime.generated;
 
+import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.optim.GradientClipping;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.OptimizerState;

@@ -1,4 +1,6 @@
-package dev.kiln.runtime;
+package dev.kiln.runtime.generated;
+
+import dev.kiln.runtime.activation.Activation;
 
 /** Turns a network's outputs into what users ask for: classes and probabilities. */
 public final class Predictions {

@@ -1,0 +1,60 @@
+package dev.kiln.runtime.generated;
+
+import dev.kiln.runtime.Layer;
+import dev.kiln.runtime.io.StateDict;
+import dev.kiln.runtime.io.TensorSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A {@link Layer} of any kind: its tensors are the state dict's entries under its name. */
+public final class LayerView implements Layer {
+  private final String name;
+  private final String description;
+  private final int[] inputShape;
+  private final int[] outputShape;
+  private final List<TensorSpec> tensors;
+  private final float[] parameters;
+
+  public LayerView(String name, String description, int[] inputShape, int[] outputShape, StateDict stateDict,
+      float[] parameters) {
+    this.name = name;
+    this.description = description;
+    this.inputShape = inputShape.clone();
+    this.outputShape = outputShape.clone();
+    this.tensors = stateDict.tensors().stream().filter(t -> t.name().startsWith(name + "."))
+        .collect(Collectors.toUnmodifiableList());
+    this.parameters = parameters;
+  }
+
+  @Override public String name() { return name; }
+  @Override public String description() { return description; }
+  @Override public int[] inputShape() { return inputShape.clone(); }
+  @Override public int[] outputShape() { return outputShape.clone(); }
+  @Override public List<TensorSpec> tensors() { return tensors; }
+
+  @Override
+  public boolean hasTensor(String tensor) {
+    return find(tensor) != null;
+  }
+
+  @Override
+  public float[] tensor(String tensor) {
+    TensorSpec spec = find(tensor);
+    if (spec == null) {
+      throw new IllegalArgumentException(name + " has no tensor " + tensor + "; it has "
+          + tensors.stream().map(TensorSpec::name).collect(Collectors.toList()));
+    }
+    return Arrays.copyOfRange(parameters, spec.offset(), spec.offset() + spec.size());
+  }
+
+  private TensorSpec find(String tensor) {
+    String full = tensor.startsWith(name + ".") ? tensor : name + "." + tensor;
+    return tensors.stream().filter(t -> t.name().equals(full)).findFirst().orElse(null);
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + description;
+  }
+}
