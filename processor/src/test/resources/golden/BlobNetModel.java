@@ -1,15 +1,15 @@
 package test;
 
-import dev.kiln.runtime.Activation;
-import dev.kiln.runtime.Batches;
-import dev.kiln.runtime.Initializers;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.Layer;
-import dev.kiln.runtime.LinearLayerView;
-import dev.kiln.runtime.Predictions;
+import dev.kiln.runtime.activation.Activation;
+import dev.kiln.runtime.generated.Batches;
+import dev.kiln.runtime.generated.Initializers;
+import dev.kiln.runtime.generated.LayerView;
+import dev.kiln.runtime.generated.Predictions;
 import dev.kiln.runtime.io.StateDict;
 import dev.kiln.runtime.kernel.KernelProvider;
-import dev.kiln.runtime.kernel.Kernels;
+import dev.kiln.runtime.kernel.LinearKernels;
 import dev.kiln.runtime.optim.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +37,11 @@ public final class BlobNetModel implements BlobNet, KilnModel {
      * Values per output row.
      */
     public static final int OUT = 2;
+
+    /**
+     * The most values a row of any workspace holds.
+     */
+    public static final int WIDEST_ROW = 10;
 
     static final int HIDDEN_IN = 2;
 
@@ -83,11 +88,11 @@ public final class BlobNetModel implements BlobNet, KilnModel {
 
     private final float[] parameters = new float[PARAMETER_COUNT];
 
-    private final Kernels kernels = KernelProvider.kernels();
+    private final LinearKernels kernels = KernelProvider.linear();
 
-    private final Layer hidden = new LinearLayerView("hidden", HIDDEN_IN, HIDDEN_OUT, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS);
+    private final Layer hidden = new LayerView("hidden", "Linear(2 -> 10) + ReLU", new int[] {2}, new int[] {10}, STATE_DICT, parameters);
 
-    private final Layer out = new LinearLayerView("out", OUT_IN, OUT_OUT, parameters, OUT_WEIGHT, OUT_BIAS);
+    private final Layer out = new LayerView("out", "Linear(10 -> 2)", new int[] {10}, new int[] {2}, STATE_DICT, parameters);
 
     /**
      * The batch size the workspaces of {@code forward(x, out)} are sized for.
@@ -106,8 +111,10 @@ public final class BlobNetModel implements BlobNet, KilnModel {
     public static BlobNetModel create(long seed) {
         BlobNetModel model = new BlobNetModel();
         SplittableRandom random = new SplittableRandom(seed);
-        Initializers.linear(model.parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, HIDDEN_IN, HIDDEN_OUT, random);
-        Initializers.linear(model.parameters, OUT_WEIGHT, OUT_BIAS, OUT_IN, OUT_OUT, random);
+        Initializers.uniformFanIn(model.parameters, HIDDEN_WEIGHT, HIDDEN_OUT * HIDDEN_IN, HIDDEN_IN, random);
+        Initializers.uniformFanIn(model.parameters, HIDDEN_BIAS, HIDDEN_OUT, HIDDEN_IN, random);
+        Initializers.uniformFanIn(model.parameters, OUT_WEIGHT, OUT_OUT * OUT_IN, OUT_IN, random);
+        Initializers.uniformFanIn(model.parameters, OUT_BIAS, OUT_OUT, OUT_IN, random);
         return model;
     }
 
@@ -138,7 +145,7 @@ public final class BlobNetModel implements BlobNet, KilnModel {
      */
     @Override
     public float[] forward(float[] x) {
-        int rows = Batches.rows(x, IN);
+        int rows = Batches.rows(x, IN, WIDEST_ROW);
         // hidden: Linear(2 -> 10) + ReLU
         float[] hiddenOutput = new float[rows * HIDDEN_OUT];
         kernels.linearForward(x, parameters, HIDDEN_WEIGHT, HIDDEN_BIAS, hiddenOutput, hiddenOutput, rows, HIDDEN_IN, HIDDEN_OUT, Activation.RELU);
@@ -157,7 +164,7 @@ public final class BlobNetModel implements BlobNet, KilnModel {
      */
     @Override
     public float[] forward(float[] x, float[] out) {
-        int rows = Batches.rows(x, IN);
+        int rows = Batches.rows(x, IN, WIDEST_ROW);
         Batches.output(out, rows, OUT);
         ensureInferenceWorkspaces(rows);
         // hidden: Linear(2 -> 10) + ReLU

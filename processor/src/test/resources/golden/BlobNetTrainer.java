@@ -3,13 +3,13 @@ package test;
 import static test.BlobNetModel.*;
 
 import dev.kiln.dsl.Reduction;
-import dev.kiln.runtime.AbstractTrainer;
-import dev.kiln.runtime.Activation;
-import dev.kiln.runtime.Batches;
 import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.FloatTargetTrainer;
+import dev.kiln.runtime.activation.Activation;
+import dev.kiln.runtime.generated.AbstractTrainer;
+import dev.kiln.runtime.generated.Batches;
 import dev.kiln.runtime.kernel.KernelProvider;
-import dev.kiln.runtime.kernel.Kernels;
+import dev.kiln.runtime.kernel.LinearKernels;
 import dev.kiln.runtime.loss.CrossEntropy;
 import dev.kiln.runtime.optim.Optimizer;
 import javax.annotation.processing.Generated;
@@ -26,7 +26,7 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
 
     private final BlobNetModel model;
 
-    private final Kernels kernels = KernelProvider.kernels();
+    private final LinearKernels kernels = KernelProvider.linear();
 
     /**
      * The batch size the workspaces are sized for.
@@ -99,7 +99,7 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
      * Runs the batch forward into the workspaces; returns its number of rows.
      */
     private int forwardPass(float[] x) {
-        int rows = Batches.rows(x, IN);
+        int rows = Batches.rows(x, IN, WIDEST_ROW);
         ensureWorkspaces(rows);
         // Feature-major: every workspace below is [features x rows].
         kernels.transpose(x, rows, IN, xT);

@@ -2,10 +2,11 @@ package dev.kiln.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
-import dev.kiln.processor.model.DeclarationReader;
 import dev.kiln.processor.model.DeclaredNetwork;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkResolver;
+import dev.kiln.processor.model.Shapes;
+import dev.kiln.processor.reading.DeclarationReader;
 import dev.kiln.processor.validation.Message;
 import dev.kiln.processor.validation.NetworkValidator;
 import dev.kiln.processor.validation.ValidationReport;
@@ -83,12 +84,12 @@ public final class KilnProcessor extends AbstractProcessor {
     DeclarationReader reader =
         new DeclarationReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
     Optional<DeclaredNetwork> declared = reader.read(type, report);
-    declared.ifPresent(network -> validator.validate(network, report));
+    Optional<Shapes> shapes = declared.map(network -> validator.validate(network, report));
     report.printTo(processingEnv.getMessager(), type);
     if (declared.isEmpty() || !report.isClean() || declared.get().loss().isEmpty()) {
       return;
     }
-    Network network = new NetworkResolver(processingEnv.getElementUtils()).resolve(declared.get());
+    Network network = new NetworkResolver(processingEnv.getElementUtils()).resolve(declared.get(), shapes.get());
     for (JavaFile file : writers.apply(network)) {
       try {
         file.writeTo(processingEnv.getFiler());

@@ -6,11 +6,11 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
 /** A {@code @Model} interface as written: what validation checks and resolution turns into a {@link Network}. */
-public record DeclaredNetwork(TypeElement type, AnnotationMirror modelMirror, List<DeclaredLayer> layers,
+public record DeclaredNetwork(TypeElement type, AnnotationMirror modelMirror, List<Member> members,
     Optional<DeclaredLoss> loss, boolean hasLossAnnotation) {
 
   public DeclaredNetwork {
-    layers = List.copyOf(layers);
+    members = List.copyOf(members);
   }
 
   public String simpleName() {

@@ -3,7 +3,6 @@ package dev.kiln.processor.model;
 import dev.kiln.dsl.LossKind;
 import dev.kiln.dsl.Reduction;
 import java.util.List;
-import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -17,12 +16,22 @@ public record Network(TypeElement type, String packageName, String simpleName, L
     layers = List.copyOf(layers);
   }
 
-  public int in() {
-    return layers.get(0).in();
+  public Shape input() {
+    return layers.get(0).input();
   }
 
+  public Shape output() {
+    return outputLayer().output();
+  }
+
+  /** Values per input row. */
+  public int in() {
+    return Math.toIntExact(input().size());
+  }
+
+  /** Values per output row. */
   public int out() {
-    return layers.get(layers.size() - 1).out();
+    return Math.toIntExact(output().size());
   }
 
   public NetworkLayer outputLayer() {
@@ -37,18 +46,24 @@ public record Network(TypeElement type, String packageName, String simpleName, L
     return lossSpec.reduction();
   }
 
-  /** The activation applied last before the loss, if any. */
-  public Optional<ActivationKind> finalActivation() {
-    return outputLayer().activationKind();
-  }
-
   /** Whether the loss takes float targets: every loss but NLL, and cross-entropy with probabilities. */
   public boolean floatTargets() {
     return loss() != LossKind.NLL;
   }
 
-  public boolean hasDropout() {
-    return layers.stream().anyMatch(l -> l.dropout().isPresent());
+  public boolean has(Stage stage) {
+    return layers.stream().anyMatch(l -> l.has(stage));
+  }
+
+  /** The length of the model's array for {@code slot}. */
+  public long length(ArraySlot slot) {
+    return layers.stream().flatMap(l -> l.tensors().stream()).filter(t -> ArraySlot.of(t.decl()) == slot)
+        .mapToLong(t -> t.offset() + t.decl().size()).max().orElse(0);
+  }
+
+  /** Every step of every member, in order. */
+  public List<Step> steps() {
+    return layers.stream().flatMap(l -> l.steps().stream()).collect(java.util.stream.Collectors.toList());
   }
 
   public String modelName() {

@@ -1,42 +1,43 @@
 package dev.kiln.processor.model;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
-/**
- * One resolved layer: a Linear with its sizes, or an activation or dropout standing alone (whose input
- * and output sizes are the previous layer's output size); then an optional activation, then an
- * optional dropout with its probability.
- */
-public record NetworkLayer(String name, boolean linear, int in, int out, boolean bias,
-    Optional<ActivationSpec> activation, Optional<Float> dropout) {
+/** One member with every shape resolved: what it reads, what it gives, and its kinds in the order they act. */
+public record NetworkLayer(Member member, Shape input, Shape output, List<Step> steps) {
+  public NetworkLayer {
+    steps = List.copyOf(steps);
+  }
 
-  /** The prefix of the layer's constants in generated code: {@code hiddenLayer} gives {@code HIDDEN_LAYER}. */
+  public String name() {
+    return member.name();
+  }
+
   public String constantPrefix() {
-    return constantPrefix(name);
+    return member.constantPrefix();
   }
 
-  public static String constantPrefix(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  /** The step of {@code stage}, if the member has one. */
+  public Optional<Step> step(Stage stage) {
+    return steps.stream().filter(s -> s.kind().stage() == stage).findFirst();
   }
 
-  public Optional<ActivationKind> activationKind() {
-    return activation.map(ActivationSpec::kind);
+  public boolean has(Stage stage) {
+    return step(stage).isPresent();
   }
 
-  public boolean hasPrelu() {
-    return activationKind().filter(k -> k == ActivationKind.PRELU).isPresent();
-  }
-
-  /** How many slopes a PReLU on this layer learns: one per feature, or one. */
-  public int preluSize() {
-    return activation.filter(a -> a.kind() == ActivationKind.PRELU)
-        .map(a -> a.booleanOption("perFeature") ? out : 1)
-        .orElse(0);
-  }
-
-  /** Whether the layer computes an output of its own (a Linear or an activation), before any dropout. */
+  /** Whether the member writes an output of its own (a transform or an activation), before any dropout. */
   public boolean computes() {
-    return linear || activation.isPresent();
+    return has(Stage.TRANSFORM) || has(Stage.ACTIVATION);
+  }
+
+  /** Every tensor of the member, in state-dict order. */
+  public List<PlacedTensor> tensors() {
+    return steps.stream().flatMap(s -> s.tensors().stream()).collect(java.util.stream.Collectors.toList());
+  }
+
+  /** How the member reads in summaries: {@code Linear(2 -> 10) + ReLU + Dropout(0.5)}. */
+  public String describe() {
+    return String.join(" + ", steps.stream().map(Step::describe).collect(java.util.stream.Collectors.toList()));
   }
 }

@@ -1,16 +1,14 @@
 package dev.kiln.processor.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.util.Elements;
 
-/** Turns a declared network that passed validation into a {@link Network} with every size and option resolved. */
+/** Turns a declared network that passed validation, and its shapes, into a {@link Network} for the writers. */
 public final class NetworkResolver {
   private final Elements elements;
 
@@ -18,31 +16,16 @@ public final class NetworkResolver {
     this.elements = elements;
   }
 
-  public Network resolve(DeclaredNetwork declared) {
+  public Network resolve(DeclaredNetwork declared, Shapes shapes) {
     List<NetworkLayer> layers = new ArrayList<>();
-    int previousOut = 0;
-    for (DeclaredLayer layer : declared.layers()) {
-      Optional<ActivationSpec> activation = layer.activation().map(NetworkResolver::activation);
-      Optional<Float> dropout = layer.dropout().map(DeclaredDropout::probability);
-      if (layer.linear().isPresent()) {
-        DeclaredLinear linear = layer.linear().get();
-        int in = linear.inSize().orElse(previousOut);
-        int out = linear.outSize();
-        layers.add(new NetworkLayer(layer.name(), true, in, out, linear.bias(), activation, dropout));
-        previousOut = out;
-      } else {
-        layers.add(new NetworkLayer(layer.name(), false, previousOut, previousOut, false, activation, dropout));
-      }
+    for (int i = 0; i < declared.members().size(); i++) {
+      MemberShapes member = shapes.of(i);
+      layers.add(new NetworkLayer(declared.members().get(i), member.input().orElseThrow(),
+          member.output().orElseThrow(), member.steps().stream().map(Optional::orElseThrow).toList()));
     }
     PackageElement pkg = elements.getPackageOf(declared.type());
     return new Network(declared.type(), pkg.getQualifiedName().toString(), declared.simpleName(), layers,
         loss(declared.loss().orElseThrow()));
-  }
-
-  private static ActivationSpec activation(DeclaredActivation declared) {
-    Map<String, Object> options = new LinkedHashMap<>();
-    declared.values().forEach((name, value) -> options.put(name, plain(value)));
-    return new ActivationSpec(declared.kind(), options);
   }
 
   private static LossSpec loss(DeclaredLoss declared) {
@@ -51,12 +34,6 @@ public final class NetworkResolver {
         (Integer) v.get("ignoreIndex").getValue(), floatValue(v.get("labelSmoothing")), floats(v.get("posWeight")),
         floatValue(v.get("beta")), floatValue(v.get("delta")), floatValue(v.get("alpha")),
         floatValue(v.get("gamma")), (Boolean) v.get("logTarget").getValue(), declared.explicit().keySet());
-  }
-
-  /** An annotation value as a plain Java value: numbers and booleans as they are, enum constants by name. */
-  private static Object plain(AnnotationValue value) {
-    Object v = value.getValue();
-    return v instanceof Element e ? e.getSimpleName().toString() : v;
   }
 
   static float floatValue(AnnotationValue value) {

@@ -1,21 +1,23 @@
 package dev.kiln.processor.validation;
 
-import dev.kiln.processor.model.DeclaredActivation;
-import dev.kiln.processor.model.DeclaredLayer;
 import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.LayerKind;
+import dev.kiln.processor.model.Member;
+import dev.kiln.processor.model.Shapes;
+import dev.kiln.processor.model.Stage;
 import java.util.List;
 
 /** At most one activation per member; each extra one is reported where it is written. */
 final class ActivationCountRule implements Rule {
   @Override
-  public void check(DeclaredNetwork network, ValidationReport report) {
-    for (DeclaredLayer layer : network.layers()) {
-      List<DeclaredActivation> activations = layer.activations();
+  public void check(DeclaredNetwork network, Shapes shapes, ValidationReport report) {
+    for (Member member : network.members()) {
+      List<LayerKind> activations = member.at(Stage.ACTIVATION);
       for (int i = 1; i < activations.size(); i++) {
-        DeclaredActivation extra = activations.get(i);
-        report.add(Problem.on(layer.method(), extra.mirror(), Message.TWO_ACTIVATIONS,
-            extra.kind().annotationName(), activations.get(0).kind().annotationName(), layer.name(),
-            extra.kind().annotationName(), layer.name()));
+        LayerKind extra = activations.get(i);
+        report.add(Problem.on(member.method(), extra.origin().mirror(), Message.TWO_ACTIVATIONS,
+            extra.annotationName(), activations.get(0).annotationName(), member.name(),
+            extra.annotationName(), member.name()));
       }
     }
   }

@@ -1,7 +1,8 @@
 package dev.kiln.processor.validation;
 
-import dev.kiln.processor.model.DeclaredLayer;
 import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.Member;
+import dev.kiln.processor.model.Stage;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,15 +10,15 @@ import java.util.Optional;
 final class FinalActivation {
   private FinalActivation() {}
 
-  /** The layer whose activation feeds the loss, or empty when the output is a Linear's without one. */
-  static Optional<DeclaredLayer> owner(DeclaredNetwork network) {
-    List<DeclaredLayer> layers = network.layers();
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      DeclaredLayer layer = layers.get(i);
-      if (layer.activation().isPresent()) {
-        return Optional.of(layer);
+  /** The member whose activation feeds the loss, or empty when the output is a transform's without one. */
+  static Optional<Member> owner(DeclaredNetwork network) {
+    List<Member> members = network.members();
+    for (int i = members.size() - 1; i >= 0; i--) {
+      Member member = members.get(i);
+      if (member.has(Stage.ACTIVATION)) {
+        return Optional.of(member);
       }
-      if (layer.linear().isPresent()) {
+      if (member.has(Stage.TRANSFORM)) {
         return Optional.empty();
       }
     }

@@ -1,6 +1,7 @@
 package dev.kiln.processor.validation;
 
 import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.writing.RuntimeTypes;
 import java.util.List;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -26,7 +27,7 @@ final class GeneratedNameRule implements Rule {
   }
 
   @Override
-  public void check(DeclaredNetwork network, ValidationReport report) {
+  public void check(DeclaredNetwork network, dev.kiln.processor.model.Shapes shapes, ValidationReport report) {
     PackageElement pkg = elements.getPackageOf(network.type());
     String prefix = pkg.isUnnamed() ? "" : pkg.getQualifiedName() + ".";
     for (String suffix : List.of("Model", "Trainer")) {
@@ -48,7 +49,7 @@ final class GeneratedNameRule implements Rule {
     if (suffix.equals("Model")) {
       return implementsType(existing, network.type().asType());
     }
-    TypeElement base = elements.getTypeElement("dev.kiln.runtime.AbstractTrainer");
+    TypeElement base = elements.getTypeElement(RuntimeTypes.ABSTRACT_TRAINER.canonicalName());
     return base != null && types.isSubtype(existing.asType(), base.asType());
   }
 

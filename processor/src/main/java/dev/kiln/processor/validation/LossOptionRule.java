@@ -4,6 +4,7 @@ import dev.kiln.dsl.LossKind;
 import dev.kiln.dsl.Reduction;
 import dev.kiln.processor.model.DeclaredLoss;
 import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.Shapes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +30,13 @@ final class LossOptionRule implements Rule {
   private static final Set<String> GENERAL = Set.of("value", "reduction");
 
   @Override
-  public void check(DeclaredNetwork network, ValidationReport report) {
+  public void check(DeclaredNetwork network, Shapes shapes, ValidationReport report) {
     if (network.loss().isEmpty()) {
       return;
     }
     DeclaredLoss loss = network.loss().get();
     LossKind kind = loss.kind();
-    int outputs = DeclaredShapes.networkOutputs(network);
+    long outputs = shapes.networkOutputs();
     List<String> takes = TAKES.get(kind);
     for (Map.Entry<String, AnnotationValue> option : loss.explicit().entrySet()) {
       String name = option.getKey();
@@ -52,7 +53,7 @@ final class LossOptionRule implements Rule {
     }
     if ((kind == LossKind.CROSS_ENTROPY || kind == LossKind.NLL) && outputs == 1) {
       report.add(at(network, loss, loss.kindValue(), Message.CLASS_LOSS_ONE_OUTPUT, kind,
-          network.layers().get(network.layers().size() - 1).name()));
+          network.members().get(network.members().size() - 1).name()));
     }
     if (loss.reduction() == Reduction.BATCHMEAN && kind != LossKind.KL_DIV) {
       report.add(at(network, loss, loss.values().get("reduction"), Message.BATCHMEAN_NEEDS_KL_DIV, kind));

@@ -32,14 +32,14 @@ public enum Message {
       "@%s follows @%s on %s(); a member takes at most one activation. Declare a second member for it, "
           + "e.g. @%s Layer %sActivation();"),
   FIRST_LAYER_WITHOUT_IN("first-layer-without-in", Diagnostic.Kind.ERROR,
-      "The first layer, %s(), has no input size; nothing before it can supply one. Add it: @Linear(in = ..., out = %s)"),
+      "The first layer, %s(), has no input size; nothing before it can supply one. Add it: @%s(in = ..., out = %s)"),
   FIRST_LAYER_NOT_LINEAR("first-layer-not-linear", Diagnostic.Kind.ERROR,
       "The first layer, %s(), has no @Linear, so the network's input size is unknown. "
           + "Start with @Linear(in = ..., out = ...)"),
   IN_MISMATCH("in-mismatch", Diagnostic.Kind.ERROR,
-      "@Linear(in = %d) on %s() does not match the %d outputs of %s(). Use in = %d, or leave in out"),
+      "@%s(in = %d) on %s() does not match the %d outputs of %s(). Use in = %d, or leave in out"),
   SIZE_NOT_POSITIVE("size-not-positive", Diagnostic.Kind.ERROR,
-      "@Linear(%s = %d) on %s() is not a size; sizes are at least 1"),
+      "@%s(%s = %d) on %s() is not a size; sizes are at least 1"),
   SOFTMAX_BEFORE_CROSS_ENTROPY("softmax-before-cross-entropy", Diagnostic.Kind.ERROR,
       "@Softmax on %s() feeds @Loss(CROSS_ENTROPY), which applies log-softmax itself: the double softmax "
           + "squashes the logits and stalls training. Remove @Softmax; the model's probabilities() gives "
@@ -83,7 +83,7 @@ public enum Message {
   ACTIVATION_OPTION_OUT_OF_RANGE("activation-option-out-of-range", Diagnostic.Kind.ERROR,
       "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
   DROPOUT_PROBABILITY("dropout-probability", Diagnostic.Kind.ERROR,
-      "@Dropout(p = %s) on %s() is not a probability of dropping an output; p is in [0, 1). Choose a value in that range"),
+      "@%s(p = %s) on %s() is not a probability of dropping an output; p is in [0, 1). Choose a value in that range"),
   GENERATED_NAME_CLASH("generated-name-clash", Diagnostic.Kind.ERROR,
       "@Model %s generates %s, and %s already declares that name. Rename the interface or the other type"),
   SIGMOID_BEFORE_BCE("sigmoid-before-bce", Diagnostic.Kind.WARNING,
@@ -105,11 +105,18 @@ public enum Message {
       "@%s on hidden layer %s() normalises features that the next layer needs free. Use an activation such as "
           + "@ReLU here, and normalise only the output"),
   DROPOUT_ON_OUTPUT("dropout-on-output", Diagnostic.Kind.WARNING,
-      "@Dropout on %s() zeroes the network's outputs while training, so the loss sees outputs the model never "
-          + "gives. Move @Dropout before the last @Linear"),
+      "@%s on %s() zeroes the network's outputs while training, so the loss sees outputs the model never "
+          + "gives. Move @%s before the last @Linear"),
   KL_DIV_MEAN("kl-div-mean", Diagnostic.Kind.WARNING,
       "@Loss(KL_DIV) with reduction MEAN divides by every element, not by the rows, so it is not the KL "
           + "divergence (PyTorch warns too). Use reduction = BATCHMEAN"),
+  TENSOR_TOO_LARGE("tensor-too-large", Diagnostic.Kind.ERROR,
+      "@%s on %s() makes %s %s, %s values: more than the %d a Java array holds. Make the layer smaller"),
+  PARAMETERS_TOO_LARGE("parameters-too-large", Diagnostic.Kind.ERROR,
+      "@%s on %s() brings the model to %d parameters: more than the %d one Java array holds. Make the network "
+          + "smaller"),
+  OUTPUT_TOO_LARGE("output-too-large", Diagnostic.Kind.ERROR,
+      "@%s on %s() gives %s values per example: more than the %d a Java array holds. Make the layer smaller"),
   INTERNAL_ERROR("internal-error", Diagnostic.Kind.ERROR,
       "Kiln failed on %s: %s. This is a bug in Kiln; please report it with this declaration");
 

@@ -1,8 +1,8 @@
 package dev.kiln.processor.validation;
 
-import dev.kiln.processor.model.DeclaredLayer;
 import dev.kiln.processor.model.DeclaredNetwork;
-import dev.kiln.processor.model.NetworkLayer;
+import dev.kiln.processor.model.Member;
+import dev.kiln.processor.model.Shapes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,20 +21,20 @@ final class StructureRule implements Rule {
   }
 
   @Override
-  public void check(DeclaredNetwork network, ValidationReport report) {
+  public void check(DeclaredNetwork network, Shapes shapes, ValidationReport report) {
     if (!network.hasLossAnnotation()) {
       report.add(Problem.on(network.type(), network.modelMirror(), Message.MISSING_LOSS, network.simpleName()));
     }
-    if (network.layers().isEmpty() && !declaresAbstractMethods(network)) {
+    if (network.members().isEmpty() && !declaresAbstractMethods(network)) {
       report.add(Problem.on(network.type(), network.modelMirror(), Message.NO_LAYERS, network.simpleName()));
     }
-    Map<String, DeclaredLayer> byPrefix = new HashMap<>();
-    for (DeclaredLayer layer : network.layers()) {
+    Map<String, Member> byPrefix = new HashMap<>();
+    for (Member layer : network.members()) {
       if (RESERVED.contains(layer.name())) {
         report.add(Problem.on(layer.method(), Message.RESERVED_LAYER_NAME, layer.name()));
       }
-      String prefix = NetworkLayer.constantPrefix(layer.name());
-      DeclaredLayer earlier = byPrefix.putIfAbsent(prefix, layer);
+      String prefix = Member.constantPrefix(layer.name());
+      Member earlier = byPrefix.putIfAbsent(prefix, layer);
       if (earlier != null) {
         report.add(Problem.on(layer.method(), Message.LAYER_NAME_CLASH, earlier.name(), layer.name(), prefix));
       }

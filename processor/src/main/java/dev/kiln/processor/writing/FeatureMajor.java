@@ -2,9 +2,7 @@ package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.dsl.LossKind;
-import dev.kiln.processor.model.ActivationKind;
 import dev.kiln.processor.model.Network;
-import dev.kiln.processor.model.NetworkLayer;
 import java.util.List;
 
 /**
@@ -14,46 +12,22 @@ import java.util.List;
  * go to the loss as they are, other losses get the output transposed to rows and the gradient back.
  */
 final class FeatureMajor {
-  /** Layers at most this wide gain more from vectors along the batch than along their features. */
-  static final int NARROW = 32;
-
   private FeatureMajor() {}
 
-  /**
-   * Whether the trainer of {@code network} runs feature-major: every Linear narrow, and every
-   * activation element-wise (softmax rows and per-feature PReLU slopes assume row-major), no dropout.
-   */
-  static boolean suits(Network network) {
-    for (NetworkLayer layer : network.layers()) {
-      if (layer.linear() && (layer.in() > NARROW || layer.out() > NARROW)) return false;
-      if (layer.dropout().isPresent()) return false;
-      ActivationKind kind = layer.activationKind().orElse(null);
-      if (kind == ActivationKind.SOFTMAX || kind == ActivationKind.LOG_SOFTMAX || kind == ActivationKind.PRELU) {
-        return false;
-      }
-    }
-    return true;
+  /** Whether the trainer runs feature-major: every step of every member has a feature-major pass. */
+  static boolean suits(List<MemberCode> members) {
+    return members.stream().flatMap(m -> m.steps().stream())
+        .allMatch(step -> Emitters.of(step.step().kind()).featureMajor(step));
   }
 
-  private static String transposedInput(LayerPlan plan) {
-    return plan.input().equals("x") ? "xT" : plan.input();
-  }
-
-  static CodeBlock forward(List<LayerPlan> plans) {
+  static CodeBlock forward(List<MemberCode> members) {
     CodeBlock.Builder code = CodeBlock.builder()
         .add("// Feature-major: every workspace below is [features x rows].\n")
         .addStatement("kernels.transpose(x, rows, IN, xT)");
-    for (LayerPlan plan : plans) {
-      NetworkLayer layer = plan.layer();
-      code.add("// $L: $L\n", layer.name(), LayerNames.describe(layer));
-      if (layer.linear()) {
-        code.addStatement("kernels.linearForwardT($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)",
-            transposedInput(plan), LayerNames.weight(layer), LayerNames.bias(layer), plan.preActivation(),
-            plan.computed(), LayerNames.in(layer), LayerNames.out(layer), LayerNames.activation(layer));
-      } else {
-        String input = transposedInput(plan);
-        code.addStatement("$L.forward($L, $L, $L, rows)", LayerNames.activation(layer), input, plan.computed(),
-            LayerNames.out(layer));
+    for (MemberCode member : members) {
+      code.add("// $L\n", member.comment());
+      for (StepCode step : member.steps()) {
+        Emitters.of(step.step().kind()).forwardFeatureMajor(step, code);
       }
     }
     return code.build();
@@ -76,8 +50,8 @@ final class FeatureMajor {
   }
 
   /** The step's loss call: on the feature-major output, or around it, transposing to rows and back. */
-  static CodeBlock loss(Network network, List<LayerPlan> plans, boolean classIndices) {
-    LayerPlan last = plans.get(plans.size() - 1);
+  static CodeBlock loss(Network network, List<MemberCode> members, boolean classIndices) {
+    LayerPlan last = members.get(members.size() - 1).plan();
     if (network.out() == 1) {
       return CodeBlock.builder()
           .add("// One output: feature-major and row-major are the same.\n")
@@ -98,32 +72,16 @@ final class FeatureMajor {
         .build();
   }
 
-  static CodeBlock backward(List<LayerPlan> plans) {
+  static CodeBlock backward(List<MemberCode> members) {
     CodeBlock.Builder code = CodeBlock.builder();
-    for (int i = plans.size() - 1; i >= 0; i--) {
-      LayerPlan plan = plans.get(i);
-      NetworkLayer layer = plan.layer();
-      String preActivation = plan.preActivation().equals("x") ? "xT" : plan.preActivation();
-      code.add("// Backward through $L: $L\n", layer.name(), LayerNames.describe(layer));
-      if (layer.activation().isPresent()) {
-        // Element-wise, so the layout does not matter: OUT rows of `rows` values.
-        code.addStatement("$L.backward($L, $L, $L, $L, rows)", LayerNames.activation(layer), preActivation,
-            plan.computed(), plan.computedGradient(), LayerNames.out(layer));
+    for (int i = members.size() - 1; i >= 0; i--) {
+      MemberCode member = members.get(i);
+      code.add("// Backward through $L\n", member.comment());
+      List<StepCode> steps = member.steps();
+      for (int s = steps.size() - 1; s >= 0; s--) {
+        Emitters.of(steps.get(s).step().kind()).backwardFeatureMajor(steps.get(s), code);
       }
-      if (layer.linear()) {
-        // The first layer's input is at hand in rows too, which suits some shapes better.
-        code.addStatement("kernels.linearParameterGradientT($L, $L, $Lgradients, $L, $L, rows, $L, $L)",
-            plan.computedGradient(), transposedInput(plan), plan.input().equals("x") ? "x, " : "",
-            LayerNames.weight(layer), LayerNames.bias(layer), LayerNames.in(layer), LayerNames.out(layer));
-        if (plan.inputGradient() != null) {
-          code.addStatement("kernels.linearInputGradientT($L, parameters, $L, $L, rows, $L, $L)",
-              plan.computedGradient(), LayerNames.weight(layer), plan.inputGradient(), LayerNames.in(layer),
-              LayerNames.out(layer));
-        }
-      } else if (plan.inputGradient() != null) {
-        code.addStatement("$T.arraycopy($L, 0, $L, 0, rows * $L)", System.class, plan.computedGradient(),
-            plan.inputGradient(), LayerNames.out(layer));
-      }
+      BackwardPass.handOn(member, code);
     }
     return code.build();
   }

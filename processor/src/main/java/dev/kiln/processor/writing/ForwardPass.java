@@ -6,14 +6,14 @@ import dev.kiln.processor.model.NetworkLayer;
 import java.util.List;
 
 /**
- * The forward pass, layer by layer. Expects {@code x}, {@code rows}, {@code parameters} and
- * {@code kernels} in scope.
+ * The forward pass, member by member, each step written by its kind's emitter. Expects {@code x},
+ * {@code rows}, {@code parameters} and {@code kernels} in scope.
  */
 final class ForwardPass {
   private ForwardPass() {}
 
   /**
-   * Inference, as the model's {@code forward} runs it: each layer's output in a new array, activations
+   * Inference, as the model's {@code forward} runs it: each member's output in a new array, activations
    * in place, dropout off. Leaves the output in {@link #inferenceOutput}.
    */
   static CodeBlock inference(Network network) {
@@ -21,7 +21,7 @@ final class ForwardPass {
   }
 
   /**
-   * Inference into the model's reusable workspaces ({@code <layer>Inference}) and, for the last layer,
+   * Inference into the model's reusable workspaces ({@code <member>Inference}) and, for the last member,
    * into {@code out}, as {@code forward(x, out)} runs it.
    */
   static CodeBlock inferenceInto(Network network) {
@@ -32,31 +32,28 @@ final class ForwardPass {
     CodeBlock.Builder code = CodeBlock.builder();
     String input = "x";
     String last = inferenceOutput(network);
-    for (NetworkLayer layer : network.layers()) {
+    for (MemberCode member : Fusions.of(LayerPlan.of(network))) {
+      NetworkLayer layer = member.layer();
       if (!layer.computes()) {
         continue; // dropout alone: nothing to do outside training
       }
       String output = layer.name() + "Output";
-      code.add("// $L: $L\n", layer.name(), LayerNames.describe(layer));
+      code.add("// $L\n", member.comment());
       if (!reuse) {
         code.addStatement("float[] $L = new float[rows * $L]", output, LayerNames.out(layer));
       } else {
         output = output.equals(last) ? "out" : inferenceWorkspace(layer);
       }
-      if (layer.linear()) {
-        code.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", input,
-            LayerNames.weight(layer), LayerNames.bias(layer), output, output, LayerNames.in(layer),
-            LayerNames.out(layer), LayerNames.activation(layer));
-      } else {
-        code.addStatement("$L.forward($L, $L, rows, $L)", LayerNames.activation(layer), input, output,
-            LayerNames.out(layer));
+      for (StepCode step : member.steps()) {
+        Emitters.of(step.step().kind()).inference(step, input, output, code);
+        if (!step.step().kind().stage().equals(dev.kiln.processor.model.Stage.DROPOUT)) input = output;
       }
       input = output;
     }
     return code.build();
   }
 
-  /** The model's field that holds a layer's output for {@code forward(x, out)}. */
+  /** The model's field that holds a member's output for {@code forward(x, out)}. */
   static String inferenceWorkspace(NetworkLayer layer) {
     return layer.name() + "Inference";
   }
@@ -71,22 +68,12 @@ final class ForwardPass {
   }
 
   /** Training, as the trainer runs it: into the workspaces, keeping what backward needs, dropout on. */
-  static CodeBlock training(List<LayerPlan> plans) {
+  static CodeBlock training(List<MemberCode> members) {
     CodeBlock.Builder code = CodeBlock.builder();
-    for (LayerPlan plan : plans) {
-      NetworkLayer layer = plan.layer();
-      code.add("// $L: $L\n", layer.name(), LayerNames.describe(layer));
-      if (layer.linear()) {
-        code.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", plan.input(),
-            LayerNames.weight(layer), LayerNames.bias(layer), plan.preActivation(), plan.computed(),
-            LayerNames.in(layer), LayerNames.out(layer), LayerNames.activation(layer));
-      } else if (layer.activation().isPresent()) {
-        code.addStatement("$L.forward($L, $L, rows, $L)", LayerNames.activation(layer), plan.input(),
-            plan.computed(), LayerNames.out(layer));
-      }
-      if (layer.dropout().isPresent()) {
-        code.addStatement("$T.forward($L, $L, $L, rows * $L, $L, random)", RuntimeTypes.DROPOUT, plan.computed(),
-            plan.output(), plan.mask(), LayerNames.out(layer), LayerNames.dropoutConstant(layer));
+    for (MemberCode member : members) {
+      code.add("// $L\n", member.comment());
+      for (StepCode step : member.steps()) {
+        Emitters.of(step.step().kind()).forward(step, code);
       }
     }
     return code.build();

@@ -8,12 +8,10 @@ import dev.kiln.processor.model.Network;
 
 /** The trainer's loss: a constant configured as declared, and the comment that says what it fuses. */
 final class LossCall {
-  private static final String LOSS = "dev.kiln.runtime.loss";
-
   private LossCall() {}
 
   static ClassName type(Network network) {
-    return ClassName.get(LOSS, switch (network.loss()) {
+    return ClassName.get(RuntimeTypes.LOSSES, switch (network.loss()) {
       case CROSS_ENTROPY -> "CrossEntropy";
       case NLL -> "NegativeLogLikelihood";
       case BCE -> "BinaryCrossEntropy";

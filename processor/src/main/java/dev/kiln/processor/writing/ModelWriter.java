@@ -9,8 +9,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.dsl.LossKind;
+import dev.kiln.processor.model.ArraySlot;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
+import dev.kiln.processor.model.PlacedTensor;
+import dev.kiln.processor.model.Shape;
+import dev.kiln.processor.model.Stage;
+import dev.kiln.processor.model.TensorDecl;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,14 +42,13 @@ public final class ModelWriter {
         .addSuperinterface(RuntimeTypes.KILN_MODEL)
         .addOriginatingElement(network.type());
 
-    addConstants(type, network);
+    List<MemberCode> members = Fusions.of(LayerPlan.of(network));
+    addConstants(type, network, members);
     type.addField(FieldSpec.builder(FLOATS, "parameters", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new float[PARAMETER_COUNT]").build());
-    type.addField(FieldSpec.builder(RuntimeTypes.KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("$T.kernels()", RuntimeTypes.KERNEL_PROVIDER).build());
-    for (NetworkLayer layer : network.layers()) {
-      if (layer.hasPrelu()) type.addField(preluField(layer));
-    }
+    type.addField(FieldSpec.builder(RuntimeTypes.LINEAR_KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("$T.linear()", RuntimeTypes.KERNEL_PROVIDER).build());
+    stepFields(members).forEach(type::addField);
     for (NetworkLayer layer : network.layers()) {
       type.addField(FieldSpec.builder(RuntimeTypes.LAYER, layer.name(), Modifier.PRIVATE, Modifier.FINAL)
           .initializer(layerView(layer)).build());
@@ -84,11 +88,13 @@ public final class ModelWriter {
     return type.build();
   }
 
-  static FieldSpec preluField(NetworkLayer layer) {
-    return FieldSpec.builder(RuntimeTypes.PRELU, LayerNames.preluField(layer), Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $T(parameters, $L, $L)", RuntimeTypes.PRELU, LayerNames.prelu(layer),
-            LayerNames.preluSize(layer))
-        .build();
+  /** The fields of the steps' own (a PReLU reading its slopes), which the model and the trainer each hold. */
+  static List<FieldSpec> stepFields(List<MemberCode> members) {
+    List<FieldSpec> fields = new java.util.ArrayList<>();
+    for (MemberCode member : members) {
+      for (StepCode step : member.steps()) fields.addAll(Emitters.of(step.step().kind()).fields(step));
+    }
+    return fields;
   }
 
   private static MethodSpec getter(String name, TypeName type, String value) {
@@ -100,54 +106,60 @@ public final class ModelWriter {
         .build();
   }
 
-  private static void addConstants(TypeSpec.Builder type, Network network) {
+  private static void addConstants(TypeSpec.Builder type, Network network, List<MemberCode> members) {
     type.addField(constant("IN", network.in(), "Features per input row.", Modifier.PUBLIC));
     type.addField(constant("OUT", network.out(), "Values per output row.", Modifier.PUBLIC));
-    int offset = 0;
+    type.addField(constant("WIDEST_ROW", widestRow(network), "The most values a row of any workspace holds.",
+        Modifier.PUBLIC));
     CodeBlock.Builder stateDict = CodeBlock.builder().add("$T.builder()", RuntimeTypes.STATE_DICT).indent();
-    for (NetworkLayer layer : network.layers()) {
-      type.addField(constant(LayerNames.in(layer), layer.in(), null));
-      type.addField(constant(LayerNames.out(layer), layer.out(), null));
-      if (layer.linear()) {
-        type.addField(constant(LayerNames.weight(layer), offset, "Offset of " + layer.name() + ".weight ["
-            + layer.out() + " x " + layer.in() + "] in the parameters."));
-        stateDict.add("\n.add($S, $L, $L)", layer.name() + ".weight", LayerNames.out(layer), LayerNames.in(layer));
-        offset += layer.out() * layer.in();
-        if (layer.bias()) {
-          type.addField(constant(LayerNames.bias(layer), offset, "Offset of " + layer.name() + ".bias ["
-              + layer.out() + "] in the parameters."));
-          stateDict.add("\n.add($S, $L)", layer.name() + ".bias", LayerNames.out(layer));
-          offset += layer.out();
+    for (MemberCode member : members) {
+      NetworkLayer layer = member.layer();
+      java.util.Set<String> declared = new java.util.HashSet<>(List.of("IN", "OUT"));
+      type.addField(constant(LayerNames.in(layer), size(layer.input().size()), null));
+      type.addField(constant(LayerNames.out(layer), size(layer.output().size()), null));
+      for (StepCode step : member.steps()) {
+        for (PlacedTensor tensor : step.step().tensors()) {
+          TensorDecl decl = tensor.decl();
+          if (decl.role() != TensorDecl.Role.TRAINABLE) {
+            throw new IllegalStateException(tensor.name() + ": buffers have no place in the generated model yet");
+          }
+          type.addField(constant(LayerNames.constant(layer, decl.constant()), size(tensor.offset()), "Offset of "
+              + tensor.name() + " " + decl.shapeText() + (decl.note().isEmpty() ? "" : ", " + decl.note() + ",")
+              + " in the parameters."));
+          List<String> dims = new java.util.ArrayList<>();
+          for (TensorDecl.Dim dim : decl.dims()) {
+            if (declared.add(dim.constant())) {
+              type.addField(constant(LayerNames.constant(layer, dim.constant()), size(dim.size()), null));
+            }
+            dims.add(LayerNames.constant(layer, dim.constant()));
+          }
+          stateDict.add("\n.add($S, $L)", tensor.name(), String.join(", ", dims));
         }
-      }
-      if (layer.hasPrelu()) {
-        type.addField(constant(LayerNames.prelu(layer), offset, "Offset of " + LayerNames.preluTensor(layer) + " ["
-            + layer.preluSize() + "], the PReLU's slopes, in the parameters."));
-        type.addField(constant(LayerNames.preluSize(layer), layer.preluSize(), null));
-        stateDict.add("\n.add($S, $L)", LayerNames.preluTensor(layer), LayerNames.preluSize(layer));
-        offset += layer.preluSize();
-      }
-      if (LayerNames.hasActivationConstant(layer)) {
-        type.addField(FieldSpec.builder(RuntimeTypes.ACTIVATION, LayerNames.activationConstant(layer), Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$L", LayerNames.activationFactory(layer.activation().get()))
-            .build());
-      }
-      if (layer.dropout().isPresent()) {
-        type.addField(FieldSpec.builder(TypeName.FLOAT, LayerNames.dropoutConstant(layer), Modifier.STATIC,
-                Modifier.FINAL)
-            .addJavadoc("The probability that training zeroes an output of $L.\n", layer.name())
-            .initializer("$L", Literals.of(layer.dropout().get()))
-            .build());
+        Emitters.of(step.step().kind()).constants(step).forEach(type::addField);
       }
     }
     stateDict.add("\n.build()").unindent();
-    type.addField(constant("PARAMETER_COUNT", offset, "The length of the parameter array.", Modifier.PUBLIC));
+    type.addField(constant("PARAMETER_COUNT", size(network.length(ArraySlot.PARAMETERS)),
+        "The length of the parameter array.", Modifier.PUBLIC));
     type.addField(FieldSpec.builder(RuntimeTypes.STATE_DICT, "STATE_DICT", Modifier.PUBLIC, Modifier.STATIC,
             Modifier.FINAL)
         .addJavadoc("The state dict, with PyTorch's names and shapes, in the order of the parameters.\n")
         .initializer(stateDict.build())
         .build());
+  }
+
+  /** A size the shape walk has checked to fit an array. */
+  private static int size(long value) {
+    return Math.toIntExact(value);
+  }
+
+  /** The most values per row any workspace of the model or its trainer holds. */
+  static int widestRow(Network network) {
+    long widest = 0;
+    for (NetworkLayer layer : network.layers()) {
+      widest = Math.max(widest, Math.max(layer.input().size(), layer.output().size()));
+    }
+    return size(widest);
   }
 
   private static FieldSpec constant(String name, int value, String doc, Modifier... extra) {
@@ -159,17 +171,13 @@ public final class ModelWriter {
   }
 
   private static CodeBlock layerView(NetworkLayer layer) {
-    if (layer.linear()) {
-      return CodeBlock.of("new $T($S, $L, $L, parameters, $L, $L)", RuntimeTypes.LINEAR_LAYER_VIEW,
-          layer.name(), LayerNames.in(layer), LayerNames.out(layer), LayerNames.weight(layer),
-          LayerNames.bias(layer));
-    }
-    if (layer.hasPrelu()) {
-      return CodeBlock.of("new $T($S, $L, $S, parameters, $L, $L)", RuntimeTypes.ACTIVATION_LAYER_VIEW, layer.name(),
-          LayerNames.out(layer), LayerNames.describe(layer), LayerNames.prelu(layer), LayerNames.preluSize(layer));
-    }
-    return CodeBlock.of("new $T($S, $L, $S)", RuntimeTypes.ACTIVATION_LAYER_VIEW, layer.name(),
-        LayerNames.out(layer), LayerNames.describe(layer));
+    return CodeBlock.of("new $T($S, $S, $L, $L, STATE_DICT, parameters)", RuntimeTypes.LAYER_VIEW, layer.name(),
+        layer.describe(), dims(layer.input()), dims(layer.output()));
+  }
+
+  /** A shape as generated code passes it: {@code new int[] {16, 5, 5}}. */
+  private static CodeBlock dims(Shape shape) {
+    return CodeBlock.of("new int[] {$L}", shape.dims().stream().map(String::valueOf).collect(Collectors.joining(", ")));
   }
 
   private static MethodSpec create(Network network, ClassName model) {
@@ -182,17 +190,26 @@ public final class ModelWriter {
         .addStatement("$T model = new $T()", model, model)
         .addStatement("$T random = new $T(seed)", SplittableRandom.class, SplittableRandom.class);
     for (NetworkLayer layer : network.layers()) {
-      if (layer.linear()) {
-        method.addStatement("$T.linear(model.parameters, $L, $L, $L, $L, random)", RuntimeTypes.INITIALIZERS,
-            LayerNames.weight(layer), LayerNames.bias(layer), LayerNames.in(layer), LayerNames.out(layer));
-      }
-      if (layer.hasPrelu()) {
-        method.addStatement("$T.fill(model.parameters, $L, $L + $L, $L)", Arrays.class, LayerNames.prelu(layer),
-            LayerNames.prelu(layer), LayerNames.preluSize(layer),
-            Literals.of(layer.activation().get().floatOption("init")));
+      for (PlacedTensor tensor : layer.tensors()) {
+        initialise(method, layer, tensor);
       }
     }
     return method.addStatement("return model").build();
+  }
+
+  /** Fills one tensor of a new model as PyTorch's module would. */
+  private static void initialise(MethodSpec.Builder method, NetworkLayer layer, PlacedTensor tensor) {
+    TensorDecl decl = tensor.decl();
+    String offset = LayerNames.constant(layer, decl.constant());
+    String size = decl.dims().stream().map(d -> LayerNames.constant(layer, d.constant()))
+        .collect(Collectors.joining(" * "));
+    switch (decl.init().kind()) {
+      case UNIFORM_FAN_IN -> method.addStatement("$T.uniformFanIn(model.parameters, $L, $L, $L, random)",
+          RuntimeTypes.INITIALIZERS, offset, size, decl.init().fanIn().stream()
+              .map(d -> LayerNames.constant(layer, d.constant())).collect(Collectors.joining(" * ")));
+      case CONSTANT -> method.addStatement("$T.fill(model.parameters, $L, $L + $L, $L)", Arrays.class, offset, offset,
+          size, Literals.of((float) decl.init().value()));
+    }
   }
 
   private static MethodSpec load(ClassName model) {
@@ -227,11 +244,11 @@ public final class ModelWriter {
     return MethodSpec.methodBuilder("forward")
         .addAnnotation(Override.class)
         .addJavadoc("The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x"
-            + " OUT],\n$L.$L\n", what, network.hasDropout() ? " Dropout is off." : "")
+            + " OUT],\n$L.$L\n", what, network.has(Stage.DROPOUT) ? " Dropout is off." : "")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
         .addParameter(FLOATS, "x")
-        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
         .addCode(ForwardPass.inference(network))
         .addStatement("return $L", ForwardPass.inferenceOutput(network))
         .build();
@@ -255,7 +272,7 @@ public final class ModelWriter {
         .returns(FLOATS)
         .addParameter(FLOATS, "x")
         .addParameter(FLOATS, "out")
-        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("$T.output(out, rows, OUT)", RuntimeTypes.BATCHES)
         .addStatement("ensureInferenceWorkspaces(rows)")
         .addCode(ForwardPass.inferenceInto(network))
@@ -321,7 +338,7 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(trainer)
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer");
-    if (!network.hasDropout()) {
+    if (!network.has(Stage.DROPOUT)) {
       type.addMethod(plain.addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
           .addStatement("return new $T(this, parameters, optimizer)", trainer)
           .build());
@@ -349,7 +366,7 @@ public final class ModelWriter {
 
   static String summary(Network network) {
     return network.layers().stream()
-        .map(l -> l.name() + ": " + LayerNames.describe(l))
+        .map(l -> l.name() + ": " + l.describe())
         .collect(Collectors.joining(", ")) + "; loss " + network.loss();
   }
 }

@@ -2,29 +2,37 @@ package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 
-/** The runtime and DSL types that generated code refers to. */
-final class RuntimeTypes {
-  static final ClassName KILN_MODEL = ClassName.get("dev.kiln.runtime", "KilnModel");
-  static final ClassName CLASS_INDEX_TRAINER = ClassName.get("dev.kiln.runtime", "ClassIndexTrainer");
-  static final ClassName FLOAT_TARGET_TRAINER = ClassName.get("dev.kiln.runtime", "FloatTargetTrainer");
-  static final ClassName LAYER = ClassName.get("dev.kiln.runtime", "Layer");
-  static final ClassName LINEAR_LAYER_VIEW = ClassName.get("dev.kiln.runtime", "LinearLayerView");
-  static final ClassName ACTIVATION_LAYER_VIEW = ClassName.get("dev.kiln.runtime", "ActivationLayerView");
-  static final ClassName ACTIVATION = ClassName.get("dev.kiln.runtime", "Activation");
-  static final ClassName PRELU = ClassName.get("dev.kiln.runtime.activation", "PReLU");
-  static final ClassName DROPOUT = ClassName.get("dev.kiln.runtime.activation", "Dropout");
-  static final ClassName ABSTRACT_TRAINER = ClassName.get("dev.kiln.runtime", "AbstractTrainer");
-  static final ClassName BATCHES = ClassName.get("dev.kiln.runtime", "Batches");
-  static final ClassName INITIALIZERS = ClassName.get("dev.kiln.runtime", "Initializers");
-  static final ClassName PREDICTIONS = ClassName.get("dev.kiln.runtime", "Predictions");
-  static final ClassName KERNELS = ClassName.get("dev.kiln.runtime.kernel", "Kernels");
-  static final ClassName KERNEL_PROVIDER = ClassName.get("dev.kiln.runtime.kernel", "KernelProvider");
-  static final ClassName STATE_DICT = ClassName.get("dev.kiln.runtime.io", "StateDict");
-  static final ClassName OPTIMIZER = ClassName.get("dev.kiln.runtime.optim", "Optimizer");
-  static final ClassName OPTIMIZER_STATE = ClassName.get("dev.kiln.runtime.optim", "OptimizerState");
-  static final ClassName REDUCTION = ClassName.get("dev.kiln.dsl", "Reduction");
-  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  static final String PROCESSOR = "dev.kiln.processor.KilnProcessor";
+/**
+ * The runtime and DSL types that the processor reads or generated code refers to: the one place their
+ * names are written.
+ */
+public final class RuntimeTypes {
+  private static final String RUNTIME = "dev.kiln.runtime";
+  private static final String GENERATED_SUPPORT = RUNTIME + ".generated";
+  private static final String ACTIVATIONS = RUNTIME + ".activation";
+  private static final String KERNEL = RUNTIME + ".kernel";
+  /** The package of the losses, each named by {@link LossCall}. */
+  public static final String LOSSES = RUNTIME + ".loss";
+
+  public static final ClassName KILN_MODEL = ClassName.get(RUNTIME, "KilnModel");
+  public static final ClassName CLASS_INDEX_TRAINER = ClassName.get(RUNTIME, "ClassIndexTrainer");
+  public static final ClassName FLOAT_TARGET_TRAINER = ClassName.get(RUNTIME, "FloatTargetTrainer");
+  public static final ClassName LAYER = ClassName.get(RUNTIME, "Layer");
+  public static final ClassName LAYER_VIEW = ClassName.get(GENERATED_SUPPORT, "LayerView");
+  public static final ClassName ABSTRACT_TRAINER = ClassName.get(GENERATED_SUPPORT, "AbstractTrainer");
+  public static final ClassName BATCHES = ClassName.get(GENERATED_SUPPORT, "Batches");
+  public static final ClassName INITIALIZERS = ClassName.get(GENERATED_SUPPORT, "Initializers");
+  public static final ClassName PREDICTIONS = ClassName.get(GENERATED_SUPPORT, "Predictions");
+  public static final ClassName ACTIVATION = ClassName.get(ACTIVATIONS, "Activation");
+  public static final ClassName PRELU = ClassName.get(ACTIVATIONS, "PReLU");
+  public static final ClassName DROPOUT = ClassName.get(ACTIVATIONS, "Dropout");
+  public static final ClassName LINEAR_KERNELS = ClassName.get(KERNEL, "LinearKernels");
+  public static final ClassName KERNEL_PROVIDER = ClassName.get(KERNEL, "KernelProvider");
+  public static final ClassName STATE_DICT = ClassName.get(RUNTIME + ".io", "StateDict");
+  public static final ClassName OPTIMIZER = ClassName.get(RUNTIME + ".optim", "Optimizer");
+  public static final ClassName REDUCTION = ClassName.get("dev.kiln.dsl", "Reduction");
+  public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  public static final String PROCESSOR = "dev.kiln.processor.KilnProcessor";
 
   private RuntimeTypes() {}
 }

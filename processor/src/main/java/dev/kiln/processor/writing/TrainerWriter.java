@@ -7,7 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.model.Network;
-import dev.kiln.processor.model.NetworkLayer;
+import dev.kiln.processor.model.Stage;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -22,8 +22,8 @@ public final class TrainerWriter {
   public TypeSpec write(Network network) {
     ClassName model = ClassName.get(network.packageName(), network.modelName());
     ClassName trainer = ClassName.get(network.packageName(), network.trainerName());
-    List<LayerPlan> plans = LayerPlan.of(network);
-    boolean featureMajor = FeatureMajor.suits(network);
+    List<MemberCode> members = Fusions.of(LayerPlan.of(network));
+    boolean featureMajor = FeatureMajor.suits(members);
     TypeSpec.Builder type = TypeSpec.classBuilder(trainer)
         .addAnnotation(Generated.annotation(network))
         .addJavadoc("Trains a {@link $T} with $L loss. Made by {@link $T#trainer}; not thread-safe.\n", model,
@@ -37,21 +37,17 @@ public final class TrainerWriter {
     type.addField(FieldSpec.builder(LossCall.type(network), "LOSS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(LossCall.initializer(network)).build());
     type.addField(model, "model", Modifier.PRIVATE, Modifier.FINAL);
-    type.addField(FieldSpec.builder(RuntimeTypes.KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("$T.kernels()", RuntimeTypes.KERNEL_PROVIDER).build());
-    for (NetworkLayer layer : network.layers()) {
-      if (layer.hasPrelu()) type.addField(ModelWriter.preluField(layer));
-    }
-    if (network.hasDropout()) {
+    type.addField(FieldSpec.builder(RuntimeTypes.LINEAR_KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("$T.linear()", RuntimeTypes.KERNEL_PROVIDER).build());
+    ModelWriter.stepFields(members).forEach(type::addField);
+    if (network.has(Stage.DROPOUT)) {
       type.addField(FieldSpec.builder(SplittableRandom.class, "random", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Draws the dropout masks.\n").build());
     }
     type.addField(FieldSpec.builder(TypeName.INT, "rows", Modifier.PRIVATE)
         .addJavadoc("The batch size the workspaces are sized for.\n").build());
-    for (LayerPlan plan : plans) {
-      for (String workspace : plan.workspaces()) {
-        type.addField(ModelWriter.FLOATS, workspace, Modifier.PRIVATE);
-      }
+    for (Workspace workspace : workspaces(members)) {
+      type.addField(workspace.type(), workspace.name(), Modifier.PRIVATE);
     }
     if (featureMajor) {
       type.addField(FieldSpec.builder(ModelWriter.FLOATS, "xT", Modifier.PRIVATE)
@@ -70,16 +66,16 @@ public final class TrainerWriter {
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
         .addStatement("super(parameters, optimizer)")
         .addStatement("this.model = model");
-    if (network.hasDropout()) {
+    if (network.has(Stage.DROPOUT)) {
       constructor.addParameter(TypeName.LONG, "dropoutSeed")
           .addStatement("this.random = new $T(dropoutSeed)", SplittableRandom.class);
     }
     type.addMethod(constructor.build());
-    if (network.classIndexTargets()) type.addMethod(step(network, plans, true, featureMajor));
-    if (network.floatTargets()) type.addMethod(step(network, plans, false, featureMajor));
-    type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(plans) : ForwardPass.training(plans)));
-    type.addMethod(backwardPass(featureMajor ? FeatureMajor.backward(plans) : BackwardPass.of(plans)));
-    type.addMethod(workspaces(network, plans, featureMajor));
+    if (network.classIndexTargets()) type.addMethod(step(network, members, true, featureMajor));
+    if (network.floatTargets()) type.addMethod(step(network, members, false, featureMajor));
+    type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(members) : ForwardPass.training(members)));
+    type.addMethod(backwardPass(featureMajor ? FeatureMajor.backward(members) : BackwardPass.of(members)));
+    type.addMethod(ensureWorkspaces(network, members, featureMajor));
     type.addMethod(MethodSpec.methodBuilder("model")
         .addJavadoc("The model this trainer updates.\n")
         .addAnnotation(Override.class)
@@ -90,10 +86,10 @@ public final class TrainerWriter {
     return type.build();
   }
 
-  private static MethodSpec step(Network network, List<LayerPlan> plans, boolean classIndices,
+  private static MethodSpec step(Network network, List<MemberCode> members, boolean classIndices,
       boolean featureMajor) {
-    LayerPlan output = plans.get(plans.size() - 1);
-    CodeBlock loss = featureMajor ? FeatureMajor.loss(network, plans, classIndices)
+    LayerPlan output = members.get(members.size() - 1).plan();
+    CodeBlock loss = featureMajor ? FeatureMajor.loss(network, members, classIndices)
         : CodeBlock.of("float loss = LOSS.compute($L, targets, $L, rows, OUT);\n", output.output(),
             output.outputGradient());
     String targetDoc = classIndices ? "one class index in [0, OUT) per row"
@@ -125,7 +121,7 @@ public final class TrainerWriter {
         .addModifiers(Modifier.PRIVATE)
         .returns(TypeName.INT)
         .addParameter(ModelWriter.FLOATS, "x")
-        .addStatement("int rows = $T.rows(x, IN)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("ensureWorkspaces(rows)")
         .addCode(body)
         .addStatement("return rows")
@@ -150,7 +146,17 @@ public final class TrainerWriter {
         .build();
   }
 
-  private static MethodSpec workspaces(Network network, List<LayerPlan> plans, boolean featureMajor) {
+  /** Every workspace of the trainer: each member's output and gradient, then what its steps need. */
+  private static List<Workspace> workspaces(List<MemberCode> members) {
+    List<Workspace> workspaces = new java.util.ArrayList<>();
+    for (MemberCode member : members) {
+      workspaces.addAll(member.plan().workspaces());
+      for (StepCode step : member.steps()) workspaces.addAll(Emitters.of(step.step().kind()).workspaces(step));
+    }
+    return workspaces;
+  }
+
+  private static MethodSpec ensureWorkspaces(Network network, List<MemberCode> members, boolean featureMajor) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("ensureWorkspaces")
         .addJavadoc("Sizes the workspaces for {@code rows} rows; allocates only when the batch size changes.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -158,10 +164,8 @@ public final class TrainerWriter {
         .beginControlFlow("if (rows == this.rows)")
         .addStatement("return")
         .endControlFlow();
-    for (LayerPlan plan : plans) {
-      for (String workspace : plan.workspaces()) {
-        method.addStatement("$L = new float[rows * $L]", workspace, LayerNames.out(plan.layer()));
-      }
+    for (Workspace workspace : workspaces(members)) {
+      method.addStatement("$L = new $T[rows * $L]", workspace.name(), workspace.element(), workspace.perRow());
     }
     if (featureMajor) {
       method.addStatement("xT = new float[rows * IN]");

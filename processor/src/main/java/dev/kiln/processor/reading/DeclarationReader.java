@@ -1,8 +1,14 @@
-package dev.kiln.processor.model;
+package dev.kiln.processor.reading;
 
 import dev.kiln.dsl.LossKind;
 import dev.kiln.dsl.Reduction;
+import dev.kiln.processor.model.DeclaredLoss;
+import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.LayerKind;
+import dev.kiln.processor.model.Member;
+import dev.kiln.processor.model.Origin;
 import dev.kiln.processor.validation.Message;
+import dev.kiln.processor.writing.RuntimeTypes;
 import dev.kiln.processor.validation.Problem;
 import dev.kiln.processor.validation.ValidationReport;
 import java.util.ArrayList;
@@ -28,10 +34,7 @@ import javax.lang.model.util.Types;
  */
 public final class DeclarationReader {
   static final String MODEL = "dev.kiln.dsl.Model";
-  static final String LINEAR = "dev.kiln.dsl.Linear";
   static final String LOSS = "dev.kiln.dsl.Loss";
-  static final String DROPOUT = "dev.kiln.dsl.Dropout";
-  static final String LAYER = "dev.kiln.runtime.Layer";
 
   private final Elements elements;
   private final Types types;
@@ -52,24 +55,23 @@ public final class DeclarationReader {
     if (!type.getTypeParameters().isEmpty()) {
       report.add(Problem.on(type, modelMirror, Message.MODEL_GENERIC, type.getSimpleName()));
     }
-    TypeElement layerType = elements.getTypeElement(LAYER);
+    TypeElement layerType = elements.getTypeElement(RuntimeTypes.LAYER.canonicalName());
     if (layerType == null) {
       report.add(Problem.on(type, modelMirror, Message.RUNTIME_MISSING));
       return Optional.empty();
     }
-    List<DeclaredLayer> layers = new ArrayList<>();
+    List<Member> members = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
         continue; // default and static methods are the user's own helpers
       }
-      readLayer(method, layerType.asType(), report).ifPresent(layers::add);
+      readMember(method, layerType.asType(), report).ifPresent(members::add);
     }
-    return Optional.of(new DeclaredNetwork(type, modelMirror, layers, readLoss(type),
+    return Optional.of(new DeclaredNetwork(type, modelMirror, members, readLoss(type),
         Annotations.find(type, LOSS).isPresent()));
   }
 
-  private Optional<DeclaredLayer> readLayer(ExecutableElement method, TypeMirror layerType,
-      ValidationReport report) {
+  private Optional<Member> readMember(ExecutableElement method, TypeMirror layerType, ValidationReport report) {
     boolean wellFormed = true;
     if (!types.isSameType(method.getReturnType(), layerType)) {
       report.add(Problem.on(method, Message.LAYER_RETURN_TYPE, method.getSimpleName(), method.getReturnType()));
@@ -79,27 +81,17 @@ public final class DeclarationReader {
       report.add(Problem.on(method, Message.LAYER_PARAMETERS, method.getSimpleName()));
       wellFormed = false;
     }
-    Optional<DeclaredLinear> linear = Annotations.find(method, LINEAR).map(this::readLinear);
-    List<DeclaredActivation> activations = new ArrayList<>();
+    List<LayerKind> kinds = new ArrayList<>();
     for (AnnotationMirror mirror : Annotations.all(method)) {
-      ActivationKind.forAnnotation(Annotations.qualifiedName(mirror))
-          .ifPresent(kind -> activations.add(
-              new DeclaredActivation(kind, mirror, Annotations.valuesByName(elements, mirror))));
+      KindReaders.forAnnotation(Annotations.qualifiedName(mirror)).ifPresent(reader -> kinds.add(reader.read(
+          new Origin(mirror, Annotations.explicitByName(mirror), Annotations.valuesByName(elements, mirror)),
+          method, report)));
     }
-    Optional<DeclaredDropout> dropout = Annotations.find(method, DROPOUT)
-        .map(mirror -> new DeclaredDropout(mirror, Annotations.value(elements, mirror, "p")));
-    if (linear.isEmpty() && activations.isEmpty() && dropout.isEmpty()) {
+    if (kinds.isEmpty()) {
       report.add(Problem.on(method, Message.LAYER_WITHOUT_ANNOTATION, method.getSimpleName()));
       wellFormed = false;
     }
-    return wellFormed ? Optional.of(new DeclaredLayer(method, linear, activations, dropout)) : Optional.empty();
-  }
-
-  private DeclaredLinear readLinear(AnnotationMirror mirror) {
-    Optional<AnnotationValue> in = Annotations.explicit(mirror, "in");
-    AnnotationValue out = Annotations.value(elements, mirror, "out");
-    boolean bias = (Boolean) Annotations.value(elements, mirror, "bias").getValue();
-    return new DeclaredLinear(mirror, in, out, bias);
+    return wellFormed ? Optional.of(new Member(method, kinds)) : Optional.empty();
   }
 
   private Optional<DeclaredLoss> readLoss(TypeElement type) {

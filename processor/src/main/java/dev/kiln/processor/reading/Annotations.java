@@ -1,4 +1,4 @@
-package dev.kiln.processor.model;
+package dev.kiln.processor.reading;
 
 import java.util.List;
 import java.util.Map;

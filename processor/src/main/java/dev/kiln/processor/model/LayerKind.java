@@ -1,0 +1,78 @@
+package dev.kiln.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kind of layer as declared: what it needs of its input, the shape it gives, the tensors it owns
+ * and what its output can be. Each kind is one record here, read by one reader (see
+ * {@code dev.kiln.processor.reading.KindReaders}) and written by one emitter (see
+ * {@code dev.kiln.processor.writing.Emitters}); whatever must handle every kind does so through
+ * {@link Visitor}, so that a kind left out is a compile error there.
+ */
+public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer {
+  /** The annotation that declares it, for problems to point at. */
+  Origin origin();
+
+  Stage stage();
+
+  /** As the user writes it: {@code Linear} for {@code @Linear}. */
+  default String annotationName() {
+    return origin().annotationName();
+  }
+
+  /**
+   * The shape of this kind's output for the shape {@code context} gives it, or empty when it cannot be
+   * known. Reports, to the context, what is wrong with the sizes this kind declares.
+   */
+  Optional<Shape> outputShape(ShapeContext context);
+
+  /** The input shape the kind states itself ({@code @Linear(in = 4)}), whatever comes before it. */
+  default Optional<Shape> declaredInput() {
+    return Optional.empty();
+  }
+
+  /** Whether the kind can state the network's input shape, and so may come first. */
+  default boolean canStateInput() {
+    return false;
+  }
+
+  /** The tensors the kind owns for this input and output, in state-dict order. */
+  default List<TensorDecl> tensors(Shape input, Shape output) {
+    return List.of();
+  }
+
+  /**
+   * The module name of its tensors when another kind of the same member owns tensors too, as PyTorch
+   * names a submodule: {@code prelu} in {@code hidden.prelu.weight}.
+   */
+  default String tensorScope() {
+    return annotationName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The values its output can take. */
+  default OutputRange range() {
+    return OutputRange.ANY;
+  }
+
+  /** Whether its gradient needs its input, so that the trainer keeps the input. */
+  default boolean needsInput() {
+    return false;
+  }
+
+  /** How the kind reads in comments and summaries: {@code Linear(2 -> 10)}, {@code ReLU}. */
+  String describe(Shape input, Shape output);
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind: implementing it handles every kind, and a new kind breaks the build until it does. */
+  interface Visitor<R> {
+    R visitLinear(LinearLayer linear);
+
+    R visitActivation(ActivationLayer activation);
+
+    R visitPRelu(PReluLayer prelu);
+
+    R visitDropout(DropoutLayer dropout);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.kiln.processor.model;
+
+import dev.kiln.processor.model.TensorDecl.Dim;
+import dev.kiln.processor.model.TensorDecl.Init;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code @PReLU}: a learnable slope for negative inputs, one for all features or one per feature. */
+public record PReluLayer(Origin origin, boolean perFeature, float init) implements LayerKind {
+  @Override
+  public Stage stage() {
+    return Stage.ACTIVATION;
+  }
+
+  @Override
+  public Optional<Shape> outputShape(ShapeContext context) {
+    return context.input();
+  }
+
+  /** How many slopes it learns for an input of {@code features}. */
+  public long slopes(Shape input) {
+    return perFeature ? input.size() : 1;
+  }
+
+  @Override
+  public List<TensorDecl> tensors(Shape input, Shape output) {
+    return List.of(TensorDecl.trainable("weight", "PRELU", Init.constant(init), new Dim("PRELU_SIZE", slopes(input)))
+        .withNote("the PReLU's slopes"));
+  }
+
+  @Override
+  public boolean needsInput() {
+    return true;
+  }
+
+  @Override
+  public String describe(Shape input, Shape output) {
+    return annotationName() + (perFeature ? "(per feature)" : "");
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.visitPRelu(this);
+  }
+}

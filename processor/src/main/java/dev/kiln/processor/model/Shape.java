@@ -1,0 +1,69 @@
+package dev.kiln.processor.model;
+
+/**
+ * The shape of one example where it flows between layers: a vector of features, or C x H x W feature
+ * maps as PyTorch lays out NCHW. Sizes are {@code long} and multiplied exactly, so that a declaration
+ * too large for a Java array is found, never wrapped.
+ */
+public sealed interface Shape permits Shape.Features, Shape.Maps {
+  /** The longest array HotSpot allocates; a tensor or a row of features beyond it cannot exist. */
+  long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /** The number of values of one example, exact; {@link Long#MAX_VALUE} if even a long overflows. */
+  long size();
+
+  /** The sizes of its dimensions, as PyTorch's {@code shape[1:]} lists them. */
+  java.util.List<Long> dims();
+
+  /** How the shape reads in messages and comments: {@code 10}, {@code 16 x 5 x 5}. */
+  String text();
+
+  static Shape features(long n) {
+    return new Features(n);
+  }
+
+  /** {@code a · b}, or {@link Long#MAX_VALUE} when the product does not fit a long. */
+  static long product(long a, long b) {
+    try {
+      return Math.multiplyExact(a, b);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** A vector of {@code n} features. */
+  record Features(long n) implements Shape {
+    @Override
+    public long size() {
+      return n;
+    }
+
+    @Override
+    public java.util.List<Long> dims() {
+      return java.util.List.of(n);
+    }
+
+    @Override
+    public String text() {
+      return Long.toString(n);
+    }
+  }
+
+  /** {@code channels} feature maps of {@code height x width}. */
+  record Maps(long channels, long height, long width) implements Shape {
+    @Override
+    public long size() {
+      return product(product(channels, height), width);
+    }
+
+    @Override
+    public java.util.List<Long> dims() {
+      return java.util.List.of(channels, height, width);
+    }
+
+    @Override
+    public String text() {
+      return channels + " x " + height + " x " + width;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.kiln.processor.model;
+
+import dev.kiln.processor.validation.Message;
+import dev.kiln.processor.validation.Problem;
+import dev.kiln.processor.validation.ValidationReport;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * What a kind sees when the shape walk reaches it: the shape coming in (empty when unknown), whether
+ * its member is the network's first, and where to report.
+ *
+ * @param inputFrom the member the input shape was last set by, for messages
+ */
+public record ShapeContext(Optional<Shape> input, boolean first, Member member, String inputFrom,
+    ValidationReport report) {
+
+  /** Reports {@code message} on {@code kind}'s annotation and, when not null, its {@code value}. */
+  public void report(LayerKind kind, AnnotationValue value, Message message, Object... args) {
+    report.add(Problem.on(member.method(), kind.origin().mirror(), value, message, args));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.kiln.processor.writing;
+
+import dev.kiln.processor.model.ActivationLayer;
+import dev.kiln.processor.model.DropoutLayer;
+import dev.kiln.processor.model.LayerKind;
+import dev.kiln.processor.model.LinearLayer;
+import dev.kiln.processor.model.PReluLayer;
+
+/** The emitter of each kind: a visitor, so that a kind without an emitter does not compile. */
+final class Emitters implements LayerKind.Visitor<KindEmitter> {
+  private static final Emitters INSTANCE = new Emitters();
+
+  private Emitters() {}
+
+  static KindEmitter of(LayerKind kind) {
+    return kind.accept(INSTANCE);
+  }
+
+  @Override
+  public KindEmitter visitLinear(LinearLayer linear) {
+    return new LinearEmitter(linear);
+  }
+
+  @Override
+  public KindEmitter visitActivation(ActivationLayer activation) {
+    return new ActivationEmitter(activation);
+  }
+
+  @Override
+  public KindEmitter visitPRelu(PReluLayer prelu) {
+    return new PReluEmitter(prelu);
+  }
+
+  @Override
+  public KindEmitter visitDropout(DropoutLayer dropout) {
+    return new DropoutEmitter(dropout);
+  }
+}

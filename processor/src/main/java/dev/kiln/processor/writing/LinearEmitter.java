@@ -1,0 +1,95 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.kiln.processor.model.LinearLayer;
+import java.util.List;
+
+/** {@code @Linear}: one product with bias and activation fused, its two gradient products, and its weight workspaces. */
+final class LinearEmitter implements KindEmitter {
+  /** Layers at most this wide gain more from vectors along the batch than along their features. */
+  static final int NARROW = 32;
+
+  private final LinearLayer linear;
+
+  LinearEmitter(LinearLayer linear) {
+    this.linear = linear;
+  }
+
+  @Override
+  public boolean appliesActivation() {
+    return true;
+  }
+
+  @Override
+  public boolean masksInputGradient() {
+    return true;
+  }
+
+  @Override
+  public List<Workspace> workspaces(StepCode code) {
+    LayerPlan plan = code.plan();
+    return plan.preActivation().equals(plan.computed()) ? List.of()
+        : List.of(Workspace.floats(plan.preActivation(), code.out()));
+  }
+
+  private CodeBlock bias(StepCode code) {
+    return LayerNames.offsetOrNone(code.layer(), "BIAS");
+  }
+
+  @Override
+  public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
+    out.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", input,
+        code.constant("WEIGHT"), bias(code), output, output, code.in(), code.out(), code.activation());
+  }
+
+  @Override
+  public void forward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", plan.input(),
+        code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(), code.in(), code.out(),
+        code.activation());
+  }
+
+  @Override
+  public void backward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("kernels.linearParameterGradient($L, $L, gradients, $L, $L, rows, $L, $L)",
+        plan.computedGradient(), plan.input(), code.constant("WEIGHT"), bias(code), code.in(), code.out());
+    if (code.maskBelow() != null) {
+      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
+          code.maskBelow().layer().name());
+      out.addStatement("kernels.linearInputGradientRelu($L, parameters, $L, $L, $L, rows, $L, $L)",
+          plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed(),
+          code.in(), code.out());
+    } else if (plan.inputGradient() != null) {
+      out.addStatement("kernels.linearInputGradient($L, parameters, $L, $L, rows, $L, $L)",
+          plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out());
+    }
+  }
+
+  @Override
+  public boolean featureMajor(StepCode code) {
+    return code.step().input().size() <= NARROW && code.step().output().size() <= NARROW;
+  }
+
+  @Override
+  public void forwardFeatureMajor(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("kernels.linearForwardT($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)",
+        code.transposedInput(), code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(),
+        code.in(), code.out(), code.activation());
+  }
+
+  @Override
+  public void backwardFeatureMajor(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    // The first layer's input is at hand in rows too, which suits some shapes better.
+    out.addStatement("kernels.linearParameterGradientT($L, $L, $Lgradients, $L, $L, rows, $L, $L)",
+        plan.computedGradient(), code.transposedInput(), plan.input().equals("x") ? "x, " : "",
+        code.constant("WEIGHT"), bias(code), code.in(), code.out());
+    if (plan.inputGradient() != null) {
+      out.addStatement("kernels.linearInputGradientT($L, parameters, $L, $L, rows, $L, $L)",
+          plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.kiln.processor.model.NetworkLayer;
+import dev.kiln.processor.model.Step;
+
+/**
+ * What an emitter writes one step with: the step, its member's arrays, and what {@link Fusions} decided
+ * about its neighbours.
+ *
+ * @param activation the member's activation as generated code passes it ({@code Activation.IDENTITY} when none)
+ * @param activationInProduct whether the member's transform applies its activation as it writes each row
+ * @param backwardDoneAbove whether the member above already did this step's backward pass (a ReLU's mask)
+ * @param maskBelow the member below whose ReLU mask this step's input gradient applies, or null
+ */
+record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activationInProduct,
+    boolean backwardDoneAbove, LayerPlan maskBelow) {
+
+  NetworkLayer layer() {
+    return plan.layer();
+  }
+
+  String in() {
+    return LayerNames.in(layer());
+  }
+
+  String out() {
+    return LayerNames.out(layer());
+  }
+
+  String constant(String suffix) {
+    return LayerNames.constant(layer(), suffix);
+  }
+
+  /** The input in the trainer's feature-major layout: the transposed batch stands in for {@code x}. */
+  String transposedInput() {
+    return plan.input().equals("x") ? "xT" : plan.input();
+  }
+}
