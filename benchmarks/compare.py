@@ -5,9 +5,14 @@ Both sides run the same workloads (names and shapes of ../shared/bench/torch_ben
 noisy: each configuration runs --rounds times, interleaved with the others, and its best round counts.
 PyTorch counts as the best of 1 and 2 threads; Kiln runs on every JDK given (JDK 17 and 25 by default).
 
-Usage: benchmarks/compare.py [--seconds S] [--rounds R] [--fashion] [--jdk PATH ...]
+Usage: benchmarks/compare.py [--seconds S] [--rounds R] [--fashion] [--jdk PATH ...] [--baseline CHECKOUT]
 Needs: the project built (mvn -DskipTests clean package), /usr/bin/python3 with torch (Debian's python3-torch,
 with libopenblas0-pthread), and for --fashion Debian's dataset-fashion-mnist.
+
+--baseline runs a second build of Kiln, another checkout built the same way (for instance
+`git worktree add /tmp/kiln-base <commit> && mvn -f /tmp/kiln-base -q -DskipTests package`), interleaved
+with this one, and prints this build's speed over the baseline's per workload: a change that should
+not cost speed is measured against the code before it in one sitting.
 """
 import argparse, glob, json, os, subprocess, sys
 
@@ -24,11 +29,15 @@ def lines(cmd, env=None):
     return [json.loads(l) for l in out.stdout.splitlines() if l.startswith("{")]
 
 
-def classpath():
-    path = os.path.join(HERE, "target", "classpath.txt")
-    subprocess.run(["mvn", "-q", "-f", os.path.join(HERE, "pom.xml"), "dependency:build-classpath",
+def classpath(root):
+    """The benchmarks' class path in the checkout at root: its own modules' classes, never installed jars."""
+    bench = os.path.join(root, "benchmarks")
+    path = os.path.join(bench, "target", "classpath.txt")
+    subprocess.run(["mvn", "-q", "-f", os.path.join(bench, "pom.xml"), "dependency:build-classpath",
                     f"-Dmdep.outputFile={path}"], check=True)
-    return open(path).read().strip() + os.pathsep + os.path.join(HERE, "target", "classes")
+    jars = [j for j in open(path).read().strip().split(os.pathsep) if os.sep + os.path.join("dev", "kiln") + os.sep not in j]
+    modules = [os.path.join(root, m, "target", "classes") for m in ("dsl-annotations", "runtime", "plots", "benchmarks")]
+    return os.pathsep.join(modules + jars)
 
 
 def main():
@@ -37,10 +46,15 @@ def main():
     p.add_argument("--rounds", type=int, default=2)
     p.add_argument("--fashion", action="store_true")
     p.add_argument("--jdk", action="append", help="a JDK's home; default: the java on PATH and Temurin 25")
+    p.add_argument("--baseline", help="another checkout of Kiln, built, to measure this build against")
     a = p.parse_args()
     jdks = a.jdk or ["", *sorted(glob.glob("/usr/lib/jvm/temurin-25*"))]
-    cp = classpath()
+    cp = classpath(os.path.join(HERE, ".."))
+    builds = {"this": cp}
+    if a.baseline:
+        builds["baseline"] = classpath(os.path.abspath(a.baseline))
     kiln, torch, gemm_torch, fashion = {}, {}, {}, {}
+    by_build = {}
 
     def java(jdk):
         return os.path.join(jdk, "bin", "java") if jdk else "java"
@@ -51,11 +65,14 @@ def main():
                             "--seconds", str(a.seconds)]):
                 torch[r["workload"]] = max(torch.get(r["workload"], 0), r["steps_per_s"])
             for jdk in jdks:
-                for r in lines([java(jdk), "--add-modules", "jdk.incubator.vector", "-cp", cp,
-                                "dev.kiln.benchmarks.KilnBench", "--seconds", str(a.seconds)]):
-                    key = (r["workload"], r["jdk"])
-                    value = r.get("steps_per_s", r["gflops"])
-                    kiln[key] = max(kiln.get(key, 0), value)
+                for build, build_cp in builds.items():
+                    for r in lines([java(jdk), "--add-modules", "jdk.incubator.vector", "-cp", build_cp,
+                                    "dev.kiln.benchmarks.KilnBench", "--seconds", str(a.seconds)]):
+                        key = (r["workload"], r["jdk"])
+                        value = r.get("steps_per_s", r["gflops"])
+                        by_build[(build,) + key] = max(by_build.get((build,) + key, 0), value)
+                        if build == "this":
+                            kiln[key] = max(kiln.get(key, 0), value)
         for r in lines(["/usr/bin/python3", os.path.join(HERE, "torch_gemm.py")]):
             gemm_torch[r["workload"]] = max(gemm_torch.get(r["workload"], 0), r["gflops"])
         if a.fashion:
@@ -86,6 +103,13 @@ def main():
                  for v in versions]
         print(f"| {name} (torch.mm, GFLOP/s) | {gemm_torch[name]:.0f} | " + " | ".join(cells)
               + (" | >= 0.6x |" if size == 512 else " | |"))
+    if a.baseline:
+        print("\n| workload | JDK | this build | baseline | this / baseline |")
+        print("| --- | --- | ---: | ---: | ---: |")
+        for (build, name, v), value in sorted(by_build.items()):
+            if build == "this" and ("baseline", name, v) in by_build:
+                base = by_build[("baseline", name, v)]
+                print(f"| {name} | {v} | {value:,.1f} | {base:,.1f} | {value / base:.2f} |")
     if fashion:
         t, acc = fashion["torch"]
         print(f"\nFashion-MNIST 784-128-10, Adam 1e-3, batch 64, 5 epochs: PyTorch {t:.2f} s (test accuracy {acc:.4f})")
