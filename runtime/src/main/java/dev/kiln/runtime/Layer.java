@@ -32,6 +32,13 @@ public interface Layer {
    */
   float[] tensor(String name);
 
+  /**
+   * A copy of the I64 tensor {@code name}, such as a norm's {@code num_batches_tracked}.
+   *
+   * @throws IllegalArgumentException if the layer has no such tensor, or it is not I64
+   */
+  long[] longTensor(String name);
+
   /** Whether the layer has a tensor {@code name}, given in full or within the layer. */
   boolean hasTensor(String name);
 

@@ -7,6 +7,7 @@ import javax.tools.Diagnostic;
  * {@code @SuppressWarnings} refer to it. Messages say what is wrong, why, and the fix.
  */
 public enum Message {
+  // The model and its members.
   MODEL_NOT_INTERFACE("model-not-interface", Diagnostic.Kind.ERROR,
       "@Model goes on an interface, and %s is %s. Declare %s as an interface whose methods return Layer"),
   MODEL_GENERIC("model-generic", Diagnostic.Kind.ERROR,
@@ -28,33 +29,57 @@ public enum Message {
       "Layer name %s() is taken by the generated model. Rename the method"),
   LAYER_NAME_CLASH("layer-name-clash", Diagnostic.Kind.ERROR,
       "Layer methods %s() and %s() both become the constants %s_* in generated code. Rename one of them"),
+  GENERATED_NAME_CLASH("generated-name-clash", Diagnostic.Kind.ERROR,
+      "@Model %s generates %s, and %s already declares that name. Rename the interface or the other type"),
   TWO_ACTIVATIONS("two-activations", Diagnostic.Kind.ERROR,
       "@%s follows @%s on %s(); a member takes at most one activation. Declare a second member for it, "
           + "e.g. @%s Layer %sActivation();"),
+
+  // Shapes, for every kind: where the input size comes from, and what fits a Java array.
   FIRST_LAYER_WITHOUT_IN("first-layer-without-in", Diagnostic.Kind.ERROR,
       "The first layer, %s(), has no input size; nothing before it can supply one. Add it: @%s(in = ..., out = %s)"),
   FIRST_LAYER_NOT_LINEAR("first-layer-not-linear", Diagnostic.Kind.ERROR,
       "The first layer, %s(), has no @Linear, so the network's input size is unknown. "
           + "Start with @Linear(in = ..., out = ...)"),
+  TENSOR_TOO_LARGE("tensor-too-large", Diagnostic.Kind.ERROR,
+      "@%s on %s() makes %s %s, %s values: more than the %d a Java array holds. Make the layer smaller"),
+  PARAMETERS_TOO_LARGE("parameters-too-large", Diagnostic.Kind.ERROR,
+      "@%s on %s() brings the model to %d parameters: more than the %d one Java array holds. Make the network "
+          + "smaller"),
+  OUTPUT_TOO_LARGE("output-too-large", Diagnostic.Kind.ERROR,
+      "@%s on %s() gives %s values per example: more than the %d a Java array holds. Make the layer smaller"),
+
+  // @Linear.
   IN_MISMATCH("in-mismatch", Diagnostic.Kind.ERROR,
       "@%s(in = %d) on %s() does not match the %d outputs of %s(). Use in = %d, or leave in out"),
   SIZE_NOT_POSITIVE("size-not-positive", Diagnostic.Kind.ERROR,
       "@%s(%s = %d) on %s() is not a size; sizes are at least 1"),
+
+  // Activations.
+  ACTIVATION_OPTION_OUT_OF_RANGE("activation-option-out-of-range", Diagnostic.Kind.ERROR,
+      "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
+  SOFTMAX_OF_ONE("softmax-of-one", Diagnostic.Kind.ERROR,
+      "@%s on %s() acts on a single value, so its output is always %s. Give the layer more outputs, or use "
+          + "@Sigmoid for the probability of one output"),
+  SOFTMAX_ON_HIDDEN_LAYER("softmax-on-hidden-layer", Diagnostic.Kind.WARNING,
+      "@%s on hidden layer %s() normalises features that the next layer needs free. Use an activation such as "
+          + "@ReLU here, and normalise only the output"),
+
+  // @Dropout.
+  DROPOUT_PROBABILITY("dropout-probability", Diagnostic.Kind.ERROR,
+      "@%s(p = %s) on %s() is not a probability of dropping an output; p is in [0, 1). Choose a value in that range"),
+  DROPOUT_ON_OUTPUT("dropout-on-output", Diagnostic.Kind.WARNING,
+      "@%s on %s() zeroes the network's outputs while training, so the loss sees outputs the model never "
+          + "gives. Move @%s before the last @Linear"),
+
+  // The final activation against the loss.
   SOFTMAX_BEFORE_CROSS_ENTROPY("softmax-before-cross-entropy", Diagnostic.Kind.ERROR,
       "@Softmax on %s() feeds @Loss(CROSS_ENTROPY), which applies log-softmax itself: the double softmax "
           + "squashes the logits and stalls training. Remove @Softmax; the model's probabilities() gives "
           + "softmax probabilities"),
-  WRITE_FAILED("write-failed", Diagnostic.Kind.ERROR,
-      "Cannot write %s for @Model %s: %s. Check that the build's generated-sources folder is writable"),
   SIGMOID_BEFORE_LOGITS_LOSS("sigmoid-before-logits-loss", Diagnostic.Kind.ERROR,
       "@Sigmoid on %s() feeds @Loss(%s), which applies the sigmoid itself: the double sigmoid squashes "
           + "the logits and stalls training. Remove @Sigmoid; the model's probabilities() gives sigmoid probabilities"),
-  SOFTMAX_OF_ONE("softmax-of-one", Diagnostic.Kind.ERROR,
-      "@%s on %s() acts on a single value, so its output is always %s. Give the layer more outputs, or use "
-          + "@Sigmoid for the probability of one output"),
-  CLASS_LOSS_ONE_OUTPUT("class-loss-one-output", Diagnostic.Kind.ERROR,
-      "@Loss(%s) needs one output per class, and the network has 1: a single class is always right. Use "
-          + "@Loss(BCE_WITH_LOGITS) for one yes-or-no output, or give %s() an output per class"),
   BCE_NEEDS_PROBABILITIES("bce-needs-probabilities", Diagnostic.Kind.ERROR,
       "@Loss(BCE) takes probabilities in [0, 1], and %s() gives %s. Use @Loss(BCE_WITH_LOGITS), which takes "
           + "the logits and applies the sigmoid itself, stably"),
@@ -70,22 +95,6 @@ public enum Message {
   NOT_LOG_PROBABILITIES("not-log-probabilities", Diagnostic.Kind.ERROR,
       "@%s on %s() feeds @Loss(%s), which expects log-probabilities, and @%s gives values above 0, which no "
           + "log-probability is. Use @LogSoftmax"),
-  WEIGHT_LENGTH("weight-length", Diagnostic.Kind.ERROR,
-      "@Loss(weight) has %d values and the network has %d outputs. Give one weight per %s"),
-  POS_WEIGHT_LENGTH("pos-weight-length", Diagnostic.Kind.ERROR,
-      "@Loss(posWeight) has %d values and the network has %d outputs. Give one value for all outputs, or one per output"),
-  OPTION_NOT_TAKEN("option-not-taken", Diagnostic.Kind.ERROR,
-      "@Loss(%s) does not take %s; it takes %s. Remove %s"),
-  OPTION_OUT_OF_RANGE("option-out-of-range", Diagnostic.Kind.ERROR,
-      "@Loss(%s = %s) is out of range: %s. Choose a value in that range"),
-  BATCHMEAN_NEEDS_KL_DIV("batchmean-needs-kl-div", Diagnostic.Kind.ERROR,
-      "@Loss(reduction = BATCHMEAN) is for KL_DIV; @Loss(%s) takes MEAN or SUM. Use one of those"),
-  ACTIVATION_OPTION_OUT_OF_RANGE("activation-option-out-of-range", Diagnostic.Kind.ERROR,
-      "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
-  DROPOUT_PROBABILITY("dropout-probability", Diagnostic.Kind.ERROR,
-      "@%s(p = %s) on %s() is not a probability of dropping an output; p is in [0, 1). Choose a value in that range"),
-  GENERATED_NAME_CLASH("generated-name-clash", Diagnostic.Kind.ERROR,
-      "@Model %s generates %s, and %s already declares that name. Rename the interface or the other type"),
   SIGMOID_BEFORE_BCE("sigmoid-before-bce", Diagnostic.Kind.WARNING,
       "@Sigmoid on %s() feeds @Loss(BCE): it works, but BCE_WITH_LOGITS is numerically more stable, since it "
           + "never takes the log of a probability rounded to 0 or 1. Remove @Sigmoid and use @Loss(BCE_WITH_LOGITS)"),
@@ -101,22 +110,28 @@ public enum Message {
   SQUASHED_LOGITS("squashed-logits", Diagnostic.Kind.WARNING,
       "@Tanh on %s() feeds @Loss(CROSS_ENTROPY): logits squashed into [-1, 1] cap how confident the model can "
           + "be. Remove @Tanh"),
-  SOFTMAX_ON_HIDDEN_LAYER("softmax-on-hidden-layer", Diagnostic.Kind.WARNING,
-      "@%s on hidden layer %s() normalises features that the next layer needs free. Use an activation such as "
-          + "@ReLU here, and normalise only the output"),
-  DROPOUT_ON_OUTPUT("dropout-on-output", Diagnostic.Kind.WARNING,
-      "@%s on %s() zeroes the network's outputs while training, so the loss sees outputs the model never "
-          + "gives. Move @%s before the last @Linear"),
+
+  // @Loss and its options.
+  CLASS_LOSS_ONE_OUTPUT("class-loss-one-output", Diagnostic.Kind.ERROR,
+      "@Loss(%s) needs one output per class, and the network has 1: a single class is always right. Use "
+          + "@Loss(BCE_WITH_LOGITS) for one yes-or-no output, or give %s() an output per class"),
+  WEIGHT_LENGTH("weight-length", Diagnostic.Kind.ERROR,
+      "@Loss(weight) has %d values and the network has %d outputs. Give one weight per %s"),
+  POS_WEIGHT_LENGTH("pos-weight-length", Diagnostic.Kind.ERROR,
+      "@Loss(posWeight) has %d values and the network has %d outputs. Give one value for all outputs, or one per output"),
+  OPTION_NOT_TAKEN("option-not-taken", Diagnostic.Kind.ERROR,
+      "@Loss(%s) does not take %s; it takes %s. Remove %s"),
+  OPTION_OUT_OF_RANGE("option-out-of-range", Diagnostic.Kind.ERROR,
+      "@Loss(%s = %s) is out of range: %s. Choose a value in that range"),
+  BATCHMEAN_NEEDS_KL_DIV("batchmean-needs-kl-div", Diagnostic.Kind.ERROR,
+      "@Loss(reduction = BATCHMEAN) is for KL_DIV; @Loss(%s) takes MEAN or SUM. Use one of those"),
   KL_DIV_MEAN("kl-div-mean", Diagnostic.Kind.WARNING,
       "@Loss(KL_DIV) with reduction MEAN divides by every element, not by the rows, so it is not the KL "
           + "divergence (PyTorch warns too). Use reduction = BATCHMEAN"),
-  TENSOR_TOO_LARGE("tensor-too-large", Diagnostic.Kind.ERROR,
-      "@%s on %s() makes %s %s, %s values: more than the %d a Java array holds. Make the layer smaller"),
-  PARAMETERS_TOO_LARGE("parameters-too-large", Diagnostic.Kind.ERROR,
-      "@%s on %s() brings the model to %d parameters: more than the %d one Java array holds. Make the network "
-          + "smaller"),
-  OUTPUT_TOO_LARGE("output-too-large", Diagnostic.Kind.ERROR,
-      "@%s on %s() gives %s values per example: more than the %d a Java array holds. Make the layer smaller"),
+
+  // Kiln itself.
+  WRITE_FAILED("write-failed", Diagnostic.Kind.ERROR,
+      "Cannot write %s for @Model %s: %s. Check that the build's generated-sources folder is writable"),
   INTERNAL_ERROR("internal-error", Diagnostic.Kind.ERROR,
       "Kiln failed on %s: %s. This is a bug in Kiln; please report it with this declaration");
 

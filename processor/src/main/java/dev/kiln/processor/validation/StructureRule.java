@@ -12,7 +12,8 @@ import javax.lang.model.util.ElementFilter;
 /** A model has a loss and layers, and its layer names fit the generated code. */
 final class StructureRule implements Rule {
   /** Names the generated model uses for members of its own. */
-  private static final Set<String> RESERVED = Set.of("parameters", "kernels", "layers", "stateDict", "inputSize", "outputSize");
+  private static final Set<String> RESERVED = Set.of("parameters", "buffers", "longBuffers", "kernels", "layers",
+      "stateDict", "inputSize", "outputSize");
 
   /** Whether the interface declares layer methods at all, well-formed or not (those have errors of their own). */
   private static boolean declaresAbstractMethods(DeclaredNetwork network) {

@@ -46,12 +46,21 @@ public final class ModelWriter {
     addConstants(type, network, members);
     type.addField(FieldSpec.builder(FLOATS, "parameters", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new float[PARAMETER_COUNT]").build());
+    for (ArraySlot slot : buffers(network)) {
+      ModelArrays array = ModelArrays.of(slot);
+      // Package-private: the trainer updates running statistics where a kind keeps them.
+      type.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(array.element()), array.field(),
+              Modifier.FINAL)
+          .addJavadoc("$L, which the optimizer never sees, laid out as {@link #STATE_DICT} says.\n",
+              Character.toUpperCase(array.phrase().charAt(0)) + array.phrase().substring(1))
+          .initializer("new $T[$L]", array.element(), array.count()).build());
+    }
     type.addField(FieldSpec.builder(RuntimeTypes.LINEAR_KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("$T.linear()", RuntimeTypes.KERNEL_PROVIDER).build());
     stepFields(members).forEach(type::addField);
     for (NetworkLayer layer : network.layers()) {
       type.addField(FieldSpec.builder(RuntimeTypes.LAYER, layer.name(), Modifier.PRIVATE, Modifier.FINAL)
-          .initializer(layerView(layer)).build());
+          .initializer(layerView(layer, network)).build());
     }
     type.addField(FieldSpec.builder(TypeName.INT, "inferenceRows", Modifier.PRIVATE)
         .addJavadoc("The batch size the workspaces of {@code forward(x, out)} are sized for.\n").build());
@@ -60,8 +69,8 @@ public final class ModelWriter {
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(create(network, model));
-    type.addMethod(load(model));
-    type.addMethod(save());
+    type.addMethod(load(model, network));
+    type.addMethod(save(network));
     type.addMethod(forward(network));
     type.addMethod(forwardInto(network));
     type.addMethod(inferenceWorkspacesMethod(network));
@@ -120,12 +129,10 @@ public final class ModelWriter {
       for (StepCode step : member.steps()) {
         for (PlacedTensor tensor : step.step().tensors()) {
           TensorDecl decl = tensor.decl();
-          if (decl.role() != TensorDecl.Role.TRAINABLE) {
-            throw new IllegalStateException(tensor.name() + ": buffers have no place in the generated model yet");
-          }
+          ModelArrays array = ModelArrays.of(ArraySlot.of(decl));
           type.addField(constant(LayerNames.constant(layer, decl.constant()), size(tensor.offset()), "Offset of "
               + tensor.name() + " " + decl.shapeText() + (decl.note().isEmpty() ? "" : ", " + decl.note() + ",")
-              + " in the parameters."));
+              + " in " + array.phrase() + "."));
           List<String> dims = new java.util.ArrayList<>();
           for (TensorDecl.Dim dim : decl.dims()) {
             if (declared.add(dim.constant())) {
@@ -133,7 +140,8 @@ public final class ModelWriter {
             }
             dims.add(LayerNames.constant(layer, dim.constant()));
           }
-          stateDict.add("\n.add($S, $L)", tensor.name(), String.join(", ", dims));
+          stateDict.add("\n.$L($S$L)", array.addMethod(), tensor.name(),
+              dims.isEmpty() ? "" : ", " + String.join(", ", dims));
         }
         Emitters.of(step.step().kind()).constants(step).forEach(type::addField);
       }
@@ -141,11 +149,33 @@ public final class ModelWriter {
     stateDict.add("\n.build()").unindent();
     type.addField(constant("PARAMETER_COUNT", size(network.length(ArraySlot.PARAMETERS)),
         "The length of the parameter array.", Modifier.PUBLIC));
+    for (ArraySlot slot : buffers(network)) {
+      ModelArrays array = ModelArrays.of(slot);
+      type.addField(constant(array.count(), size(network.length(slot)), "The length of " + array.phrase() + ".",
+          Modifier.PUBLIC));
+    }
     type.addField(FieldSpec.builder(RuntimeTypes.STATE_DICT, "STATE_DICT", Modifier.PUBLIC, Modifier.STATIC,
             Modifier.FINAL)
         .addJavadoc("The state dict, with PyTorch's names and shapes, in the order of the parameters.\n")
         .initializer(stateDict.build())
         .build());
+  }
+
+  /** The buffer arrays the model has: those that hold at least one tensor. */
+  static List<ArraySlot> buffers(Network network) {
+    return java.util.stream.Stream.of(ArraySlot.BUFFERS, ArraySlot.LONG_BUFFERS)
+        .filter(slot -> network.length(slot) > 0)
+        .collect(Collectors.toList());
+  }
+
+  /** The arrays {@code StateDict.save} and {@code load} take: the parameters, then the buffers if any. */
+  private static String arrays(Network network, String owner) {
+    List<ArraySlot> buffers = buffers(network);
+    if (buffers.isEmpty()) {
+      return owner + "parameters";
+    }
+    return owner + "parameters, " + (buffers.contains(ArraySlot.BUFFERS) ? owner + "buffers" : "new float[0]") + ", "
+        + (buffers.contains(ArraySlot.LONG_BUFFERS) ? owner + "longBuffers" : "new long[0]");
   }
 
   /** A size the shape walk has checked to fit an array. */
@@ -170,9 +200,9 @@ public final class ModelWriter {
     return field.build();
   }
 
-  private static CodeBlock layerView(NetworkLayer layer) {
-    return CodeBlock.of("new $T($S, $S, $L, $L, STATE_DICT, parameters)", RuntimeTypes.LAYER_VIEW, layer.name(),
-        layer.describe(), dims(layer.input()), dims(layer.output()));
+  private static CodeBlock layerView(NetworkLayer layer, Network network) {
+    return CodeBlock.of("new $T($S, $S, $L, $L, STATE_DICT, $L)", RuntimeTypes.LAYER_VIEW, layer.name(),
+        layer.describe(), dims(layer.input()), dims(layer.output()), arrays(network, ""));
   }
 
   /** A shape as generated code passes it: {@code new int[] {16, 5, 5}}. */
@@ -200,19 +230,21 @@ public final class ModelWriter {
   /** Fills one tensor of a new model as PyTorch's module would. */
   private static void initialise(MethodSpec.Builder method, NetworkLayer layer, PlacedTensor tensor) {
     TensorDecl decl = tensor.decl();
+    ModelArrays array = ModelArrays.of(ArraySlot.of(decl));
     String offset = LayerNames.constant(layer, decl.constant());
-    String size = decl.dims().stream().map(d -> LayerNames.constant(layer, d.constant()))
+    String size = decl.dims().isEmpty() ? "1" : decl.dims().stream().map(d -> LayerNames.constant(layer, d.constant()))
         .collect(Collectors.joining(" * "));
     switch (decl.init().kind()) {
-      case UNIFORM_FAN_IN -> method.addStatement("$T.uniformFanIn(model.parameters, $L, $L, $L, random)",
-          RuntimeTypes.INITIALIZERS, offset, size, decl.init().fanIn().stream()
+      case UNIFORM_FAN_IN -> method.addStatement("$T.uniformFanIn(model.$L, $L, $L, $L, random)",
+          RuntimeTypes.INITIALIZERS, array.field(), offset, size, decl.init().fanIn().stream()
               .map(d -> LayerNames.constant(layer, d.constant())).collect(Collectors.joining(" * ")));
-      case CONSTANT -> method.addStatement("$T.fill(model.parameters, $L, $L + $L, $L)", Arrays.class, offset, offset,
-          size, Literals.of((float) decl.init().value()));
+      case CONSTANT -> method.addStatement("$T.fill(model.$L, $L, $L + $L, $L)", Arrays.class, array.field(), offset,
+          offset, size, array.element() == TypeName.LONG
+              ? (long) decl.init().value() + "L" : Literals.of((float) decl.init().value()));
     }
   }
 
-  private static MethodSpec load(ClassName model) {
+  private static MethodSpec load(ClassName model, Network network) {
     return MethodSpec.methodBuilder("load")
         .addJavadoc("Reads a model from a safetensors file with exactly the tensors of {@link #STATE_DICT},"
             + " as\nPyTorch's {@code save_file(model.state_dict(), path)} writes it.\n\n"
@@ -222,12 +254,12 @@ public final class ModelWriter {
         .addParameter(Path.class, "path")
         .addException(IOException.class)
         .addStatement("$T model = new $T()", model, model)
-        .addStatement("STATE_DICT.load(path, model.parameters)")
+        .addStatement("STATE_DICT.load(path, $L)", arrays(network, "model."))
         .addStatement("return model")
         .build();
   }
 
-  private static MethodSpec save() {
+  private static MethodSpec save(Network network) {
     return MethodSpec.methodBuilder("save")
         .addAnnotation(Override.class)
         .addJavadoc("Writes the parameters to a safetensors file that PyTorch loads with the same names. The"
@@ -235,7 +267,7 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(Path.class, "path")
         .addException(IOException.class)
-        .addStatement("STATE_DICT.save(path, parameters)")
+        .addStatement("STATE_DICT.save(path, $L)", arrays(network, ""))
         .build();
   }
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Loads the classes that one compile-testing compilation wrote, over the test's own class path. */
-final class GeneratedClassLoader extends ClassLoader {
+public final class GeneratedClassLoader extends ClassLoader {
   private static final String OUTPUT = "CLASS_OUTPUT/";
   private final Map<String, byte[]> classes = new HashMap<>();
 
-  GeneratedClassLoader(Compilation compilation) {
+  public GeneratedClassLoader(Compilation compilation) {
     super(GeneratedClassLoader.class.getClassLoader());
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();

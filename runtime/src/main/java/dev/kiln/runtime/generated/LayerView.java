@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A {@link Layer} of any kind: its tensors are the state dict's entries under its name. */
+/**
+ * A {@link Layer} of any kind: its tensors are the state dict's entries under its name, read from the
+ * model's parameters or, for buffers, from its buffer arrays.
+ */
 public final class LayerView implements Layer {
   private final String name;
   private final String description;
@@ -15,9 +18,17 @@ public final class LayerView implements Layer {
   private final int[] outputShape;
   private final List<TensorSpec> tensors;
   private final float[] parameters;
+  private final float[] buffers;
+  private final long[] longBuffers;
 
+  /** The view of a layer of a model without buffers. */
   public LayerView(String name, String description, int[] inputShape, int[] outputShape, StateDict stateDict,
       float[] parameters) {
+    this(name, description, inputShape, outputShape, stateDict, parameters, new float[0], new long[0]);
+  }
+
+  public LayerView(String name, String description, int[] inputShape, int[] outputShape, StateDict stateDict,
+      float[] parameters, float[] buffers, long[] longBuffers) {
     this.name = name;
     this.description = description;
     this.inputShape = inputShape.clone();
@@ -25,6 +36,8 @@ public final class LayerView implements Layer {
     this.tensors = stateDict.tensors().stream().filter(t -> t.name().startsWith(name + "."))
         .collect(Collectors.toUnmodifiableList());
     this.parameters = parameters;
+    this.buffers = buffers;
+    this.longBuffers = longBuffers;
   }
 
   @Override public String name() { return name; }
@@ -40,12 +53,30 @@ public final class LayerView implements Layer {
 
   @Override
   public float[] tensor(String tensor) {
+    TensorSpec spec = require(tensor);
+    if (spec.dtype() == TensorSpec.DType.I64) {
+      throw new IllegalArgumentException(spec.name() + " holds I64 values; read it with longTensor");
+    }
+    float[] values = spec.trainable() ? parameters : buffers;
+    return Arrays.copyOfRange(values, spec.offset(), spec.offset() + spec.size());
+  }
+
+  @Override
+  public long[] longTensor(String tensor) {
+    TensorSpec spec = require(tensor);
+    if (spec.dtype() != TensorSpec.DType.I64) {
+      throw new IllegalArgumentException(spec.name() + " holds " + spec.dtype() + " values; read it with tensor");
+    }
+    return Arrays.copyOfRange(longBuffers, spec.offset(), spec.offset() + spec.size());
+  }
+
+  private TensorSpec require(String tensor) {
     TensorSpec spec = find(tensor);
     if (spec == null) {
       throw new IllegalArgumentException(name + " has no tensor " + tensor + "; it has "
           + tensors.stream().map(TensorSpec::name).collect(Collectors.toList()));
     }
-    return Arrays.copyOfRange(parameters, spec.offset(), spec.offset() + spec.size());
+    return spec;
   }
 
   private TensorSpec find(String tensor) {
