@@ -1,6 +1,7 @@
 package dev.kiln.processor.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,7 +48,7 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
    * names a submodule: {@code prelu} in {@code hidden.prelu.weight}.
    */
   default String tensorScope() {
-    return annotationName().toLowerCase(java.util.Locale.ROOT);
+    return annotationName().toLowerCase(Locale.ROOT);
   }
 
   /** The values its output can take. */

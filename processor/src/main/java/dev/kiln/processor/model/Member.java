@@ -2,6 +2,7 @@ package dev.kiln.processor.model;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
@@ -49,6 +50,6 @@ public record Member(ExecutableElement method, List<LayerKind> kinds) {
   }
 
   public static String constantPrefix(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 }

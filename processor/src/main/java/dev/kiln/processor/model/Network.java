@@ -3,6 +3,7 @@ package dev.kiln.processor.model;
 import dev.kiln.dsl.LossKind;
 import dev.kiln.dsl.Reduction;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -63,7 +64,7 @@ public record Network(TypeElement type, String packageName, String simpleName, L
 
   /** Every step of every member, in order. */
   public List<Step> steps() {
-    return layers.stream().flatMap(l -> l.steps().stream()).collect(java.util.stream.Collectors.toList());
+    return layers.stream().flatMap(l -> l.steps().stream()).collect(Collectors.toList());
   }
 
   public String modelName() {

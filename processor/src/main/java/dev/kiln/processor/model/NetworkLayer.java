@@ -2,6 +2,7 @@ package dev.kiln.processor.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** One member with every shape resolved: what it reads, what it gives, and its kinds in the order they act. */
 public record NetworkLayer(Member member, Shape input, Shape output, List<Step> steps) {
@@ -33,11 +34,11 @@ public record NetworkLayer(Member member, Shape input, Shape output, List<Step> 
 
   /** Every tensor of the member, in state-dict order. */
   public List<PlacedTensor> tensors() {
-    return steps.stream().flatMap(s -> s.tensors().stream()).collect(java.util.stream.Collectors.toList());
+    return steps.stream().flatMap(s -> s.tensors().stream()).collect(Collectors.toList());
   }
 
   /** How the member reads in summaries: {@code Linear(2 -> 10) + ReLU + Dropout(0.5)}. */
   public String describe() {
-    return String.join(" + ", steps.stream().map(Step::describe).collect(java.util.stream.Collectors.toList()));
+    return String.join(" + ", steps.stream().map(Step::describe).collect(Collectors.toList()));
   }
 }

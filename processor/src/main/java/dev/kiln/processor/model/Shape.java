@@ -1,5 +1,7 @@
 package dev.kiln.processor.model;
 
+import java.util.List;
+
 /**
  * The shape of one example where it flows between layers: a vector of features, or C x H x W feature
  * maps as PyTorch lays out NCHW. Sizes are {@code long} and multiplied exactly, so that a declaration
@@ -13,7 +15,7 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
   long size();
 
   /** The sizes of its dimensions, as PyTorch's {@code shape[1:]} lists them. */
-  java.util.List<Long> dims();
+  List<Long> dims();
 
   /** How the shape reads in messages and comments: {@code 10}, {@code 16 x 5 x 5}. */
   String text();
@@ -39,8 +41,8 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
     }
 
     @Override
-    public java.util.List<Long> dims() {
-      return java.util.List.of(n);
+    public List<Long> dims() {
+      return List.of(n);
     }
 
     @Override
@@ -57,8 +59,8 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
     }
 
     @Override
-    public java.util.List<Long> dims() {
-      return java.util.List.of(channels, height, width);
+    public List<Long> dims() {
+      return List.of(channels, height, width);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kiln.processor.reading;
 import dev.kiln.processor.model.ActivationFunction;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every layer annotation Kiln reads, and its reader: the one place a new kind's annotation is added.
@@ -34,7 +35,7 @@ final class KindReaders {
   }
 
   /** The qualified names of every layer annotation, for tests that check the registry is complete. */
-  static java.util.Set<String> annotations() {
+  static Set<String> annotations() {
     return BY_ANNOTATION.keySet();
   }
 }

@@ -45,10 +45,10 @@ final class ForwardPass {
         output = output.equals(last) ? "out" : inferenceWorkspace(layer);
       }
       for (StepCode step : member.steps()) {
+        // The first step reads the member's input; the ones after it work on the output in place.
         Emitters.of(step.step().kind()).inference(step, input, output, code);
-        if (!step.step().kind().stage().equals(dev.kiln.processor.model.Stage.DROPOUT)) input = output;
+        input = output;
       }
-      input = output;
     }
     return code.build();
   }

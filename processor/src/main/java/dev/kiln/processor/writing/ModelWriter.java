@@ -18,10 +18,15 @@ import dev.kiln.processor.model.Stage;
 import dev.kiln.processor.model.TensorDecl;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code <Name>Model}: the parameters, their state-dict layout, inference and save/load. */
@@ -49,7 +54,7 @@ public final class ModelWriter {
     for (ArraySlot slot : buffers(network)) {
       ModelArrays array = ModelArrays.of(slot);
       // Package-private: the trainer updates running statistics where a kind keeps them.
-      type.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(array.element()), array.field(),
+      type.addField(FieldSpec.builder(ArrayTypeName.of(array.element()), array.field(),
               Modifier.FINAL)
           .addJavadoc("$L, which the optimizer never sees, laid out as {@link #STATE_DICT} says.\n",
               Character.toUpperCase(array.phrase().charAt(0)) + array.phrase().substring(1))
@@ -99,7 +104,7 @@ public final class ModelWriter {
 
   /** The fields of the steps' own (a PReLU reading its slopes), which the model and the trainer each hold. */
   static List<FieldSpec> stepFields(List<MemberCode> members) {
-    List<FieldSpec> fields = new java.util.ArrayList<>();
+    List<FieldSpec> fields = new ArrayList<>();
     for (MemberCode member : members) {
       for (StepCode step : member.steps()) fields.addAll(Emitters.of(step.step().kind()).fields(step));
     }
@@ -123,7 +128,7 @@ public final class ModelWriter {
     CodeBlock.Builder stateDict = CodeBlock.builder().add("$T.builder()", RuntimeTypes.STATE_DICT).indent();
     for (MemberCode member : members) {
       NetworkLayer layer = member.layer();
-      java.util.Set<String> declared = new java.util.HashSet<>(List.of("IN", "OUT"));
+      Set<String> declared = new HashSet<>(List.of("IN", "OUT"));
       type.addField(constant(LayerNames.in(layer), size(layer.input().size()), null));
       type.addField(constant(LayerNames.out(layer), size(layer.output().size()), null));
       for (StepCode step : member.steps()) {
@@ -133,7 +138,7 @@ public final class ModelWriter {
           type.addField(constant(LayerNames.constant(layer, decl.constant()), size(tensor.offset()), "Offset of "
               + tensor.name() + " " + decl.shapeText() + (decl.note().isEmpty() ? "" : ", " + decl.note() + ",")
               + " in " + array.phrase() + "."));
-          List<String> dims = new java.util.ArrayList<>();
+          List<String> dims = new ArrayList<>();
           for (TensorDecl.Dim dim : decl.dims()) {
             if (declared.add(dim.constant())) {
               type.addField(constant(LayerNames.constant(layer, dim.constant()), size(dim.size()), null));
@@ -163,7 +168,7 @@ public final class ModelWriter {
 
   /** The buffer arrays the model has: those that hold at least one tensor. */
   static List<ArraySlot> buffers(Network network) {
-    return java.util.stream.Stream.of(ArraySlot.BUFFERS, ArraySlot.LONG_BUFFERS)
+    return Stream.of(ArraySlot.BUFFERS, ArraySlot.LONG_BUFFERS)
         .filter(slot -> network.length(slot) > 0)
         .collect(Collectors.toList());
   }
@@ -343,7 +348,7 @@ public final class ModelWriter {
     return method.build();
   }
 
-  private static java.util.Optional<MethodSpec> probabilities(Network network) {
+  private static Optional<MethodSpec> probabilities(Network network) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("probabilities")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
@@ -358,10 +363,10 @@ public final class ModelWriter {
       case BCE -> method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
           .addStatement("return forward(x)");
       default -> {
-        return java.util.Optional.empty(); // regression losses imply no probabilities
+        return Optional.empty(); // regression losses imply no probabilities
       }
     }
-    return java.util.Optional.of(method.build());
+    return Optional.of(method.build());
   }
 
   private static void addTrainerFactories(TypeSpec.Builder type, Network network, ClassName trainer) {

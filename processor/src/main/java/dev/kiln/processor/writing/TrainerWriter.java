@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.Stage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -115,7 +116,7 @@ public final class TrainerWriter {
         .build();
   }
 
-  private static MethodSpec forwardPass(com.palantir.javapoet.CodeBlock body) {
+  private static MethodSpec forwardPass(CodeBlock body) {
     return MethodSpec.methodBuilder("forwardPass")
         .addJavadoc("Runs the batch forward into the workspaces; returns its number of rows.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -128,7 +129,7 @@ public final class TrainerWriter {
         .build();
   }
 
-  private static MethodSpec backwardPass(com.palantir.javapoet.CodeBlock body) {
+  private static MethodSpec backwardPass(CodeBlock body) {
     return MethodSpec.methodBuilder("backwardPass")
         .addJavadoc("Back-propagates the loss's gradient, then updates the parameters; returns {@code loss}.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -148,7 +149,7 @@ public final class TrainerWriter {
 
   /** Every workspace of the trainer: each member's output and gradient, then what its steps need. */
   private static List<Workspace> workspaces(List<MemberCode> members) {
-    List<Workspace> workspaces = new java.util.ArrayList<>();
+    List<Workspace> workspaces = new ArrayList<>();
     for (MemberCode member : members) {
       workspaces.addAll(member.plan().workspaces());
       for (StepCode step : member.steps()) workspaces.addAll(Emitters.of(step.step().kind()).workspaces(step));

@@ -1,5 +1,6 @@
 package dev.kiln.processor.writing;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.TypeName;
 
 /**
@@ -15,6 +16,6 @@ record Workspace(String name, TypeName type, String perRow) {
 
   /** The element type's name in an array creation: {@code float}. */
   TypeName element() {
-    return ((com.palantir.javapoet.ArrayTypeName) type).componentType();
+    return ((ArrayTypeName) type).componentType();
   }
 }
