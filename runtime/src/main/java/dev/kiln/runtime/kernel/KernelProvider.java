@@ -24,6 +24,15 @@ public final class KernelProvider {
     return KERNELS;
   }
 
+  /**
+   * Whether the Vector API kernels were chosen. A family of kernels in a package of its own (a
+   * convolution's, say) picks its own Vector API or scalar implementation by this, so that one log
+   * line and one property decide for every family.
+   */
+  public static boolean vectorized() {
+    return KERNELS instanceof PanamaKernels;
+  }
+
   /** The products of Linear layers: what generated models and trainers call. */
   public static LinearKernels linear() {
     return KERNELS;

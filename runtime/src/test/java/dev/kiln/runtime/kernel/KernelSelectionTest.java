@@ -14,4 +14,9 @@ class KernelSelectionTest {
     assertNotNull(expected, "surefire sets kiln.test.expectedKernels for each run");
     assertEquals(expected, KernelProvider.kernels().name());
   }
+
+  @Test
+  void otherFamiliesAreToldWhetherTheVectorApiWasChosen() {
+    assertEquals("panama".equals(System.getProperty("kiln.test.expectedKernels")), KernelProvider.vectorized());
+  }
 }
