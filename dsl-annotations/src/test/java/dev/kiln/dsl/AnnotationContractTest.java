@@ -23,17 +23,21 @@ class AnnotationContractTest {
   void modelAndLossGoOnTypes() {
     assertTargets(Model.class, ElementType.TYPE);
     assertTargets(Loss.class, ElementType.TYPE);
+    assertTargets(Input.class, ElementType.TYPE);
   }
 
   @Test
   void linearAndActivationsGoOnMethods() {
     assertTargets(Linear.class, ElementType.METHOD);
+    assertTargets(Flatten.class, ElementType.METHOD);
     for (Class<?> activation : ACTIVATIONS) assertTargets(activation, ElementType.METHOD);
   }
 
   @Test
   void everyAnnotationIsKeptInClassFiles() {
-    for (Class<?> annotation : List.of(Model.class, Loss.class, Linear.class)) assertClassRetention(annotation);
+    for (Class<?> annotation : List.of(Model.class, Loss.class, Input.class, Linear.class, Flatten.class)) {
+      assertClassRetention(annotation);
+    }
     for (Class<?> activation : ACTIVATIONS) assertClassRetention(activation);
   }
 
@@ -41,6 +45,13 @@ class AnnotationContractTest {
   void linearInfersInAndHasABiasByDefault() throws NoSuchMethodException {
     assertEquals(Linear.INFERRED, Linear.class.getMethod("in").getDefaultValue());
     assertEquals(true, Linear.class.getMethod("bias").getDefaultValue());
+  }
+
+  @Test
+  void inputSizesAreNotGivenByDefault() throws NoSuchMethodException {
+    for (String size : List.of("features", "channels", "height", "width")) {
+      assertEquals(Input.NOT_GIVEN, Input.class.getMethod(size).getDefaultValue(), size);
+    }
   }
 
   @Test

@@ -13,7 +13,9 @@ import dev.kiln.samples.fixtures.BceWithLogitsWeightedModel;
 import dev.kiln.samples.fixtures.CrossEntropyPlainModel;
 import dev.kiln.samples.fixtures.CrossEntropySummedModel;
 import dev.kiln.samples.fixtures.CrossEntropyWeightedIgnoringSmoothedModel;
+import dev.kiln.samples.fixtures.DeclaredVectorModel;
 import dev.kiln.samples.fixtures.DeepTanhMseModel;
+import dev.kiln.samples.fixtures.FlattenedMapsModel;
 import dev.kiln.samples.fixtures.FocalDefaultsModel;
 import dev.kiln.samples.fixtures.FocalUnweightedModel;
 import dev.kiln.samples.fixtures.HuberModel;
@@ -63,7 +65,9 @@ class GradientCheckTest {
         net("SigmoidBce: sigmoid, BCE", SigmoidBceModel::create),
         net("LogitsBce: no bias, BCE with logits", LogitsBceModel::create),
         net("ReluL1Sum: ReLU, L1 summed", ReluL1SumModel::create),
-        net("WideRelu: row-major, ReLU's backward pass fused into the input gradient", WideReluModel::create));
+        net("WideRelu: row-major, ReLU's backward pass fused into the input gradient", WideReluModel::create),
+        net("FlattenedMaps: @Input maps, PReLU per channel, Tanh, Flatten", FlattenedMapsModel::create),
+        net("DeclaredVector: @Input features, dropout", DeclaredVectorModel::create));
   }
 
   static Stream<Arguments> activations() {

@@ -1,5 +1,6 @@
 package dev.kiln.processor.model;
 
+import dev.kiln.processor.validation.Message;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,11 @@ public record ActivationLayer(Origin origin, ActivationFunction function, Map<St
 
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
+    if (function.range().normalisesRows() && context.input().isPresent()
+        && context.input().get() instanceof Shape.Maps maps) {
+      context.report(this, null, Message.SOFTMAX_ON_FEATURE_MAP, annotationName(), context.member().name(),
+          maps.text());
+    }
     return context.input();
   }
 

@@ -15,6 +15,11 @@ public record DropoutLayer(Origin origin, float p) implements LayerKind {
   }
 
   @Override
+  public boolean keepsValues() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return annotationName() + "(" + p + ")";
   }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code dev.kiln.processor.writing.Emitters}); whatever must handle every kind does so through
  * {@link Visitor}, so that a kind left out is a compile error there.
  */
-public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer {
+public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer,
+    FlattenLayer {
   /** The annotation that declares it, for problems to point at. */
   Origin origin();
 
@@ -51,6 +52,22 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     return annotationName().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Whether it writes the member's output array. Dropout writes a dropped-out copy of its own, and a
+   * reshape writes nothing: its output is its input.
+   */
+  default boolean writesOutput() {
+    return stage() != Stage.DROPOUT;
+  }
+
+  /**
+   * Whether it hands on the values it reads, only moved or scaled by a positive factor: rules then look
+   * through it for the activation that decides what the loss sees.
+   */
+  default boolean keepsValues() {
+    return false;
+  }
+
   /** The values its output can take. */
   default OutputRange range() {
     return OutputRange.ANY;
@@ -75,5 +92,7 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     R visitPRelu(PReluLayer prelu);
 
     R visitDropout(DropoutLayer dropout);
+
+    R visitFlatten(FlattenLayer flatten);
   }
 }

@@ -30,17 +30,18 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
 
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
-    if (in.isPresent()) {
+    String name = context.member().name();
+    if (context.input().isPresent() && context.input().get() instanceof Shape.Maps maps) {
+      context.report(this, null, Message.LINEAR_ON_FEATURE_MAP, annotationName(), name, maps.text(), name,
+          maps.size(), maps.text());
+    } else if (in.isPresent()) {
       int declared = in.get();
-      Optional<Long> previous = context.input().map(Shape::size);
       if (declared <= 0) {
-        context.report(this, origin.value("in"), Message.SIZE_NOT_POSITIVE, annotationName(), "in", declared,
-            context.member().name());
-      } else if (previous.isPresent() && previous.get() != declared) {
-        context.report(this, origin.value("in"), Message.IN_MISMATCH, annotationName(), declared,
-            context.member().name(), previous.get(), context.inputFrom(), previous.get());
+        context.report(this, origin.value("in"), Message.SIZE_NOT_POSITIVE, annotationName(), "in", declared, name);
+      } else if (context.input().isPresent() && context.input().get().size() != declared) {
+        reportMismatch(context, declared, (Shape.Features) context.input().get());
       }
-    } else if (context.first()) {
+    } else if (context.first() && context.input().isEmpty()) {
       context.report(this, null, Message.FIRST_LAYER_WITHOUT_IN, context.member().name(), annotationName(), out);
     }
     if (out <= 0) {
@@ -49,6 +50,20 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
       return Optional.empty();
     }
     return Optional.of(Shape.features(out));
+  }
+
+  private void reportMismatch(ShapeContext context, int declared, Shape.Features input) {
+    String name = context.member().name();
+    if (input.flattened() != null) {
+      context.report(this, origin.value("in"), Message.FLATTENED_IN_MISMATCH, annotationName(), declared, name,
+          input.origin(), context.inputFrom(), input.size());
+    } else if (context.inputFrom() == null) {
+      context.report(this, origin.value("in"), Message.INPUT_MISMATCH, annotationName(), declared, name,
+          input.size(), input.size());
+    } else {
+      context.report(this, origin.value("in"), Message.IN_MISMATCH, annotationName(), declared, name,
+          input.size(), context.inputFrom(), input.size());
+    }
   }
 
   @Override

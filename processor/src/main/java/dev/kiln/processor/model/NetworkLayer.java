@@ -27,9 +27,9 @@ public record NetworkLayer(Member member, Shape input, Shape output, List<Step> 
     return step(stage).isPresent();
   }
 
-  /** Whether the member writes an output of its own (a transform or an activation), before any dropout. */
+  /** Whether the member writes an output of its own (a product or an activation), before any dropout. */
   public boolean computes() {
-    return has(Stage.TRANSFORM) || has(Stage.ACTIVATION);
+    return steps.stream().anyMatch(s -> s.kind().writesOutput());
   }
 
   /** Every tensor of the member, in state-dict order. */

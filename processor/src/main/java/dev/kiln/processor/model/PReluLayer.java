@@ -17,9 +17,15 @@ public record PReluLayer(Origin origin, boolean perFeature, float init) implemen
     return context.input();
   }
 
-  /** How many slopes it learns for an input of {@code features}. */
+  /** How many slopes it learns for {@code input}: one, or one per feature, or per channel of feature maps. */
   public long slopes(Shape input) {
-    return perFeature ? input.size() : 1;
+    if (!perFeature) return 1;
+    return input instanceof Shape.Maps maps ? maps.channels() : input.size();
+  }
+
+  /** How many values of a row each slope covers: a channel's height x width for maps, else 1. */
+  public long valuesPerSlope(Shape input) {
+    return perFeature && input instanceof Shape.Maps maps ? maps.height() * maps.width() : 1;
   }
 
   @Override

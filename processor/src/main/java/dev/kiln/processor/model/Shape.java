@@ -21,7 +21,7 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
   String text();
 
   static Shape features(long n) {
-    return new Features(n);
+    return new Features(n, null);
   }
 
   /** {@code a · b}, or {@link Long#MAX_VALUE} when the product does not fit a long. */
@@ -33,8 +33,11 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
     }
   }
 
-  /** A vector of {@code n} features. */
-  record Features(long n) implements Shape {
+  /**
+   * A vector of {@code n} features; {@code flattened} is the maps a {@code @Flatten} made it from, or
+   * null, so that messages can say where its size comes from.
+   */
+  record Features(long n, Maps flattened) implements Shape {
     @Override
     public long size() {
       return n;
@@ -48,6 +51,11 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
     @Override
     public String text() {
       return Long.toString(n);
+    }
+
+    /** The size and, for flattened maps, what it is made of: {@code 400 = 16 x 5 x 5}. */
+    public String origin() {
+      return flattened == null ? text() : n + " = " + flattened.text();
     }
   }
 

@@ -8,9 +8,9 @@ import javax.lang.model.element.AnnotationValue;
 
 /**
  * What a kind sees when the shape walk reaches it: the shape coming in (empty when unknown), whether
- * its member is the network's first, and where to report.
+ * its member must state the network's input (the first, with no {@code @Input}), and where to report.
  *
- * @param inputFrom the member the input shape was last set by, for messages
+ * @param inputFrom the member the input shape was last set by, for messages; null for {@code @Input}
  */
 public record ShapeContext(Optional<Shape> input, boolean first, Member member, String inputFrom,
     ValidationReport report) {

@@ -17,14 +17,15 @@ public final class ShapeWalk {
 
   public static Shapes of(DeclaredNetwork network, ValidationReport report) {
     List<MemberShapes> members = new ArrayList<>();
-    Optional<Shape> current = Optional.empty();
+    Optional<Shape> current = network.input().flatMap(DeclaredInput::shape);
+    boolean inputDeclared = network.input().isPresent();
     String from = null;
     long[] next = new long[ArraySlot.values().length];
     boolean tooManyParameters = false;
     for (int i = 0; i < network.members().size(); i++) {
       Member member = network.members().get(i);
       List<LayerKind> kinds = member.acting();
-      if (i == 0 && (kinds.isEmpty() || !kinds.get(0).canStateInput())) {
+      if (i == 0 && !inputDeclared && (kinds.isEmpty() || !kinds.get(0).canStateInput())) {
         report.add(Problem.on(member.method(), Message.FIRST_LAYER_NOT_LINEAR, member.name()));
       }
       Optional<Shape> memberInput = current;
@@ -34,7 +35,7 @@ public final class ShapeWalk {
         LayerKind kind = kinds.get(k);
         Optional<Shape> input = current.or(kind::declaredInput);
         if (k == 0) memberInput = input;
-        Optional<Shape> output = kind.outputShape(new ShapeContext(current, i == 0, member, from, report));
+        Optional<Shape> output = kind.outputShape(new ShapeContext(current, i == 0 && !inputDeclared, member, from, report));
         if (output.isPresent() && output.get().size() > Shape.MAX_ARRAY) {
           report.add(Problem.on(member.method(), kind.origin().mirror(), Message.OUTPUT_TOO_LARGE,
               kind.annotationName(), member.name(), size(output.get().size()), Shape.MAX_ARRAY));

@@ -2,11 +2,13 @@ package dev.kiln.processor.reading;
 
 import dev.kiln.dsl.LossKind;
 import dev.kiln.dsl.Reduction;
+import dev.kiln.processor.model.DeclaredInput;
 import dev.kiln.processor.model.DeclaredLoss;
 import dev.kiln.processor.model.DeclaredNetwork;
 import dev.kiln.processor.model.LayerKind;
 import dev.kiln.processor.model.Member;
 import dev.kiln.processor.model.Origin;
+import dev.kiln.processor.model.Shape;
 import dev.kiln.processor.validation.Message;
 import dev.kiln.processor.writing.RuntimeTypes;
 import dev.kiln.processor.validation.Problem;
@@ -35,6 +37,7 @@ import javax.lang.model.util.Types;
 public final class DeclarationReader {
   static final String MODEL = "dev.kiln.dsl.Model";
   static final String LOSS = "dev.kiln.dsl.Loss";
+  static final String INPUT = "dev.kiln.dsl.Input";
 
   private final Elements elements;
   private final Types types;
@@ -67,7 +70,7 @@ public final class DeclarationReader {
       }
       readMember(method, layerType.asType(), report).ifPresent(members::add);
     }
-    return Optional.of(new DeclaredNetwork(type, modelMirror, members, readLoss(type),
+    return Optional.of(new DeclaredNetwork(type, modelMirror, readInput(type, report), members, readLoss(type),
         Annotations.find(type, LOSS).isPresent()));
   }
 
@@ -92,6 +95,44 @@ public final class DeclarationReader {
       wellFormed = false;
     }
     return wellFormed ? Optional.of(new Member(method, kinds)) : Optional.empty();
+  }
+
+  /** The model's {@code @Input}, with its sizes checked: one form, each size at least 1. */
+  private Optional<DeclaredInput> readInput(TypeElement type, ValidationReport report) {
+    return Annotations.find(type, INPUT).map(mirror -> {
+      Origin origin = new Origin(mirror, Annotations.explicitByName(mirror), Annotations.valuesByName(elements, mirror));
+      boolean vector = origin.written("features").isPresent();
+      boolean maps = MAP_SIZES.stream().anyMatch(size -> origin.written(size).isPresent());
+      if (vector && maps) {
+        report.add(Problem.on(type, mirror, Message.INPUT_BOTH_FORMS));
+        return new DeclaredInput(origin, Optional.empty());
+      }
+      if (!vector && !maps) {
+        report.add(Problem.on(type, mirror, Message.INPUT_WITHOUT_SIZE));
+        return new DeclaredInput(origin, Optional.empty());
+      }
+      List<String> sizes = vector ? List.of("features") : MAP_SIZES;
+      boolean sound = true;
+      for (String size : sizes) {
+        int value = (Integer) origin.value(size).getValue();
+        if (value <= 0) {
+          report.add(Problem.on(type, mirror, origin.writtenOrNull(size), Message.INPUT_SIZE_NOT_POSITIVE, size, value));
+          sound = false;
+        }
+      }
+      if (!sound) {
+        return new DeclaredInput(origin, Optional.empty());
+      }
+      Shape shape = vector ? Shape.features(size(origin, "features"))
+          : new Shape.Maps(size(origin, "channels"), size(origin, "height"), size(origin, "width"));
+      return new DeclaredInput(origin, Optional.of(shape));
+    });
+  }
+
+  private static final List<String> MAP_SIZES = List.of("channels", "height", "width");
+
+  private static long size(Origin origin, String member) {
+    return (Integer) origin.value(member).getValue();
   }
 
   private Optional<DeclaredLoss> readLoss(TypeElement type) {

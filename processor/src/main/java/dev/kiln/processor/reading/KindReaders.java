@@ -25,7 +25,8 @@ final class KindReaders {
       Map.entry(DSL + "Softmax", new ActivationReader(ActivationFunction.SOFTMAX)),
       Map.entry(DSL + "LogSoftmax", new ActivationReader(ActivationFunction.LOG_SOFTMAX)),
       Map.entry(DSL + "PReLU", new PReluReader()),
-      Map.entry(DSL + "Dropout", new DropoutReader()));
+      Map.entry(DSL + "Dropout", new DropoutReader()),
+      Map.entry(DSL + "Flatten", new FlattenReader()));
 
   private KindReaders() {}
 

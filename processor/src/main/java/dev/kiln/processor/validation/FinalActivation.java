@@ -1,6 +1,7 @@
 package dev.kiln.processor.validation;
 
 import dev.kiln.processor.model.DeclaredNetwork;
+import dev.kiln.processor.model.LayerKind;
 import dev.kiln.processor.model.Member;
 import dev.kiln.processor.model.Stage;
 import java.util.List;
@@ -18,7 +19,7 @@ final class FinalActivation {
       if (member.has(Stage.ACTIVATION)) {
         return Optional.of(member);
       }
-      if (member.has(Stage.TRANSFORM)) {
+      if (!member.kinds().stream().allMatch(LayerKind::keepsValues)) {
         return Optional.empty();
       }
     }

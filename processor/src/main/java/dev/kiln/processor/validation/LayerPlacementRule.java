@@ -17,7 +17,9 @@ final class LayerPlacementRule implements Rule {
     Optional<Member> finalOwner = FinalActivation.owner(network);
     int lastTransform = -1;
     for (int i = 0; i < members.size(); i++) {
-      if (members.get(i).has(Stage.TRANSFORM)) lastTransform = i;
+      if (members.get(i).kinds().stream().anyMatch(k -> k.stage() == Stage.TRANSFORM && !k.keepsValues())) {
+        lastTransform = i;
+      }
     }
     for (int i = 0; i < members.size(); i++) {
       Member member = members.get(i);

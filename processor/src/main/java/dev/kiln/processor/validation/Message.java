@@ -49,13 +49,40 @@ public enum Message {
   OUTPUT_TOO_LARGE("output-too-large", Diagnostic.Kind.ERROR,
       "@%s on %s() gives %s values per example: more than the %d a Java array holds. Make the layer smaller"),
 
+  // @Input.
+  INPUT_BOTH_FORMS("input-both-forms", Diagnostic.Kind.ERROR,
+      "@Input gives features and channels, height, width; one example is either a vector or feature maps. "
+          + "Keep one form"),
+  INPUT_WITHOUT_SIZE("input-without-size", Diagnostic.Kind.ERROR,
+      "@Input gives no size. Give @Input(features = ...) for vectors, or @Input(channels = ..., height = ..., "
+          + "width = ...) for feature maps"),
+  INPUT_SIZE_NOT_POSITIVE("input-size-not-positive", Diagnostic.Kind.ERROR,
+      "@Input(%s = %d) is not a size; sizes are at least 1"),
+  INPUT_MISMATCH("input-mismatch", Diagnostic.Kind.ERROR,
+      "@%s(in = %d) on %s() does not match @Input(features = %d). Use in = %d, or leave in out"),
+  LOSS_ON_FEATURE_MAP("loss-on-feature-map", Diagnostic.Kind.ERROR,
+      "@Loss(%s) takes a vector per example, and %s() gives feature maps of %s. End the network with @Flatten "
+          + "and a @Linear"),
+
+  // @Flatten.
+  FLATTEN_ON_FLAT("flatten-on-flat", Diagnostic.Kind.WARNING,
+      "@%s on %s() receives %d features, already flat: it changes nothing. Remove it"),
+
   // @Linear.
+  LINEAR_ON_FEATURE_MAP("linear-on-feature-map", Diagnostic.Kind.ERROR,
+      "@%s on %s() receives feature maps of %s and takes a vector. Add a @Flatten member before %s(); it would "
+          + "get in = %d = %s"),
+  FLATTENED_IN_MISMATCH("flattened-in-mismatch", Diagnostic.Kind.ERROR,
+      "@%s(in = %d) on %s() does not match the %s values that %s() flattens to. Use in = %d, or leave in out"),
   IN_MISMATCH("in-mismatch", Diagnostic.Kind.ERROR,
       "@%s(in = %d) on %s() does not match the %d outputs of %s(). Use in = %d, or leave in out"),
   SIZE_NOT_POSITIVE("size-not-positive", Diagnostic.Kind.ERROR,
       "@%s(%s = %d) on %s() is not a size; sizes are at least 1"),
 
   // Activations.
+  SOFTMAX_ON_FEATURE_MAP("softmax-on-feature-map", Diagnostic.Kind.ERROR,
+      "@%s on %s() receives feature maps of %s; it normalises a vector of features. Add a @Flatten member "
+          + "before it"),
   ACTIVATION_OPTION_OUT_OF_RANGE("activation-option-out-of-range", Diagnostic.Kind.ERROR,
       "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
   SOFTMAX_OF_ONE("softmax-of-one", Diagnostic.Kind.ERROR,

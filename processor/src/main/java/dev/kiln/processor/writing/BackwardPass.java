@@ -1,7 +1,6 @@
 package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.kiln.processor.model.Stage;
 import java.util.List;
 
 /**
@@ -26,10 +25,14 @@ final class BackwardPass {
     return code.build();
   }
 
-  /** An activation alone worked in place on its output's gradient: that is its input's gradient. */
+  /**
+   * A member whose steps worked in place on its output's gradient (an activation without a product)
+   * hands that gradient on as its input's.
+   */
   static void handOn(MemberCode member, CodeBlock.Builder code) {
     LayerPlan plan = member.plan();
-    if (!member.transforms() && member.layer().has(Stage.ACTIVATION) && plan.inputGradient() != null) {
+    boolean written = member.steps().stream().anyMatch(s -> Emitters.of(s.step().kind()).writesInputGradient());
+    if (member.layer().computes() && !written && plan.inputGradient() != null) {
       code.addStatement("$T.arraycopy($L, 0, $L, 0, rows * $L)", System.class, plan.computedGradient(),
           plan.inputGradient(), LayerNames.out(member.layer()));
     }

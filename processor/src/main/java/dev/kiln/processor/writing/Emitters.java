@@ -2,6 +2,7 @@ package dev.kiln.processor.writing;
 
 import dev.kiln.processor.model.ActivationLayer;
 import dev.kiln.processor.model.DropoutLayer;
+import dev.kiln.processor.model.FlattenLayer;
 import dev.kiln.processor.model.LayerKind;
 import dev.kiln.processor.model.LinearLayer;
 import dev.kiln.processor.model.PReluLayer;
@@ -34,5 +35,10 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
   @Override
   public KindEmitter visitDropout(DropoutLayer dropout) {
     return new DropoutEmitter(dropout);
+  }
+
+  @Override
+  public KindEmitter visitFlatten(FlattenLayer flatten) {
+    return new FlattenEmitter(flatten);
   }
 }

@@ -45,9 +45,9 @@ final class ForwardPass {
         output = output.equals(last) ? "out" : inferenceWorkspace(layer);
       }
       for (StepCode step : member.steps()) {
-        // The first step reads the member's input; the ones after it work on the output in place.
+        // Once a step has written the output, the steps after it work on the output in place.
         Emitters.of(step.step().kind()).inference(step, input, output, code);
-        input = output;
+        if (step.step().kind().writesOutput()) input = output;
       }
     }
     return code.build();

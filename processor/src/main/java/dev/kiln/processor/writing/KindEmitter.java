@@ -38,6 +38,11 @@ interface KindEmitter {
     return false;
   }
 
+  /** Whether the step writes the gradient of its member's input (a product does; an activation works in place). */
+  default boolean writesInputGradient() {
+    return false;
+  }
+
   /** Whether the step's input gradient can apply the ReLU mask of the member below as it stores it. */
   default boolean masksInputGradient() {
     return false;

@@ -21,6 +21,11 @@ final class LinearEmitter implements KindEmitter {
   }
 
   @Override
+  public boolean writesInputGradient() {
+    return true;
+  }
+
+  @Override
   public boolean masksInputGradient() {
     return true;
   }

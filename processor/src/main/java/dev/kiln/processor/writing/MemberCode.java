@@ -1,7 +1,6 @@
 package dev.kiln.processor.writing;
 
 import dev.kiln.processor.model.NetworkLayer;
-import dev.kiln.processor.model.Stage;
 import java.util.List;
 
 /** One member as the writers see it: its arrays, and each of its steps with its emitter. */
@@ -17,10 +16,5 @@ record MemberCode(LayerPlan plan, List<StepCode> steps) {
   /** The summary comment above the member's code: {@code hidden: Linear(2 -> 10) + ReLU}. */
   String comment() {
     return layer().name() + ": " + layer().describe();
-  }
-
-  /** Whether the member transforms its input (rather than only activating or dropping out). */
-  boolean transforms() {
-    return layer().has(Stage.TRANSFORM);
   }
 }

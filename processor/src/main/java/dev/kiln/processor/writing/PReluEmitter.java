@@ -27,8 +27,11 @@ final class PReluEmitter implements KindEmitter {
   @Override
   public List<FieldSpec> fields(StepCode code) {
     return List.of(FieldSpec.builder(RuntimeTypes.PRELU, field(code), Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $T(parameters, $L, $L)", RuntimeTypes.PRELU, code.constant("PRELU"),
-            code.constant("PRELU_SIZE"))
+        .initializer(prelu.valuesPerSlope(code.step().input()) == 1
+            ? CodeBlock.of("new $T(parameters, $L, $L)", RuntimeTypes.PRELU, code.constant("PRELU"),
+                code.constant("PRELU_SIZE"))
+            : CodeBlock.of("new $T(parameters, $L, $L, $L)", RuntimeTypes.PRELU, code.constant("PRELU"),
+                code.constant("PRELU_SIZE"), prelu.valuesPerSlope(code.step().input())))
         .build());
   }
 
