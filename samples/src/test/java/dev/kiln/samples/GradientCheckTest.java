@@ -27,9 +27,11 @@ import dev.kiln.samples.fixtures.LogitsBceModel;
 import dev.kiln.samples.fixtures.NllWeightedIgnoringModel;
 import dev.kiln.samples.fixtures.ReluL1SumModel;
 import dev.kiln.samples.fixtures.SigmoidBceModel;
+import dev.kiln.samples.fixtures.SmallCnnModel;
 import dev.kiln.samples.fixtures.SmoothL1AsL1Model;
 import dev.kiln.samples.fixtures.SmoothL1Model;
 import dev.kiln.samples.fixtures.SquaredErrorModel;
+import dev.kiln.samples.fixtures.TrajectoryCnnModel;
 import dev.kiln.samples.fixtures.WithELUModel;
 import dev.kiln.samples.fixtures.WithGELUModel;
 import dev.kiln.samples.fixtures.WithLeakyReLUModel;
@@ -67,7 +69,9 @@ class GradientCheckTest {
         net("ReluL1Sum: ReLU, L1 summed", ReluL1SumModel::create),
         net("WideRelu: row-major, ReLU's backward pass fused into the input gradient", WideReluModel::create),
         net("FlattenedMaps: @Input maps, PReLU per channel, Tanh, Flatten", FlattenedMapsModel::create),
-        net("DeclaredVector: @Input features, dropout", DeclaredVectorModel::create));
+        net("DeclaredVector: @Input features, dropout", DeclaredVectorModel::create),
+        net("SmallCnn: convolutions with padding, stride, dilation, no bias; PReLU per channel", SmallCnnModel::create),
+        net("TrajectoryCnn: convolutions, ReLU, Flatten, Linear", TrajectoryCnnModel::create));
   }
 
   static Stream<Arguments> activations() {

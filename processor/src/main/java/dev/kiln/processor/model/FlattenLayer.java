@@ -13,6 +13,9 @@ public record FlattenLayer(Origin origin) implements LayerKind {
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
     if (context.input().isEmpty()) {
+      if (context.first()) {
+        context.report(this, null, Message.MAPS_WITHOUT_INPUT, annotationName(), context.member().name());
+      }
       return Optional.empty();
     }
     Shape input = context.input().get();

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Visitor}, so that a kind left out is a compile error there.
  */
 public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer,
-    FlattenLayer {
+    FlattenLayer, Conv2dLayer {
   /** The annotation that declares it, for problems to point at. */
   Origin origin();
 
@@ -32,11 +32,6 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
   /** The input shape the kind states itself ({@code @Linear(in = 4)}), whatever comes before it. */
   default Optional<Shape> declaredInput() {
     return Optional.empty();
-  }
-
-  /** Whether the kind can state the network's input shape, and so may come first. */
-  default boolean canStateInput() {
-    return false;
   }
 
   /** The tensors the kind owns for this input and output, in state-dict order. */
@@ -94,5 +89,7 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     R visitDropout(DropoutLayer dropout);
 
     R visitFlatten(FlattenLayer flatten);
+
+    R visitConv2d(Conv2dLayer conv);
   }
 }

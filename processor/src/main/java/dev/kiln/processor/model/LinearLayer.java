@@ -19,11 +19,6 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
   }
 
   @Override
-  public boolean canStateInput() {
-    return true;
-  }
-
-  @Override
   public Optional<Shape> declaredInput() {
     return in.filter(n -> n > 0).map(Shape::features);
   }

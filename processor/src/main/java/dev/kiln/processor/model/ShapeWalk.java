@@ -25,7 +25,8 @@ public final class ShapeWalk {
     for (int i = 0; i < network.members().size(); i++) {
       Member member = network.members().get(i);
       List<LayerKind> kinds = member.acting();
-      if (i == 0 && !inputDeclared && (kinds.isEmpty() || !kinds.get(0).canStateInput())) {
+      // A transform first says itself what it lacks (an in, an @Input); an activation cannot.
+      if (i == 0 && !inputDeclared && (kinds.isEmpty() || kinds.get(0).stage() != Stage.TRANSFORM)) {
         report.add(Problem.on(member.method(), Message.FIRST_LAYER_NOT_LINEAR, member.name()));
       }
       Optional<Shape> memberInput = current;

@@ -26,7 +26,8 @@ final class KindReaders {
       Map.entry(DSL + "LogSoftmax", new ActivationReader(ActivationFunction.LOG_SOFTMAX)),
       Map.entry(DSL + "PReLU", new PReluReader()),
       Map.entry(DSL + "Dropout", new DropoutReader()),
-      Map.entry(DSL + "Flatten", new FlattenReader()));
+      Map.entry(DSL + "Flatten", new FlattenReader()),
+      Map.entry(DSL + "Conv2d", new Conv2dReader()));
 
   private KindReaders() {}
 

@@ -79,6 +79,26 @@ public enum Message {
   SIZE_NOT_POSITIVE("size-not-positive", Diagnostic.Kind.ERROR,
       "@%s(%s = %d) on %s() is not a size; sizes are at least 1"),
 
+  // @Conv2d, and every kind that slides a window over feature maps.
+  WINDOW_SIZE_NOT_POSITIVE("window-size-not-positive", Diagnostic.Kind.ERROR,
+      "@%s(%s = %d) on %s() is not a size; %s is at least 1"),
+  NEGATIVE_PADDING("negative-padding", Diagnostic.Kind.ERROR,
+      "@%s(padding = %d) on %s() is negative; padding is at least 0"),
+  MAPS_WITHOUT_INPUT("maps-without-input", Diagnostic.Kind.ERROR,
+      "@%s on %s() reads feature maps, and the model does not say their shape. Add @Input(channels = ..., "
+          + "height = ..., width = ...) to the model"),
+  MAPS_AFTER_FLAT("maps-after-flat", Diagnostic.Kind.ERROR,
+      "@%s on %s() reads feature maps, and receives %d flat features. Move it before the @Flatten, or remove it"),
+  CONV_IN_MISMATCH("conv-in-mismatch", Diagnostic.Kind.ERROR,
+      "@%s(in = %d) on %s() does not match the %d channels of the %s feature maps it receives. Use in = %d, or "
+          + "leave in out"),
+  KERNEL_LARGER_THAN_INPUT("kernel-larger-than-input", Diagnostic.Kind.ERROR,
+      "@%s on %s() spans %d values (kernel %d, dilation %d), more than the %s of %d plus padding %d on each side "
+          + "of the %s feature maps it receives. Use a smaller kernel or dilation, or more padding"),
+  UNCOVERED_INPUT("uncovered-input", Diagnostic.Kind.WARNING,
+      "@%s(stride = %d) on %s() leaves the last %d %s of its %s input unused; PyTorch drops them too. Change "
+          + "the padding or the stride to cover them"),
+
   // Activations.
   SOFTMAX_ON_FEATURE_MAP("softmax-on-feature-map", Diagnostic.Kind.ERROR,
       "@%s on %s() receives feature maps of %s; it normalises a vector of features. Add a @Flatten member "

@@ -1,6 +1,7 @@
 package dev.kiln.processor.writing;
 
 import dev.kiln.processor.model.ActivationLayer;
+import dev.kiln.processor.model.Conv2dLayer;
 import dev.kiln.processor.model.DropoutLayer;
 import dev.kiln.processor.model.FlattenLayer;
 import dev.kiln.processor.model.LayerKind;
@@ -40,5 +41,10 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
   @Override
   public KindEmitter visitFlatten(FlattenLayer flatten) {
     return new FlattenEmitter(flatten);
+  }
+
+  @Override
+  public KindEmitter visitConv2d(Conv2dLayer conv) {
+    return new Conv2dEmitter(conv);
   }
 }

@@ -26,8 +26,10 @@ final class Fusions {
           .orElse(CodeBlock.of("$T.IDENTITY", RuntimeTypes.ACTIVATION));
       boolean inProduct = layer.step(Stage.TRANSFORM).filter(t -> Emitters.of(t.kind()).appliesActivation())
           .isPresent() && layer.has(Stage.ACTIVATION);
-      boolean doneAbove = i + 1 < plans.size() && masksReluBelow(plans.get(i + 1), plan);
-      LayerPlan maskBelow = i > 0 && masksReluBelow(plan, plans.get(i - 1)) ? plans.get(i - 1) : null;
+      int above = neighbourAbove(plans, i);
+      int below = neighbourBelow(plans, i);
+      boolean doneAbove = above >= 0 && masksReluBelow(plans.get(above), plan);
+      LayerPlan maskBelow = below >= 0 && masksReluBelow(plan, plans.get(below)) ? plans.get(below) : null;
       List<StepCode> steps = new ArrayList<>();
       for (Step step : layer.steps()) {
         boolean transform = step.kind().stage() == Stage.TRANSFORM;
@@ -38,6 +40,29 @@ final class Fusions {
       members.add(new MemberCode(plan, steps));
     }
     return members;
+  }
+
+  /**
+   * The member that reads member {@code i}'s output as the next one to compute: members that write
+   * nothing of their own (a reshape) are looked through, since they hand on the same array. -1 if none.
+   */
+  private static int neighbourAbove(List<LayerPlan> plans, int i) {
+    for (int j = i + 1; j < plans.size(); j++) {
+      if (writes(plans.get(j))) return j;
+    }
+    return -1;
+  }
+
+  /** The member whose output member {@code i} reads, looking through members that write nothing; -1 if none. */
+  private static int neighbourBelow(List<LayerPlan> plans, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      if (writes(plans.get(j))) return j;
+    }
+    return -1;
+  }
+
+  private static boolean writes(LayerPlan plan) {
+    return plan.layer().computes() || plan.layer().has(Stage.DROPOUT);
   }
 
   /**

@@ -1,0 +1,89 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.kiln.processor.model.Conv2dLayer;
+import dev.kiln.processor.model.Shape;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code @Conv2d}: a {@code Conv2d} constant that knows its geometry, applying the member's activation to
+ * each output row as it writes it; its two gradients, like a Linear's.
+ */
+final class Conv2dEmitter implements KindEmitter {
+  private final Conv2dLayer conv;
+
+  Conv2dEmitter(Conv2dLayer conv) {
+    this.conv = conv;
+  }
+
+  private static String field(StepCode code) {
+    return code.constant("CONV");
+  }
+
+  @Override
+  public List<FieldSpec> constants(StepCode code) {
+    Shape.Maps in = (Shape.Maps) code.step().input();
+    return List.of(FieldSpec.builder(RuntimeTypes.CONV2D, field(code), Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L: $L.\n", code.layer().name(), code.step().describe())
+        .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.CONV2D, in.channels(), in.height(),
+            in.width(), conv.out(), conv.kernel(), conv.stride(), conv.padding(), conv.dilation())
+        .build());
+  }
+
+  @Override
+  public boolean appliesActivation() {
+    return true;
+  }
+
+  @Override
+  public boolean writesInputGradient() {
+    return true;
+  }
+
+  @Override
+  public boolean masksInputGradient() {
+    return true;
+  }
+
+  @Override
+  public List<Workspace> workspaces(StepCode code) {
+    LayerPlan plan = code.plan();
+    return plan.preActivation().equals(plan.computed()) ? List.of()
+        : List.of(Workspace.floats(plan.preActivation(), code.out()));
+  }
+
+  private CodeBlock bias(StepCode code) {
+    return LayerNames.offsetOrNone(code.layer(), "BIAS");
+  }
+
+  @Override
+  public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
+    out.addStatement("$L.forward($L, parameters, $L, $L, $L, $L, rows, $L)", field(code), input,
+        code.constant("WEIGHT"), bias(code), output, output, code.activation());
+  }
+
+  @Override
+  public void forward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.forward($L, parameters, $L, $L, $L, $L, rows, $L)", field(code), plan.input(),
+        code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(), code.activation());
+  }
+
+  @Override
+  public void backward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.parameterGradient($L, $L, gradients, $L, $L, rows)", field(code), plan.computedGradient(),
+        plan.input(), code.constant("WEIGHT"), bias(code));
+    if (code.maskBelow() != null) {
+      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
+          code.maskBelow().layer().name());
+      out.addStatement("$L.inputGradientRelu($L, parameters, $L, $L, $L, rows)", field(code), plan.computedGradient(),
+          code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed());
+    } else if (plan.inputGradient() != null) {
+      out.addStatement("$L.inputGradient($L, parameters, $L, $L, rows)", field(code), plan.computedGradient(),
+          code.constant("WEIGHT"), plan.inputGradient());
+    }
+  }
+}
