@@ -29,13 +29,16 @@ class AnnotationContractTest {
   @Test
   void linearAndActivationsGoOnMethods() {
     assertTargets(Linear.class, ElementType.METHOD);
-    assertTargets(Flatten.class, ElementType.METHOD);
+    for (Class<?> layer : List.of(Flatten.class, Conv2d.class, MaxPool2d.class, AvgPool2d.class)) {
+      assertTargets(layer, ElementType.METHOD);
+    }
     for (Class<?> activation : ACTIVATIONS) assertTargets(activation, ElementType.METHOD);
   }
 
   @Test
   void everyAnnotationIsKeptInClassFiles() {
-    for (Class<?> annotation : List.of(Model.class, Loss.class, Input.class, Linear.class, Flatten.class)) {
+    for (Class<?> annotation : List.of(Model.class, Loss.class, Input.class, Linear.class, Flatten.class,
+        Conv2d.class, MaxPool2d.class, AvgPool2d.class)) {
       assertClassRetention(annotation);
     }
     for (Class<?> activation : ACTIVATIONS) assertClassRetention(activation);
@@ -52,6 +55,18 @@ class AnnotationContractTest {
     for (String size : List.of("features", "channels", "height", "width")) {
       assertEquals(Input.NOT_GIVEN, Input.class.getMethod(size).getDefaultValue(), size);
     }
+  }
+
+  @Test
+  void windowsTakePyTorchsDefaults() throws NoSuchMethodException {
+    assertEquals(1, Conv2d.class.getMethod("stride").getDefaultValue());
+    assertEquals(0, Conv2d.class.getMethod("padding").getDefaultValue());
+    assertEquals(1, Conv2d.class.getMethod("dilation").getDefaultValue());
+    assertEquals(Conv2d.INFERRED, Conv2d.class.getMethod("in").getDefaultValue());
+    assertEquals(MaxPool2d.KERNEL, MaxPool2d.class.getMethod("stride").getDefaultValue());
+    assertEquals(false, MaxPool2d.class.getMethod("ceilMode").getDefaultValue());
+    assertEquals(AvgPool2d.KERNEL, AvgPool2d.class.getMethod("stride").getDefaultValue());
+    assertEquals(true, AvgPool2d.class.getMethod("countIncludePad").getDefaultValue());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.samples.blobs.BlobNetModel;
 import dev.kiln.samples.fixtures.AbsoluteErrorModel;
+import dev.kiln.samples.fixtures.AvgPooledCnnModel;
 import dev.kiln.samples.fixtures.BceWeightedModel;
 import dev.kiln.samples.fixtures.BceWithLogitsOnePosWeightModel;
 import dev.kiln.samples.fixtures.BceWithLogitsWeightedModel;
@@ -71,7 +72,8 @@ class GradientCheckTest {
         net("FlattenedMaps: @Input maps, PReLU per channel, Tanh, Flatten", FlattenedMapsModel::create),
         net("DeclaredVector: @Input features, dropout", DeclaredVectorModel::create),
         net("SmallCnn: convolutions with padding, stride, dilation, no bias; PReLU per channel", SmallCnnModel::create),
-        net("TrajectoryCnn: convolutions, ReLU, Flatten, Linear", TrajectoryCnnModel::create));
+        net("TrajectoryCnn: convolutions, ReLU, Flatten, Linear", TrajectoryCnnModel::create),
+        net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create));
   }
 
   static Stream<Arguments> activations() {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Visitor}, so that a kind left out is a compile error there.
  */
 public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer,
-    FlattenLayer, Conv2dLayer {
+    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer {
   /** The annotation that declares it, for problems to point at. */
   Origin origin();
 
@@ -91,5 +91,9 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     R visitFlatten(FlattenLayer flatten);
 
     R visitConv2d(Conv2dLayer conv);
+
+    R visitMaxPool2d(MaxPool2dLayer pool);
+
+    R visitAvgPool2d(AvgPool2dLayer pool);
   }
 }

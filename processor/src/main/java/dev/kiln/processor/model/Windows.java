@@ -15,6 +15,12 @@ final class Windows {
    */
   static long outputSize(LayerKind kind, ShapeContext context, Shape.Maps maps, long size, String dimension,
       int kernel, int stride, int padding, int dilation) {
+    return outputSize(kind, context, maps, size, dimension, kernel, stride, padding, dilation, false);
+  }
+
+  /** {@link #outputSize} with PyTorch's pooling rule for {@code ceilMode}. */
+  static long outputSize(LayerKind kind, ShapeContext context, Shape.Maps maps, long size, String dimension,
+      int kernel, int stride, int padding, int dilation, boolean ceilMode) {
     long span = (long) dilation * (kernel - 1) + 1;
     String name = context.member().name();
     if (span > size + 2L * padding) {
@@ -22,7 +28,10 @@ final class Windows {
           name, span, kernel, dilation, dimension, size, padding, maps.text());
       return 0;
     }
-    long outputs = (size + 2L * padding - span) / stride + 1;
+    long outputs = (size + 2L * padding - span + (ceilMode ? stride - 1 : 0)) / stride + 1;
+    if (ceilMode && (outputs - 1) * stride >= size + padding) {
+      outputs--; // PyTorch: the last window starts inside the input or its left padding
+    }
     long lastRead = (outputs - 1) * stride - padding + span - 1;
     long unused = size - 1 - lastRead;
     if (unused > 0) {

@@ -27,7 +27,9 @@ final class KindReaders {
       Map.entry(DSL + "PReLU", new PReluReader()),
       Map.entry(DSL + "Dropout", new DropoutReader()),
       Map.entry(DSL + "Flatten", new FlattenReader()),
-      Map.entry(DSL + "Conv2d", new Conv2dReader()));
+      Map.entry(DSL + "Conv2d", new Conv2dReader()),
+      Map.entry(DSL + "MaxPool2d", new MaxPool2dReader()),
+      Map.entry(DSL + "AvgPool2d", new AvgPool2dReader()));
 
   private KindReaders() {}
 

@@ -95,6 +95,8 @@ public enum Message {
   KERNEL_LARGER_THAN_INPUT("kernel-larger-than-input", Diagnostic.Kind.ERROR,
       "@%s on %s() spans %d values (kernel %d, dilation %d), more than the %s of %d plus padding %d on each side "
           + "of the %s feature maps it receives. Use a smaller kernel or dilation, or more padding"),
+  POOL_PADDING_TOO_LARGE("pool-padding-too-large", Diagnostic.Kind.ERROR,
+      "@%s(padding = %d) on %s() is more than half its kernel of %d, which PyTorch refuses. Use padding = %d or less"),
   UNCOVERED_INPUT("uncovered-input", Diagnostic.Kind.WARNING,
       "@%s(stride = %d) on %s() leaves the last %d %s of its %s input unused; PyTorch drops them too. Change "
           + "the padding or the stride to cover them"),

@@ -1,11 +1,13 @@
 package dev.kiln.processor.writing;
 
 import dev.kiln.processor.model.ActivationLayer;
+import dev.kiln.processor.model.AvgPool2dLayer;
 import dev.kiln.processor.model.Conv2dLayer;
 import dev.kiln.processor.model.DropoutLayer;
 import dev.kiln.processor.model.FlattenLayer;
 import dev.kiln.processor.model.LayerKind;
 import dev.kiln.processor.model.LinearLayer;
+import dev.kiln.processor.model.MaxPool2dLayer;
 import dev.kiln.processor.model.PReluLayer;
 
 /** The emitter of each kind: a visitor, so that a kind without an emitter does not compile. */
@@ -46,5 +48,15 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
   @Override
   public KindEmitter visitConv2d(Conv2dLayer conv) {
     return new Conv2dEmitter(conv);
+  }
+
+  @Override
+  public KindEmitter visitMaxPool2d(MaxPool2dLayer pool) {
+    return new MaxPool2dEmitter(pool);
+  }
+
+  @Override
+  public KindEmitter visitAvgPool2d(AvgPool2dLayer pool) {
+    return new AvgPool2dEmitter(pool);
   }
 }

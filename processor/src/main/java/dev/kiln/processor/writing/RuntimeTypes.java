@@ -26,6 +26,8 @@ public final class RuntimeTypes {
   public static final ClassName ACTIVATION = ClassName.get(ACTIVATIONS, "Activation");
   public static final ClassName PRELU = ClassName.get(ACTIVATIONS, "PReLU");
   public static final ClassName DROPOUT = ClassName.get(ACTIVATIONS, "Dropout");
+  public static final ClassName MAX_POOL2D = ClassName.get(RUNTIME + ".pool", "MaxPool2d");
+  public static final ClassName AVG_POOL2D = ClassName.get(RUNTIME + ".pool", "AvgPool2d");
   public static final ClassName CONV2D = ClassName.get(RUNTIME + ".conv", "Conv2d");
   public static final ClassName LINEAR_KERNELS = ClassName.get(KERNEL, "LinearKernels");
   public static final ClassName KERNEL_PROVIDER = ClassName.get(KERNEL, "KernelProvider");

@@ -14,6 +14,10 @@ record Workspace(String name, TypeName type, String perRow) {
     return new Workspace(name, ModelWriter.FLOATS, perRow);
   }
 
+  static Workspace ints(String name, String perRow) {
+    return new Workspace(name, ModelWriter.INTS, perRow);
+  }
+
   /** The element type's name in an array creation: {@code float}. */
   TypeName element() {
     return ((ArrayTypeName) type).componentType();

@@ -1,0 +1,78 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.kiln.processor.model.AvgPool2dLayer;
+import dev.kiln.processor.model.Shape;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** {@code @AvgPool2d}: an {@code AvgPool2d} constant, its divisor fixed by the declaration. */
+final class AvgPool2dEmitter implements KindEmitter {
+  private final AvgPool2dLayer pool;
+
+  AvgPool2dEmitter(AvgPool2dLayer pool) {
+    this.pool = pool;
+  }
+
+  private static String field(StepCode code) {
+    return code.constant("POOL");
+  }
+
+  @Override
+  public List<FieldSpec> constants(StepCode code) {
+    Shape.Maps in = (Shape.Maps) code.step().input();
+    return List.of(FieldSpec.builder(RuntimeTypes.AVG_POOL2D, field(code), Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L: $L.\n", code.layer().name(), code.step().describe())
+        .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.AVG_POOL2D, in.channels(), in.height(),
+            in.width(), pool.kernel(), pool.effectiveStride(), pool.padding(), pool.ceilMode(), pool.countIncludePad())
+        .build());
+  }
+
+  @Override
+  public boolean appliesActivation() {
+    return true;
+  }
+
+  @Override
+  public boolean writesInputGradient() {
+    return true;
+  }
+
+  @Override
+  public boolean masksInputGradient() {
+    return true;
+  }
+
+  @Override
+  public List<Workspace> workspaces(StepCode code) {
+    LayerPlan plan = code.plan();
+    return plan.preActivation().equals(plan.computed()) ? List.of()
+        : List.of(Workspace.floats(plan.preActivation(), code.out()));
+  }
+
+  @Override
+  public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
+    out.addStatement("$L.forward($L, $L, $L, rows, $L)", field(code), input, output, output, code.activation());
+  }
+
+  @Override
+  public void forward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.forward($L, $L, $L, rows, $L)", field(code), plan.input(), plan.preActivation(),
+        plan.computed(), code.activation());
+  }
+
+  @Override
+  public void backward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    if (code.maskBelow() != null) {
+      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
+          code.maskBelow().layer().name());
+      out.addStatement("$L.inputGradientRelu($L, $L, $L, rows)", field(code), plan.computedGradient(),
+          plan.inputGradient(), code.maskBelow().computed());
+    } else if (plan.inputGradient() != null) {
+      out.addStatement("$L.inputGradient($L, $L, rows)", field(code), plan.computedGradient(), plan.inputGradient());
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.kiln.processor.model.MaxPool2dLayer;
+import dev.kiln.processor.model.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code @MaxPool2d}: a {@code MaxPool2d} constant; training keeps where each window's maximum is, in an
+ * {@code int[]} workspace, for the backward pass to send the gradient there.
+ */
+final class MaxPool2dEmitter implements KindEmitter {
+  private final MaxPool2dLayer pool;
+
+  MaxPool2dEmitter(MaxPool2dLayer pool) {
+    this.pool = pool;
+  }
+
+  private static String field(StepCode code) {
+    return code.constant("POOL");
+  }
+
+  private static String argmax(StepCode code) {
+    return code.layer().name() + "Argmax";
+  }
+
+  @Override
+  public List<FieldSpec> constants(StepCode code) {
+    Shape.Maps in = (Shape.Maps) code.step().input();
+    return List.of(FieldSpec.builder(RuntimeTypes.MAX_POOL2D, field(code), Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L: $L.\n", code.layer().name(), code.step().describe())
+        .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.MAX_POOL2D, in.channels(), in.height(),
+            in.width(), pool.kernel(), pool.effectiveStride(), pool.padding(), pool.dilation(), pool.ceilMode())
+        .build());
+  }
+
+  @Override
+  public boolean appliesActivation() {
+    return true;
+  }
+
+  @Override
+  public boolean writesInputGradient() {
+    return true;
+  }
+
+  @Override
+  public boolean masksInputGradient() {
+    return true;
+  }
+
+  @Override
+  public List<Workspace> workspaces(StepCode code) {
+    LayerPlan plan = code.plan();
+    List<Workspace> workspaces = new ArrayList<>();
+    workspaces.add(Workspace.ints(argmax(code), code.out()));
+    if (!plan.preActivation().equals(plan.computed())) {
+      workspaces.add(Workspace.floats(plan.preActivation(), code.out()));
+    }
+    return workspaces;
+  }
+
+  @Override
+  public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
+    out.addStatement("$L.forward($L, $L, $L, null, rows, $L)", field(code), input, output, output, code.activation());
+  }
+
+  @Override
+  public void forward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.forward($L, $L, $L, $L, rows, $L)", field(code), plan.input(), plan.preActivation(),
+        plan.computed(), argmax(code), code.activation());
+  }
+
+  @Override
+  public void backward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    if (code.maskBelow() != null) {
+      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
+          code.maskBelow().layer().name());
+      out.addStatement("$L.inputGradientRelu($L, $L, $L, $L, rows)", field(code), plan.computedGradient(),
+          argmax(code), plan.inputGradient(), code.maskBelow().computed());
+    } else if (plan.inputGradient() != null) {
+      out.addStatement("$L.inputGradient($L, $L, $L, rows)", field(code), plan.computedGradient(), argmax(code),
+          plan.inputGradient());
+    }
+  }
+}

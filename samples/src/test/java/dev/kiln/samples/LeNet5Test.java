@@ -1,0 +1,56 @@
+package dev.kiln.samples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.runtime.ClassIndexTrainer;
+import dev.kiln.runtime.optim.Adam;
+import dev.kiln.samples.fixtures.LeNet5Model;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** LeNet-5, declared as issue 12's public contract declares it, compiles, lays out PyTorch's state dict and learns. */
+class LeNet5Test {
+
+  @Test
+  void everyInIsInferredFromTheShapesThatFlowIn() {
+    LeNet5Model model = LeNet5Model.create(0);
+    assertEquals(784, model.inputSize());
+    assertArrayEquals(new int[] {16, 5, 5}, model.flatten().inputShape());
+    assertEquals(400, model.fc1().in());
+    assertEquals(10, model.outputSize());
+  }
+
+  @Test
+  void theStateDictHasPyTorchsNamesAndShapes() {
+    assertEquals("[conv1.weight[6, 1, 5, 5]@0, conv1.bias[6]@150, conv2.weight[16, 6, 5, 5]@156,"
+        + " conv2.bias[16]@2556, fc1.weight[120, 400]@2572, fc1.bias[120]@50572, fc2.weight[84, 120]@50692,"
+        + " fc2.bias[84]@60772, fc3.weight[10, 84]@60856, fc3.bias[10]@61696]",
+        LeNet5Model.STATE_DICT.tensors().toString());
+    assertEquals(61706, LeNet5Model.PARAMETER_COUNT);
+  }
+
+  @Test
+  void itLearnsToTellBrightQuadrantsApart() {
+    LeNet5Model model = LeNet5Model.create(1);
+    ClassIndexTrainer trainer = model.trainer(Adam.lr(1e-3f));
+    Random random = new Random(2);
+    int rows = 32;
+    float[] x = new float[rows * 784];
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      labels[r] = r % 4;
+      for (int i = 0; i < 784; i++) {
+        int quadrant = (i / 28 / 14) * 2 + (i % 28) / 14;
+        x[r * 784 + i] = (float) random.nextGaussian() * 0.2f + (quadrant == labels[r] ? 1f : 0f);
+      }
+    }
+    float first = trainer.step(x, labels);
+    float last = first;
+    for (int step = 0; step < 40; step++) last = trainer.step(x, labels);
+    assertTrue(last < first / 3, "loss " + first + " -> " + last);
+    int[] predicted = model.predict(x);
+    assertArrayEquals(labels, predicted);
+  }
+}
