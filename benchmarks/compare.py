@@ -19,7 +19,8 @@ import argparse, glob, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "shared", "bench")
 TARGETS = {"blobs-2-10-2-b200-sgd": 50, "linear-4-3-b7-sgd": 50, "binary-20-16-1-b64-bcelogits": 30,
-           "mnist-784-128-10-b64-sgd": 2, "mnist-784-128-10-b64-adam": 2, "mlp-784-512-512-10-b256-adam": 1.5}
+           "mnist-784-128-10-b64-sgd": 2, "mnist-784-128-10-b64-adam": 2, "mlp-784-512-512-10-b256-adam": 1.5,
+           "lenet5-1x28x28-b64-sgd": 2, "tutorialcnn-1x28x28-b64-sgd": 2, "smallvgg-3x32x32-b64-adam": 1.5}
 
 
 def lines(cmd, env=None):
@@ -61,9 +62,10 @@ def main():
 
     for _ in range(a.rounds):
         for threads in (1, 2):
-            for r in lines(["/usr/bin/python3", os.path.join(SHARED, "torch_bench.py"), "--threads", str(threads),
-                            "--seconds", str(a.seconds)]):
-                torch[r["workload"]] = max(torch.get(r["workload"], 0), r["steps_per_s"])
+            for script in ("torch_bench.py", "torch_cnn_bench.py"):
+                for r in lines(["/usr/bin/python3", os.path.join(SHARED, script), "--threads", str(threads),
+                                "--seconds", str(a.seconds)]):
+                    torch[r["workload"]] = max(torch.get(r["workload"], 0), r["steps_per_s"])
             for jdk in jdks:
                 for build, build_cp in builds.items():
                     for r in lines([java(jdk), "--add-modules", "jdk.incubator.vector", "-cp", build_cp,
@@ -92,6 +94,8 @@ def main():
         f"Kiln JDK {v} steps/s | ratio" for v in versions) + " | target |")
     print("| --- | ---: | " + " | ".join("---: | ---:" for _ in versions) + " | ---: |")
     for name, target in TARGETS.items():
+        if name not in torch:
+            continue
         cells = []
         for v in versions:
             k = kiln.get((name, v), 0)

@@ -12,29 +12,42 @@ import java.util.Random;
 import java.util.function.LongFunction;
 
 /**
- * One workload of the comparison with PyTorch: the same sizes, batch, loss, optimizer and random data
- * shapes as {@code torch_bench.py}, under the same name.
+ * One workload of the comparison with PyTorch: the same network, batch, loss, optimizer and random data
+ * shapes as {@code torch_bench.py} or {@code torch_cnn_bench.py}, under the same name.
  */
-public record Workload(String name, LongFunction<KilnModel> create, int[] sizes, int batch, boolean adam) {
+public record Workload(String name, LongFunction<KilnModel> create, long macsPerSample, int batch, boolean adam) {
 
   public static final List<Workload> ALL = List.of(
-      new Workload("blobs-2-10-2-b200-sgd", BlobsModel::create, new int[] {2, 10, 2}, 200, false),
-      new Workload("linear-4-3-b7-sgd", Linear43Model::create, new int[] {4, 3}, 7, false),
-      new Workload("binary-20-16-1-b64-bcelogits", BinaryModel::create, new int[] {20, 16, 1}, 64, false),
-      new Workload("mnist-784-128-10-b64-sgd", MnistModel::create, new int[] {784, 128, 10}, 64, false),
-      new Workload("mnist-784-128-10-b64-adam", MnistModel::create, new int[] {784, 128, 10}, 64, true),
-      new Workload("mlp-784-512-512-10-b256-adam", MlpModel::create, new int[] {784, 512, 512, 10}, 256, true));
+      new Workload("blobs-2-10-2-b200-sgd", BlobsModel::create, mlp(2, 10, 2), 200, false),
+      new Workload("linear-4-3-b7-sgd", Linear43Model::create, mlp(4, 3), 7, false),
+      new Workload("binary-20-16-1-b64-bcelogits", BinaryModel::create, mlp(20, 16, 1), 64, false),
+      new Workload("mnist-784-128-10-b64-sgd", MnistModel::create, mlp(784, 128, 10), 64, false),
+      new Workload("mnist-784-128-10-b64-adam", MnistModel::create, mlp(784, 128, 10), 64, true),
+      new Workload("mlp-784-512-512-10-b256-adam", MlpModel::create, mlp(784, 512, 512, 10), 256, true),
+      // torch_cnn_bench.py's: the multiply-adds of each convolution (output values x in x kernel²) and Linear.
+      new Workload("lenet5-1x28x28-b64-sgd", LeNet5Model::create,
+          28 * 28 * 6 * 25 + 10 * 10 * 16 * 6 * 25 + mlp(400, 120, 84, 10), 64, false),
+      new Workload("tutorialcnn-1x28x28-b64-sgd", TutorialCnnModel::create,
+          14 * 14 * 16 * 9 + 7 * 7 * 16 * 16 * 9 + 4 * 4 * 10 * 16 * 9, 64, false),
+      new Workload("smallvgg-3x32x32-b64-adam", SmallVggModel::create,
+          32 * 32 * 32 * 3 * 9 + 32 * 32 * 32 * 32 * 9 + 16 * 16 * 64 * 32 * 9 + 16 * 16 * 64 * 64 * 9
+              + mlp(64 * 8 * 8, 256, 10), 64, true));
+
+  /** The multiply-adds of one sample through Linear layers of these sizes. */
+  static long mlp(int... sizes) {
+    long macs = 0;
+    for (int i = 0; i < sizes.length - 1; i++) macs += (long) sizes[i] * sizes[i + 1];
+    return macs;
+  }
 
   /** torch_bench's optimizers: SGD with momentum 0.9 at 0.01, or Adam at 1e-3. */
   Optimizer optimizer() {
     return adam ? Adam.lr(1e-3f) : Sgd.lr(0.01f).momentum(0.9f);
   }
 
-  /** Floating-point operations of one training step, counted as torch_bench counts them. */
+  /** Floating-point operations of one training step, counted as torch_bench counts them: 6 per multiply-add. */
   double flopsPerStep() {
-    double macs = 0;
-    for (int i = 0; i < sizes.length - 1; i++) macs += (double) sizes[i] * sizes[i + 1];
-    return 6 * batch * macs;
+    return 6.0 * batch * macsPerSample;
   }
 
   /** A trainer and a fixed random batch, ready to step. */
@@ -42,9 +55,9 @@ public record Workload(String name, LongFunction<KilnModel> create, int[] sizes,
     KilnModel model = create.apply(0);
     KilnTrainer trainer = model.trainer(optimizer());
     Random random = new Random(0);
-    float[] x = new float[batch * sizes[0]];
+    float[] x = new float[batch * model.inputSize()];
     for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
-    int outputs = sizes[sizes.length - 1];
+    int outputs = model.outputSize();
     if (trainer instanceof ClassIndexTrainer classes) {
       int[] y = new int[batch];
       for (int i = 0; i < batch; i++) y[i] = random.nextInt(outputs);
