@@ -18,7 +18,13 @@ import java.util.SplittableRandom;
 import javax.annotation.processing.Generated;
 
 /**
- * The BlobNet network: hidden: Linear(2 -> 10) + ReLU, out: Linear(10 -> 2); loss CROSS_ENTROPY.
+ * The BlobNet network, 52 parameters, loss CROSS_ENTROPY:
+ *
+ * <pre>
+ * member    layer                   output  parameters
+ * hidden()  Linear(2 -&gt; 10) + ReLU  10              30
+ * out()     Linear(10 -&gt; 2)         2               22
+ * </pre>
  *
  * <p>All parameters live in one array, {@link #parameters()}, laid out as the
  * state dict {@link #STATE_DICT} says. Not thread-safe while a trainer updates it.
@@ -245,6 +251,6 @@ public final class BlobNetModel implements BlobNet, KilnModel {
 
     @Override
     public String toString() {
-        return "BlobNetModel[hidden: Linear(2 -> 10) + ReLU, out: Linear(10 -> 2); loss CROSS_ENTROPY]";
+        return "BlobNetModel[hidden: Linear(2 -> 10) + ReLU -> 10 (30 parameters), out: Linear(10 -> 2) -> 2 (22 parameters); 52 parameters; loss CROSS_ENTROPY]";
     }
 }

@@ -32,6 +32,17 @@ class LeNet5Test {
   }
 
   @Test
+  void itsSummaryShowsEachMembersOutputShapeAndParametersAsKerasDoes() {
+    assertEquals("LeNet5Model[conv1: Conv2d(1 x 28 x 28 -> 6 x 28 x 28, kernel 5, padding 2) + ReLU -> 6 x 28 x 28"
+        + " (156 parameters), pool1: MaxPool2d(6 x 28 x 28 -> 6 x 14 x 14, kernel 2) -> 6 x 14 x 14 (0 parameters),"
+        + " conv2: Conv2d(6 x 14 x 14 -> 16 x 10 x 10, kernel 5) + ReLU -> 16 x 10 x 10 (2416 parameters),"
+        + " pool2: MaxPool2d(16 x 10 x 10 -> 16 x 5 x 5, kernel 2) -> 16 x 5 x 5 (0 parameters),"
+        + " flatten: Flatten(16 x 5 x 5 -> 400) -> 400 (0 parameters), fc1: Linear(400 -> 120) + ReLU -> 120"
+        + " (48120 parameters), fc2: Linear(120 -> 84) + ReLU -> 84 (10164 parameters), fc3: Linear(84 -> 10) -> 10"
+        + " (850 parameters); 61706 parameters; loss CROSS_ENTROPY]", LeNet5Model.create(0).toString());
+  }
+
+  @Test
   void itLearnsToTellBrightQuadrantsApart() {
     LeNet5Model model = LeNet5Model.create(1);
     ClassIndexTrainer trainer = model.trainer(Adam.lr(1e-3f));

@@ -39,9 +39,10 @@ public final class ModelWriter {
     ClassName trainer = ClassName.get(network.packageName(), network.trainerName());
     TypeSpec.Builder type = TypeSpec.classBuilder(model)
         .addAnnotation(Generated.annotation(network))
-        .addJavadoc("The $L network: $L.\n\n<p>All parameters live in one array, {@link #parameters()},"
-            + " laid out as the\nstate dict {@link #STATE_DICT} says. Not thread-safe while a trainer"
-            + " updates it.\n", network.simpleName(), summary(network))
+        .addJavadoc("The $L network, $L parameters, loss $L:\n\n<pre>\n$L</pre>\n\n<p>All parameters live in one"
+            + " array, {@link #parameters()}, laid out as the\nstate dict {@link #STATE_DICT} says. Not"
+            + " thread-safe while a trainer updates it.\n", network.simpleName(), parameterCount(network),
+            network.loss(), table(network))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ClassName.get(network.type()))
         .addSuperinterface(RuntimeTypes.KILN_MODEL)
@@ -401,9 +402,40 @@ public final class ModelWriter {
         || network.loss() == LossKind.FOCAL;
   }
 
+  /** Each member with what it computes, its output shape and its parameters, then the total and the loss. */
   static String summary(Network network) {
     return network.layers().stream()
-        .map(l -> l.name() + ": " + l.describe())
-        .collect(Collectors.joining(", ")) + "; loss " + network.loss();
+        .map(l -> l.name() + ": " + l.describe() + " -> " + l.output().text() + " (" + parameters(l) + " parameters)")
+        .collect(Collectors.joining(", ")) + "; " + parameterCount(network) + " parameters; loss " + network.loss();
+  }
+
+  /** The summary as Keras prints it: a row per member, its output shape and parameters; for the javadoc. */
+  static String table(Network network) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"member", "layer", "output", "parameters"});
+    for (NetworkLayer layer : network.layers()) {
+      rows.add(new String[] {layer.name() + "()", layer.describe(), layer.output().text(),
+          Long.toString(parameters(layer))});
+    }
+    int[] widths = new int[4];
+    for (String[] row : rows) {
+      for (int i = 0; i < 4; i++) widths[i] = Math.max(widths[i], row[i].length());
+    }
+    StringBuilder text = new StringBuilder();
+    for (String[] row : rows) {
+      text.append(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %" + widths[3]
+          + "s", row[0], row[1], row[2], row[3]).stripTrailing()).append('\n');
+    }
+    return text.toString().replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** The trainable values a member owns. */
+  private static long parameters(NetworkLayer layer) {
+    return layer.tensors().stream().filter(t -> t.decl().role() == TensorDecl.Role.TRAINABLE)
+        .mapToLong(t -> t.decl().size()).sum();
+  }
+
+  private static long parameterCount(Network network) {
+    return network.length(ArraySlot.PARAMETERS);
   }
 }
