@@ -46,9 +46,7 @@ final class AvgPool2dEmitter implements KindEmitter {
 
   @Override
   public List<Workspace> workspaces(StepCode code) {
-    LayerPlan plan = code.plan();
-    return plan.preActivation().equals(plan.computed()) ? List.of()
-        : List.of(Workspace.floats(plan.preActivation(), code.out()));
+    return code.keptPreActivation();
   }
 
   @Override

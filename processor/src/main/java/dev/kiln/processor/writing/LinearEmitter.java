@@ -32,9 +32,7 @@ final class LinearEmitter implements KindEmitter {
 
   @Override
   public List<Workspace> workspaces(StepCode code) {
-    LayerPlan plan = code.plan();
-    return plan.preActivation().equals(plan.computed()) ? List.of()
-        : List.of(Workspace.floats(plan.preActivation(), code.out()));
+    return code.keptPreActivation();
   }
 
   private CodeBlock bias(StepCode code) {

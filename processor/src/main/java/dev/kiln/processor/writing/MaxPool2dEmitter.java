@@ -54,12 +54,8 @@ final class MaxPool2dEmitter implements KindEmitter {
 
   @Override
   public List<Workspace> workspaces(StepCode code) {
-    LayerPlan plan = code.plan();
-    List<Workspace> workspaces = new ArrayList<>();
+    List<Workspace> workspaces = new ArrayList<>(code.keptPreActivation());
     workspaces.add(Workspace.ints(argmax(code), code.out()));
-    if (!plan.preActivation().equals(plan.computed())) {
-      workspaces.add(Workspace.floats(plan.preActivation(), code.out()));
-    }
     return workspaces;
   }
 

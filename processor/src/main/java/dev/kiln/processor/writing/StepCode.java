@@ -32,6 +32,15 @@ record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activat
     return LayerNames.constant(layer(), suffix);
   }
 
+  /**
+   * The workspace a product keeps its output in before the member's activation, when the activation's
+   * gradient needs it; none when the activation works in place.
+   */
+  java.util.List<Workspace> keptPreActivation() {
+    return plan.preActivation().equals(plan.computed()) ? java.util.List.of()
+        : java.util.List.of(Workspace.floats(plan.preActivation(), out()));
+  }
+
   /** The input in the trainer's feature-major layout: the transposed batch stands in for {@code x}. */
   String transposedInput() {
     return plan.input().equals("x") ? "xT" : plan.input();

@@ -23,8 +23,8 @@ import java.util.Locale;
  * {@code dataset-fashion-mnist} puts them.
  */
 public final class Main {
-  static final Path DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
-  static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+  public static final Path DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
+  public static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
       "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
   static final int EPOCHS = 5;
 
@@ -42,7 +42,7 @@ public final class Main {
   }
 
   /** Why {@code dir} cannot be used, or null when it holds the four files. */
-  static String missing(Path dir) {
+  public static String missing(Path dir) {
     for (String file : FILES) {
       if (!Files.isRegularFile(dir.resolve(file))) {
         return "Fashion-MNIST not found: " + dir.resolve(file) + " does not exist. Install Debian's package"

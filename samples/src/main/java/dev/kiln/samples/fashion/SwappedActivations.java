@@ -1,16 +1,7 @@
 package dev.kiln.samples.fashion;
 
-import java.io.StringWriter;
-import java.net.URI;
-import java.util.ArrayList;
+import dev.kiln.samples.KilnJavac;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 
 /**
  * The seed's experiment of putting softmax, sigmoid or tanh before NLL instead of log-softmax, run
@@ -37,39 +28,6 @@ final class SwappedActivations {
 
   /** javac's errors for {@code declaration(activation)}, one line each as javac prints them. */
   static List<String> errors(String activation) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new IllegalStateException("no Java compiler here: run the sample with a JDK, not a JRE");
-    }
-    String classPath = System.getProperty("java.class.path");
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    // -proc:only: the processor's checks are the point; nothing is written.
-    List<String> options = List.of("-proc:only", "-classpath", classPath, "-processorpath", classPath,
-        "-processor", "dev.kiln.processor.KilnProcessor");
-    javac.getTask(new StringWriter(), null, diagnostics, options, null, List.of(new Source(declaration(activation))))
-        .call();
-    List<String> errors = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-      if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-        errors.add(String.format(Locale.ROOT, "Swapped.java:%d: error: %s", diagnostic.getLineNumber(),
-            diagnostic.getMessage(Locale.ROOT)));
-      }
-    }
-    return errors;
-  }
-
-  /** A source file held in memory. */
-  private static final class Source extends SimpleJavaFileObject {
-    private final String text;
-
-    Source(String text) {
-      super(URI.create("string:///Swapped.java"), Kind.SOURCE);
-      this.text = text;
-    }
-
-    @Override
-    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-      return text;
-    }
+    return KilnJavac.errors("Swapped.java", declaration(activation));
   }
 }

@@ -1,4 +1,4 @@
-package dev.kiln.samples;
+package dev.kiln.samples.lenet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.optim.Adam;
-import dev.kiln.samples.fixtures.LeNet5Model;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** LeNet-5, declared as issue 12's public contract declares it, compiles, lays out PyTorch's state dict and learns. */
+/** The sample's LeNet-5, declared as issue 12's public contract declares it, lays out PyTorch's state dict and learns. */
 class LeNet5Test {
 
   @Test
