@@ -7,7 +7,10 @@ import java.util.Random;
 /**
  * A random {@code @Model} declaration, mostly sound and sometimes not: random layers, sizes,
  * activations, dropout, losses and options, each with a small chance of being wrong in a way the
- * rule table covers.
+ * rule table covers. About a third are convolutional: an {@code @Input} of feature maps, convolutions
+ * and average pools with random geometry, {@code @Flatten}, then the Linear layers. Max pools are left
+ * out: their gradient jumps where two values tie, which finite differences cannot follow (PyTorch's
+ * recorded trajectories check them instead).
  */
 final class RandomDeclaration {
   static final String PACKAGE = "prop";
@@ -24,8 +27,12 @@ final class RandomDeclaration {
   private final StringBuilder body = new StringBuilder();
   private int outputs;
 
+  /** Whether the declaration is convolutional: drawn apart, since the first draws of nearby seeds agree. */
+  private final boolean convolutional;
+
   private RandomDeclaration(long seed) {
     this.random = new Random(seed);
+    this.convolutional = new java.util.SplittableRandom(seed).nextDouble() < 0.35;
   }
 
   /** The source of declaration number {@code seed}. */
@@ -34,17 +41,20 @@ final class RandomDeclaration {
   }
 
   private String write() {
-    int members = 1 + random.nextInt(4);
+    String input = convolutional ? convolutions() : "";
+    boolean flattened = !input.isEmpty();
+    int members = 1 + random.nextInt(flattened ? 3 : 4);
     int previous = 1 + random.nextInt(6);
     for (int i = 0; i < members; i++) {
-      boolean linear = i == 0 ? !chance(0.03) : !chance(0.15);
+      boolean first = i == 0 && !flattened;
+      boolean linear = first ? !chance(0.03) : !chance(0.15);
       List<String> annotations = new ArrayList<>();
       if (linear) {
         int out = chance(0.04) ? -random.nextInt(2) : 1 + random.nextInt(6);
         String in = "";
-        if (i == 0 && !chance(0.04)) {
+        if (first && !chance(0.04)) {
           in = "in = " + (chance(0.03) ? 0 : previous) + ", ";
-        } else if (i > 0 && chance(0.15)) {
+        } else if (i > 0 && chance(0.15) || flattened && i == 0 && chance(0.05)) {
           in = "in = " + (chance(0.4) ? previous + 1 : previous) + ", ";
         }
         annotations.add("@Linear(" + in + "out = " + out + (chance(0.15) ? ", bias = false" : "") + ")");
@@ -64,8 +74,43 @@ final class RandomDeclaration {
         + "import dev.kiln.dsl.*;\n"
         + "import dev.kiln.runtime.Layer;\n\n"
         + "@Model\n"
+        + input
         + "@Loss(" + loss() + ")\n"
         + "public interface " + NAME + " {\n" + body + "}\n";
+  }
+
+  /**
+   * Writes convolutions and average pools, then usually a {@code @Flatten}, into the body; returns the
+   * model's {@code @Input}.
+   */
+  private String convolutions() {
+    int channels = 1 + random.nextInt(2);
+    int height = 3 + random.nextInt(5);
+    int width = 3 + random.nextInt(5);
+    int members = 1 + random.nextInt(2);
+    for (int i = 0; i < members; i++) {
+      List<String> annotations = new ArrayList<>();
+      int kernel = 1 + random.nextInt(3);
+      int stride = 1 + random.nextInt(2);
+      int padding = random.nextInt(kernel / 2 + 1) + (chance(0.03) ? 2 : 0);
+      if (chance(0.7)) {
+        annotations.add("@Conv2d(out = " + (chance(0.03) ? 0 : 1 + random.nextInt(3)) + ", kernel = " + kernel
+            + (stride > 1 ? ", stride = " + stride : "") + (padding > 0 ? ", padding = " + padding : "")
+            + (chance(0.2) ? ", dilation = 2" : "") + (chance(0.15) ? ", bias = false" : "")
+            + (chance(0.05) ? ", in = " + (channels + 1) : "") + ")");
+        if (chance(0.6)) annotations.add(ACTIVATIONS[random.nextInt(ACTIVATIONS.length)]);
+      } else {
+        annotations.add("@AvgPool2d(kernel = " + kernel + (stride > 1 ? ", stride = " + stride : "")
+            + (padding > 0 ? ", padding = " + padding : "") + (chance(0.3) ? ", ceilMode = true" : "")
+            + (chance(0.3) ? ", countIncludePad = false" : "") + ")");
+      }
+      body.append("  ").append(String.join(" ", annotations)).append(" Layer maps").append(i).append("();\n");
+    }
+    if (!chance(0.05)) {
+      body.append("  @Flatten Layer flatten();\n");
+    }
+    return "@Input(channels = " + channels + ", height = " + (chance(0.02) ? 0 : height) + ", width = " + width
+        + ")\n";
   }
 
   private String loss() {

@@ -33,6 +33,7 @@ class RandomDeclarationsPropertyTest {
   @Test
   void everyDeclarationIsEitherTrainedCorrectlyOrRejectedInItsSource() throws Exception {
     int accepted = 0;
+    int acceptedConvolutional = 0;
     int rejected = 0;
     for (int i = 0; i < COUNT; i++) {
       long seed = SEED + i;
@@ -46,6 +47,7 @@ class RandomDeclarationsPropertyTest {
       }
       if (compilation.status() == Compilation.Status.SUCCESS) {
         accepted++;
+        if (source.contains("@Input(")) acceptedConvolutional++;
         checkGradients(compilation, where);
       } else {
         rejected++;
@@ -54,12 +56,13 @@ class RandomDeclarationsPropertyTest {
         assertTrue(inSource, "no error inside the declaration for " + where + "\n" + compilation.errors());
       }
     }
-    System.out.printf("%d random declarations from seed %d: %d accepted and gradient-checked, %d rejected%n",
-        COUNT, SEED, accepted, rejected);
+    System.out.printf("%d random declarations from seed %d: %d accepted and gradient-checked (%d of them"
+        + " convolutional), %d rejected%n", COUNT, SEED, accepted, acceptedConvolutional, rejected);
     assertEquals(COUNT, accepted + rejected);
     if (COUNT >= 100) {
       assertTrue(accepted >= COUNT / 5 && rejected >= COUNT / 10,
           "the generator should produce both kinds: " + accepted + " accepted, " + rejected + " rejected");
+      assertTrue(acceptedConvolutional >= COUNT / 20, "too few convolutional stacks accepted: " + acceptedConvolutional);
     }
   }
 
