@@ -39,12 +39,13 @@ def write(path, tensors):
         f.write(struct.pack("<Q", len(h))); f.write(h); f.write(b"".join(blobs))
 
 
-mode, path, xs = sys.argv[1], sys.argv[2], [float(v) for v in sys.argv[3:]]
-torch.manual_seed(7)
-net = BlobNet()
-if mode == "load":
-    net.load_state_dict(read(path), strict=True)
-else:
-    write(path, net.state_dict())
-x = torch.tensor(xs).reshape(-1, 2)
-print(json.dumps({"torch": torch.__version__, "outputs": net(x).detach().reshape(-1).tolist()}))
+if __name__ == "__main__":
+    mode, path, xs = sys.argv[1], sys.argv[2], [float(v) for v in sys.argv[3:]]
+    torch.manual_seed(7)
+    net = BlobNet()
+    if mode == "load":
+        net.load_state_dict(read(path), strict=True)
+    else:
+        write(path, net.state_dict())
+    x = torch.tensor(xs).reshape(-1, 2)
+    print(json.dumps({"torch": torch.__version__, "outputs": net(x).detach().reshape(-1).tolist()}))

@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.runtime.optim.Sgd;
+import dev.kiln.samples.testing.PyTorchSide;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * state dict, then {@code Linear → ReLU → Linear} in double precision.
  */
 class PyTorchInteropTest {
-  private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final float[] X = {0.5f, -1.5f, 2f, 0.25f, -3f, -2f};
   private static final ObjectMapper JSON = new ObjectMapper();
   private static String torchVersion;
@@ -43,12 +39,7 @@ class PyTorchInteropTest {
 
   @BeforeAll
   static void findPyTorch() throws Exception {
-    if (Files.isExecutable(PYTHON)) {
-      Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch; print(torch.__version__)")
-          .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) torchVersion = out;
-    }
+    torchVersion = PyTorchSide.version();
     System.out.println(torchVersion != null
         ? "Kiln-PyTorch interop checked against PyTorch " + torchVersion
         : "no python3 with torch here: Kiln-PyTorch interop checked against PyTorch 1.13's recorded side");
@@ -72,8 +63,8 @@ class PyTorchInteropTest {
     if (torchVersion != null) {
       torch = python("save", file);
     } else {
-      Files.write(file, resource("torch-blobnet.safetensors"));
-      torch = JSON.readTree(resource("torch-blobnet.json"));
+      Files.write(file, PyTorchSide.resource("torch-blobnet.safetensors"));
+      torch = JSON.readTree(PyTorchSide.resource("torch-blobnet.json"));
     }
     assertOutputs(BlobNetModel.load(file).forward(X), torch);
   }
@@ -85,16 +76,9 @@ class PyTorchInteropTest {
   }
 
   private JsonNode python(String mode, Path file) throws IOException, InterruptedException {
-    Path script = dir.resolve("blobnet_interop.py");
-    Files.write(script, resource("blobnet_interop.py"));
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), mode, file.toString()));
-    for (float v : X) command.add(Float.toString(v));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(120, TimeUnit.SECONDS);
-    assertEquals(0, p.exitValue(), "the PyTorch side failed: " + out);
-    String last = out.lines().reduce((a, b) -> b).orElseThrow();
-    return JSON.readTree(last);
+    List<String> args = new ArrayList<>(List.of(mode, file.toString()));
+    for (float v : X) args.add(Float.toString(v));
+    return PyTorchSide.run(dir, "blobnet_interop.py", args);
   }
 
   /**
@@ -103,9 +87,9 @@ class PyTorchInteropTest {
    * extra, as {@code strict=True} demands), then runs the module's arithmetic in double precision.
    */
   private static JsonNode loadedAsPyTorchWould(Path file) throws IOException {
-    Map<String, JsonNode> recorded = header(resource("torch-blobnet.safetensors"));
+    Map<String, JsonNode> recorded = PyTorchSide.header(PyTorchSide.resource("torch-blobnet.safetensors"));
     byte[] bytes = Files.readAllBytes(file);
-    Map<String, JsonNode> saved = header(bytes);
+    Map<String, JsonNode> saved = PyTorchSide.header(bytes);
     assertEquals(recorded.keySet(), saved.keySet(), "tensor names");
     for (String name : recorded.keySet()) {
       assertEquals(recorded.get(name).get("shape"), saved.get(name).get("shape"), name + " shape");
@@ -132,32 +116,11 @@ class PyTorchInteropTest {
     return result;
   }
 
-  private static Map<String, JsonNode> header(byte[] file) throws IOException {
-    JsonNode header = JSON.readTree(new String(file, 8, dataStart(file) - 8, StandardCharsets.UTF_8));
-    Map<String, JsonNode> tensors = new TreeMap<>();
-    header.fields().forEachRemaining(e -> {
-      if (!e.getKey().equals("__metadata__")) tensors.put(e.getKey(), e.getValue());
-    });
-    return tensors;
-  }
-
-  /** Where the tensors' bytes begin: after the 8-byte header length and the header it counts. */
-  private static int dataStart(byte[] file) {
-    return 8 + (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-  }
-
   private static float[] tensor(byte[] file, JsonNode entry) {
-    int from = dataStart(file) + entry.get("data_offsets").get(0).asInt();
-    int to = dataStart(file) + entry.get("data_offsets").get(1).asInt();
+    int from = PyTorchSide.dataStart(file) + entry.get("data_offsets").get(0).asInt();
+    int to = PyTorchSide.dataStart(file) + entry.get("data_offsets").get(1).asInt();
     float[] values = new float[(to - from) / 4];
     ByteBuffer.wrap(file, from, to - from).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
     return values;
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = PyTorchInteropTest.class.getResourceAsStream("/interop/" + name)) {
-      if (in == null) throw new IOException("no test resource interop/" + name);
-      return in.readAllBytes();
-    }
   }
 }
