@@ -11,6 +11,8 @@ CASES = [  # name, in, out, height, width, kernel, stride, padding, dilation, bi
     ("dilated", 2, 2, 9, 8, 3, 1, 2, 2, True, 2),
     ("1x1-no-bias", 4, 3, 3, 5, 1, 1, 0, 1, False, 2),
     ("stride3-uncovered", 1, 2, 8, 7, 2, 3, 0, 1, True, 2),
+    ("1x1-padded", 2, 2, 4, 3, 1, 1, 1, 1, True, 2),
+    ("padding-beyond-kernel", 1, 2, 5, 4, 3, 2, 3, 1, True, 2),
 ]
 out = []
 torch.manual_seed(0)

@@ -242,28 +242,45 @@ public final class Conv2d {
     return Math.max(1, Math.min(rows, sliceFloats / Math.max(1, pixels() * Math.max(field(), out))));
   }
 
-  /** {@code cols[(e·pixels + pixel)·field + (c·k + kh)·k + kw]} = the input under that tap, or 0 in the padding. */
+  /** The first tap along a row or column whose input index {@code start + tap·dilation} is at least 0. */
+  private int firstTap(int start) {
+    return start >= 0 ? 0 : Math.min(kernel, (-start + dilation - 1) / dilation);
+  }
+
+  /** One past the last tap whose input index {@code start + tap·dilation} is below {@code size}. */
+  private int endTap(int start, int size) {
+    return start >= size ? 0 : Math.min(kernel, (size - 1 - start) / dilation + 1);
+  }
+
+  /**
+   * {@code cols[(e·pixels + pixel)·field + (c·k + kh)·k + kw]} = the input under that tap, or 0 in the
+   * padding. The taps inside the input are worked out once per pixel, so the copying loops test nothing.
+   */
   private void unroll(float[] x, int firstRow, int count, float[] cols) {
     int k = kernel;
     for (int e = 0; e < count; e++) {
       int xRow = (firstRow + e) * inSize();
       for (int oh = 0; oh < outHeight; oh++) {
+        int ih0 = oh * stride - padding;
+        int khLo = firstTap(ih0);
+        int khHi = endTap(ih0, height);
         for (int ow = 0; ow < outWidth; ow++) {
+          int iw0 = ow * stride - padding;
+          int kwLo = firstTap(iw0);
+          int kwHi = endTap(iw0, width);
           int col = ((e * outHeight + oh) * outWidth + ow) * field();
           for (int c = 0; c < in; c++) {
             int xPlane = xRow + c * height * width;
-            for (int kh = 0; kh < k; kh++) {
-              int ih = oh * stride - padding + kh * dilation;
-              int at = col + (c * k + kh) * k;
-              if (ih < 0 || ih >= height) {
-                Arrays.fill(cols, at, at + k, 0f);
-                continue;
-              }
-              for (int kw = 0; kw < k; kw++) {
-                int iw = ow * stride - padding + kw * dilation;
-                cols[at + kw] = iw >= 0 && iw < width ? x[xPlane + ih * width + iw] : 0f;
-              }
+            int at = col + c * k * k;
+            Arrays.fill(cols, at, at + khLo * k, 0f);
+            for (int kh = khLo; kh < khHi; kh++) {
+              int line = at + kh * k;
+              int from = xPlane + (ih0 + kh * dilation) * width + iw0;
+              for (int kw = 0; kw < kwLo; kw++) cols[line + kw] = 0f;
+              for (int kw = kwLo; kw < kwHi; kw++) cols[line + kw] = x[from + kw * dilation];
+              for (int kw = Math.max(kwHi, kwLo); kw < k; kw++) cols[line + kw] = 0f;
             }
+            Arrays.fill(cols, at + Math.max(khHi, khLo) * k, at + k * k, 0f);
           }
         }
       }
@@ -276,18 +293,21 @@ public final class Conv2d {
     for (int e = 0; e < count; e++) {
       int xRow = (firstRow + e) * inSize();
       for (int oh = 0; oh < outHeight; oh++) {
+        int ih0 = oh * stride - padding;
+        int khLo = firstTap(ih0);
+        int khHi = endTap(ih0, height);
         for (int ow = 0; ow < outWidth; ow++) {
+          int iw0 = ow * stride - padding;
+          int kwLo = firstTap(iw0);
+          int kwHi = endTap(iw0, width);
           int col = ((e * outHeight + oh) * outWidth + ow) * field();
           for (int c = 0; c < in; c++) {
             int xPlane = xRow + c * height * width;
-            for (int kh = 0; kh < k; kh++) {
-              int ih = oh * stride - padding + kh * dilation;
-              if (ih < 0 || ih >= height) continue;
-              int at = col + (c * k + kh) * k;
-              for (int kw = 0; kw < k; kw++) {
-                int iw = ow * stride - padding + kw * dilation;
-                if (iw >= 0 && iw < width) dx[xPlane + ih * width + iw] += dcols[at + kw];
-              }
+            int at = col + c * k * k;
+            for (int kh = khLo; kh < khHi; kh++) {
+              int line = at + kh * k;
+              int to = xPlane + (ih0 + kh * dilation) * width + iw0;
+              for (int kw = kwLo; kw < kwHi; kw++) dx[to + kw * dilation] += dcols[line + kw];
             }
           }
         }

@@ -43,20 +43,24 @@ public final class MaxPool2d {
       for (int c = 0; c < w.channels; c++) {
         int plane = c * w.height * w.width;
         for (int oh = 0; oh < w.outHeight; oh++) {
+          int ih0 = oh * w.stride - w.padding;
+          int khLo = w.firstTap(ih0);
+          int khHi = w.endTap(ih0, w.height);
           for (int ow = 0; ow < w.outWidth; ow++) {
+            int iw0 = ow * w.stride - w.padding;
+            int kwLo = w.firstTap(iw0);
+            int kwHi = w.endTap(iw0, w.width);
             float max = Float.NEGATIVE_INFINITY;
             int at = -1;
-            for (int kh = 0; kh < w.kernel; kh++) {
-              int ih = oh * w.stride - w.padding + kh * w.dilation;
-              if (ih < 0 || ih >= w.height) continue;
-              for (int kw = 0; kw < w.kernel; kw++) {
-                int iw = ow * w.stride - w.padding + kw * w.dilation;
-                if (iw < 0 || iw >= w.width) continue;
-                float v = x[xRow + plane + ih * w.width + iw];
+            for (int kh = khLo; kh < khHi; kh++) {
+              int line = plane + (ih0 + kh * w.dilation) * w.width + iw0;
+              for (int kw = kwLo; kw < kwHi; kw++) {
+                int i = line + kw * w.dilation;
+                float v = x[xRow + i];
                 // The first maximum wins, and a NaN beats any number, as in PyTorch.
                 if (v > max || Float.isNaN(v) || at < 0) {
                   max = v;
-                  at = plane + ih * w.width + iw;
+                  at = i;
                 }
               }
             }

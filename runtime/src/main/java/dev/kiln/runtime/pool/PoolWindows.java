@@ -38,6 +38,16 @@ final class PoolWindows {
     return outputs;
   }
 
+  /** The first tap of a window starting at {@code start} whose index {@code start + tap·dilation} is at least 0. */
+  int firstTap(int start) {
+    return start >= 0 ? 0 : Math.min(kernel, (-start + dilation - 1) / dilation);
+  }
+
+  /** One past the last tap of a window starting at {@code start} whose index is below {@code size}. */
+  int endTap(int start, int size) {
+    return start >= size ? 0 : Math.min(kernel, (size - 1 - start) / dilation + 1);
+  }
+
   int inSize() {
     return channels * height * width;
   }
