@@ -3,7 +3,6 @@ package dev.kiln.processor.model;
 import dev.kiln.dsl.LossKind;
 import dev.kiln.dsl.Reduction;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -60,11 +59,6 @@ public record Network(TypeElement type, String packageName, String simpleName, L
   public long length(ArraySlot slot) {
     return layers.stream().flatMap(l -> l.tensors().stream()).filter(t -> ArraySlot.of(t.decl()) == slot)
         .mapToLong(t -> t.offset() + t.decl().size()).max().orElse(0);
-  }
-
-  /** Every step of every member, in order. */
-  public List<Step> steps() {
-    return layers.stream().flatMap(l -> l.steps().stream()).collect(Collectors.toList());
   }
 
   public String modelName() {

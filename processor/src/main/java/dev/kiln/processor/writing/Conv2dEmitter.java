@@ -74,14 +74,10 @@ final class Conv2dEmitter implements KindEmitter {
     LayerPlan plan = code.plan();
     out.addStatement("$L.parameterGradient($L, $L, gradients, $L, $L, rows)", field(code), plan.computedGradient(),
         plan.input(), code.constant("WEIGHT"), bias(code));
-    if (code.maskBelow() != null) {
-      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
-          code.maskBelow().layer().name());
-      out.addStatement("$L.inputGradientRelu($L, parameters, $L, $L, $L, rows)", field(code), plan.computedGradient(),
-          code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed());
-    } else if (plan.inputGradient() != null) {
-      out.addStatement("$L.inputGradient($L, parameters, $L, $L, rows)", field(code), plan.computedGradient(),
-          code.constant("WEIGHT"), plan.inputGradient());
-    }
+    code.inputGradient(out,
+        () -> CodeBlock.of("$L.inputGradientRelu($L, parameters, $L, $L, $L, rows)", field(code),
+            plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed()),
+        () -> CodeBlock.of("$L.inputGradient($L, parameters, $L, $L, rows)", field(code), plan.computedGradient(),
+            code.constant("WEIGHT"), plan.inputGradient()));
   }
 }

@@ -58,16 +58,12 @@ final class LinearEmitter implements KindEmitter {
     LayerPlan plan = code.plan();
     out.addStatement("kernels.linearParameterGradient($L, $L, gradients, $L, $L, rows, $L, $L)",
         plan.computedGradient(), plan.input(), code.constant("WEIGHT"), bias(code), code.in(), code.out());
-    if (code.maskBelow() != null) {
-      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
-          code.maskBelow().layer().name());
-      out.addStatement("kernels.linearInputGradientRelu($L, parameters, $L, $L, $L, rows, $L, $L)",
-          plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed(),
-          code.in(), code.out());
-    } else if (plan.inputGradient() != null) {
-      out.addStatement("kernels.linearInputGradient($L, parameters, $L, $L, rows, $L, $L)",
-          plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out());
-    }
+    code.inputGradient(out,
+        () -> CodeBlock.of("kernels.linearInputGradientRelu($L, parameters, $L, $L, $L, rows, $L, $L)",
+            plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed(),
+            code.in(), code.out()),
+        () -> CodeBlock.of("kernels.linearInputGradient($L, parameters, $L, $L, rows, $L, $L)",
+            plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out()));
   }
 
   @Override

@@ -74,14 +74,10 @@ final class MaxPool2dEmitter implements KindEmitter {
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    if (code.maskBelow() != null) {
-      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n",
-          code.maskBelow().layer().name());
-      out.addStatement("$L.inputGradientRelu($L, $L, $L, $L, rows)", field(code), plan.computedGradient(),
-          argmax(code), plan.inputGradient(), code.maskBelow().computed());
-    } else if (plan.inputGradient() != null) {
-      out.addStatement("$L.inputGradient($L, $L, $L, rows)", field(code), plan.computedGradient(), argmax(code),
-          plan.inputGradient());
-    }
+    code.inputGradient(out,
+        () -> CodeBlock.of("$L.inputGradientRelu($L, $L, $L, $L, rows)", field(code), plan.computedGradient(),
+            argmax(code), plan.inputGradient(), code.maskBelow().computed()),
+        () -> CodeBlock.of("$L.inputGradient($L, $L, $L, rows)", field(code), plan.computedGradient(), argmax(code),
+            plan.inputGradient()));
   }
 }

@@ -3,6 +3,8 @@ package dev.kiln.processor.writing;
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.NetworkLayer;
 import dev.kiln.processor.model.Step;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What an emitter writes one step with: the step, its member's arrays, and what {@link Fusions} decided
@@ -36,9 +38,24 @@ record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activat
    * The workspace a product keeps its output in before the member's activation, when the activation's
    * gradient needs it; none when the activation works in place.
    */
-  java.util.List<Workspace> keptPreActivation() {
-    return plan.preActivation().equals(plan.computed()) ? java.util.List.of()
-        : java.util.List.of(Workspace.floats(plan.preActivation(), out()));
+  List<Workspace> keptPreActivation() {
+    return plan.preActivation().equals(plan.computed()) ? List.of()
+        : List.of(Workspace.floats(plan.preActivation(), out()));
+  }
+
+  /**
+   * Writes a product's input gradient: {@code masked}, which also applies the ReLU mask of the member
+   * below, where {@link Fusions} chose that; {@code plain} otherwise; nothing for the first member, whose
+   * input needs no gradient.
+   */
+  void inputGradient(CodeBlock.Builder out, Supplier<CodeBlock> masked,
+      Supplier<CodeBlock> plain) {
+    if (maskBelow != null) {
+      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n", maskBelow.layer().name());
+      out.addStatement(masked.get());
+    } else if (plan.inputGradient() != null) {
+      out.addStatement(plain.get());
+    }
   }
 
   /** The input in the trainer's feature-major layout: the transposed batch stands in for {@code x}. */

@@ -5,11 +5,15 @@ import dev.kiln.processor.validation.Message;
 import dev.kiln.processor.validation.Problem;
 import dev.kiln.processor.validation.ValidationReport;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 
-/** The options both pools share: a kernel, a stride (0: the kernel) and a dilation of at least 1, padding of at least 0. */
-final class PoolOptions {
-  private PoolOptions() {}
+/**
+ * The options of every kind that slides a window over feature maps (convolution, both pools): sizes of
+ * at least 1, where 0 may stand for a default, and padding of at least 0.
+ */
+final class WindowOptions {
+  private WindowOptions() {}
 
   static int integer(Origin origin, String member) {
     return (Integer) origin.value(member).getValue();
@@ -19,12 +23,15 @@ final class PoolOptions {
     return (Boolean) origin.value(member).getValue();
   }
 
-  static void check(Origin origin, ExecutableElement member, ValidationReport report) {
-    for (String size : List.of("kernel", "stride", "dilation")) {
-      if (!origin.values().containsKey(size)) continue;
+  /**
+   * Reports each of {@code sizes} below 1 on its value (below 0 for those in {@code zeroMeansDefault}),
+   * and a negative padding.
+   */
+  static void check(Origin origin, ExecutableElement member, ValidationReport report, List<String> sizes,
+      Set<String> zeroMeansDefault) {
+    for (String size : sizes) {
       int value = integer(origin, size);
-      // stride = 0 is the default, meaning the kernel size.
-      if (size.equals("stride") ? value < 0 : value <= 0) {
+      if (zeroMeansDefault.contains(size) ? value < 0 : value <= 0) {
         report.add(Problem.on(member, origin.mirror(), origin.value(size), Message.WINDOW_SIZE_NOT_POSITIVE,
             origin.annotationName(), size, value, member.getSimpleName(), size));
       }
