@@ -91,9 +91,7 @@ public final class Conv2d {
     } else {
       forwardDirect(x, p, wOff, bOff, z, rows);
     }
-    if (epilogue.fused() != Epilogue.Fused.IDENTITY || z != y) {
-      for (int r = 0; r < rows; r++) epilogue.forwardRow(z, y, r * outSize(), outSize());
-    }
+    epilogue.forward(z, y, rows, outSize());
   }
 
   private void forwardDirect(float[] x, float[] p, int wOff, int bOff, float[] z, int rows) {

@@ -71,9 +71,7 @@ public final class AvgPool2d {
           }
         }
       }
-      if (epilogue.fused() != Epilogue.Fused.IDENTITY || z != y) {
-        epilogue.forwardRow(z, y, zRow, w.outSize());
-      }
+      epilogue.forwardRow(z, y, zRow, w.outSize());
     }
   }
 

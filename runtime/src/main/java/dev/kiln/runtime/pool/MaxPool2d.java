@@ -70,9 +70,7 @@ public final class MaxPool2d {
           }
         }
       }
-      if (epilogue.fused() != Epilogue.Fused.IDENTITY || z != y) {
-        epilogue.forwardRow(z, y, zRow, w.outSize());
-      }
+      epilogue.forwardRow(z, y, zRow, w.outSize());
     }
   }
 
