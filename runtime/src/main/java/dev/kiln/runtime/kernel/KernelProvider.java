@@ -38,6 +38,11 @@ public final class KernelProvider {
     return KERNELS;
   }
 
+  /** Plain matrix products on one thread, for families that lay out their own operands. */
+  public static MatrixKernels matrices() {
+    return KERNELS;
+  }
+
   /** The fused losses. */
   public static LossKernels losses() {
     return KERNELS;

@@ -9,7 +9,7 @@ package dev.kiln.runtime.kernel;
  * <p>Two implementations: {@link ScalarKernels}, always available, and a Vector API one chosen at
  * start-up by {@link KernelProvider} when {@code jdk.incubator.vector} is present.
  */
-public interface Kernels extends LinearKernels, LossKernels, OptimizerKernels, VectorKernels {
+public interface Kernels extends LinearKernels, MatrixKernels, LossKernels, OptimizerKernels, VectorKernels {
   /** A short name for logs and tests: {@code "scalar"} or {@code "panama"}. */
   String name();
 
@@ -46,6 +46,27 @@ public interface Kernels extends LinearKernels, LossKernels, OptimizerKernels, V
   default void reluBackward(float[] y, float[] dy, int n) {
     for (int i = 0; i < n; i++) {
       if (y[i] <= 0f) dy[i] = 0f;
+    }
+  }
+
+  @Override
+  default void multiply(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
+      float[] c, int cOff, int ldc) {
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
+      java.util.Arrays.fill(c, row, row + n, 0f);
+      for (int p = 0; p < k; p++) {
+        float aip = a[aOff + i * ars + p * acs];
+        int bRow = bOff + p * ldb;
+        for (int j = 0; j < n; j++) c[row + j] += aip * b[bRow + j];
+      }
+    }
+  }
+
+  @Override
+  default void multiplyRows(int m, int n, int k, float[] a, float[] b, float[] c) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) c[i * n + j] = dot(a, i * k, b, j * k, k);
     }
   }
 

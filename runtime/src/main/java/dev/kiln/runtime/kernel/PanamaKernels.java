@@ -43,6 +43,9 @@ final class PanamaKernels implements Kernels {
   private static final class Workspace {
     final PanamaGemm.Product product = new PanamaGemm.Product();
     final PanamaDotProduct dot = new PanamaDotProduct();
+    /** The operands of {@link #multiply} and {@link #multiplyRows}, apart from the Linear ones above. */
+    final PanamaGemm.Product matrixProduct = new PanamaGemm.Product();
+    final PanamaDotProduct matrixDot = new PanamaDotProduct();
     final AdamUpdate adam = new AdamUpdate();
     final SgdUpdate sgd = new SgdUpdate();
     final WorkerRanges workerRanges = new WorkerRanges();
@@ -99,6 +102,32 @@ final class PanamaKernels implements Kernels {
     g.y = y;
     run(g, rows, (long) rows * in * out);
     if (activation.fused() == Epilogue.Fused.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
+  }
+
+  @Override
+  public void multiply(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
+      float[] c, int cOff, int ldc) {
+    PanamaGemm.Product g = WORKSPACE.get().matrixProduct;
+    set(g, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
+    g.rows(0, m);
+  }
+
+  @Override
+  public void multiplyRows(int m, int n, int k, float[] a, float[] b, float[] c) {
+    PanamaDotProduct d = WORKSPACE.get().matrixDot;
+    d.x = a;
+    d.p = b;
+    d.wOff = 0;
+    d.bOff = -1;
+    d.z = c;
+    d.y = c;
+    d.rows = m;
+    d.in = k;
+    d.out = n;
+    d.relu = false;
+    d.activation = null;
+    d.byColumns = false;
+    d.rows(0, m);
   }
 
   @Override

@@ -8,9 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * spins briefly for work, then parks. Used only for work large enough to repay waking it; one caller
  * at a time (a second caller meanwhile runs its range alone).
  */
-final class Parallel {
+public final class Parallel {
   /** A range task: computes rows [from, to). Implementations are reused, so they must not be shared. */
-  interface Rows {
+  public interface Rows {
     void rows(int from, int to);
   }
 
@@ -35,7 +35,7 @@ final class Parallel {
   }
 
   /** Runs {@code task} over [0, split) here and [split, n) on the worker, when {@code threads > 1}. */
-  static void run(Rows task, int n, int split, int threads) {
+  public static void run(Rows task, int n, int split, int threads) {
     if (threads < 2 || split <= 0 || split >= n || !LOCK.tryLock()) {
       task.rows(0, n);
       return;

@@ -11,6 +11,12 @@ final class PoolWindows {
   final int dilation;
   final int outHeight;
   final int outWidth;
+  /** For each output row, the first tap inside the input and one past the last: worked out once, not per window. */
+  final int[] firstRowTap;
+  final int[] endRowTap;
+  /** The same for each output column. */
+  final int[] firstColumnTap;
+  final int[] endColumnTap;
 
   PoolWindows(int channels, int height, int width, int kernel, int stride, int padding, int dilation,
       boolean ceilMode) {
@@ -23,6 +29,18 @@ final class PoolWindows {
     this.dilation = dilation;
     this.outHeight = outputSize(height, kernel, stride, padding, dilation, ceilMode);
     this.outWidth = outputSize(width, kernel, stride, padding, dilation, ceilMode);
+    this.firstRowTap = new int[outHeight];
+    this.endRowTap = new int[outHeight];
+    for (int oh = 0; oh < outHeight; oh++) {
+      firstRowTap[oh] = firstTap(oh * stride - padding);
+      endRowTap[oh] = endTap(oh * stride - padding, height);
+    }
+    this.firstColumnTap = new int[outWidth];
+    this.endColumnTap = new int[outWidth];
+    for (int ow = 0; ow < outWidth; ow++) {
+      firstColumnTap[ow] = firstTap(ow * stride - padding);
+      endColumnTap[ow] = endTap(ow * stride - padding, width);
+    }
   }
 
   /**
@@ -39,12 +57,12 @@ final class PoolWindows {
   }
 
   /** The first tap of a window starting at {@code start} whose index {@code start + tap·dilation} is at least 0. */
-  int firstTap(int start) {
+  private int firstTap(int start) {
     return start >= 0 ? 0 : Math.min(kernel, (-start + dilation - 1) / dilation);
   }
 
   /** One past the last tap of a window starting at {@code start} whose index is below {@code size}. */
-  int endTap(int start, int size) {
+  private int endTap(int start, int size) {
     return start >= size ? 0 : Math.min(kernel, (size - 1 - start) / dilation + 1);
   }
 

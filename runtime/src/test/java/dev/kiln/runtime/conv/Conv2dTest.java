@@ -24,14 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Conv2dTest {
   private static final float TOLERANCE = 2e-5f;
 
-  /** Each case three ways: direct, through the Linear products, and through them a slice of one row at a time. */
+  /** Each case three ways: direct, as products over the unrolled input, and so a slice of one row at a time. */
   static Stream<Arguments> cases() {
     try (InputStream in = Conv2dTest.class.getResourceAsStream("/pytorch/conv2d-cases.json")) {
       List<Arguments> cases = new ArrayList<>();
       new ObjectMapper().readTree(in).get("cases").forEach(c -> {
         cases.add(Arguments.of(c.get("name").asText() + ", direct", c, false));
-        cases.add(Arguments.of(c.get("name").asText() + ", through the products", c, true));
-        cases.add(Arguments.of(c.get("name").asText() + ", through the products a row at a time", c, null));
+        cases.add(Arguments.of(c.get("name").asText() + ", unrolled", c, true));
+        cases.add(Arguments.of(c.get("name").asText() + ", unrolled a row at a time", c, null));
       });
       return cases.stream();
     } catch (IOException e) {
@@ -39,11 +39,11 @@ class Conv2dTest {
     }
   }
 
-  /** Direct ({@code false}), through the products ({@code true}), or through them one example per slice (null). */
-  private static Conv2d conv(JsonNode c, Boolean products) {
+  /** Direct ({@code false}), unrolled ({@code true}), or unrolled one example per slice (null). */
+  private static Conv2d conv(JsonNode c, Boolean unrolled) {
     return new Conv2d(c.get("in").asInt(), c.get("height").asInt(), c.get("width").asInt(), c.get("out").asInt(),
         c.get("kernel").asInt(), c.get("stride").asInt(), c.get("padding").asInt(), c.get("dilation").asInt(),
-        products == null || products, products == null ? 1 : 1 << 20);
+        unrolled == null || unrolled, unrolled == null ? 1 : 1 << 20);
   }
 
   /** The weight, then the bias if any, as a model's parameter array holds them. */
@@ -62,16 +62,16 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theOutputSizesArePyTorchs(String name, JsonNode c, Boolean products) {
-    Conv2d conv = conv(c, products);
+  void theOutputSizesArePyTorchs(String name, JsonNode c, Boolean unrolled) {
+    Conv2d conv = conv(c, unrolled);
     assertEquals(c.get("out_height").asInt(), conv.outHeight());
     assertEquals(c.get("out_width").asInt(), conv.outWidth());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theForwardPassIsPyTorchs(String name, JsonNode c, Boolean products) {
-    Conv2d conv = conv(c, products);
+  void theForwardPassIsPyTorchs(String name, JsonNode c, Boolean unrolled) {
+    Conv2d conv = conv(c, unrolled);
     int rows = c.get("rows").asInt();
     float[] y = new float[rows * conv.outSize()];
     conv.forward(floats(c.get("x")), parameters(c), 0, biasOffset(c), y, y, rows, Activation.IDENTITY);
@@ -80,8 +80,8 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theInputGradientIsPyTorchs(String name, JsonNode c, Boolean products) {
-    Conv2d conv = conv(c, products);
+  void theInputGradientIsPyTorchs(String name, JsonNode c, Boolean unrolled) {
+    Conv2d conv = conv(c, unrolled);
     int rows = c.get("rows").asInt();
     float[] dx = new float[rows * conv.inSize()];
     conv.inputGradient(floats(c.get("dy")), parameters(c), 0, dx, rows);
@@ -90,8 +90,8 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theWeightAndBiasGradientsArePyTorchs(String name, JsonNode c, Boolean products) {
-    Conv2d conv = conv(c, products);
+  void theWeightAndBiasGradientsArePyTorchs(String name, JsonNode c, Boolean unrolled) {
+    Conv2d conv = conv(c, unrolled);
     float[] p = parameters(c);
     float[] g = new float[p.length];
     conv.parameterGradient(floats(c.get("dy")), floats(c.get("x")), g, 0, biasOffset(c), c.get("rows").asInt());
@@ -105,8 +105,8 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void anActivationIsAppliedToTheOutputItWrites(String name, JsonNode c, Boolean products) {
-    Conv2d conv = conv(c, products);
+  void anActivationIsAppliedToTheOutputItWrites(String name, JsonNode c, Boolean unrolled) {
+    Conv2d conv = conv(c, unrolled);
     int rows = c.get("rows").asInt();
     float[] z = new float[rows * conv.outSize()];
     float[] y = new float[rows * conv.outSize()];

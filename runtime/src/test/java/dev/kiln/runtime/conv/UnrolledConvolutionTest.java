@@ -1,0 +1,87 @@
+package dev.kiln.runtime.conv;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.runtime.kernel.KernelProvider;
+import dev.kiln.runtime.kernel.MatrixKernels;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The unrolled convolution equals the direct one on shapes the PyTorch cases do not reach: batches
+ * large enough to be split between two threads, slices that do not divide the batch, odd sizes, and
+ * on both the kernels chosen and the scalar ones.
+ */
+class UnrolledConvolutionTest {
+  private static final float TOLERANCE = 1e-5f;
+
+  static Stream<Arguments> shapes() {
+    return Stream.of(
+        // in, height, width, out, kernel, stride, padding, dilation, rows
+        Arguments.of(new ConvGeometry(1, 28, 28, 6, 5, 1, 2, 1), 37),
+        Arguments.of(new ConvGeometry(6, 14, 14, 16, 5, 1, 0, 1), 33),
+        Arguments.of(new ConvGeometry(16, 14, 13, 10, 3, 2, 1, 1), 29),
+        Arguments.of(new ConvGeometry(3, 17, 19, 7, 3, 1, 2, 2), 21),
+        Arguments.of(new ConvGeometry(5, 11, 9, 17, 1, 1, 0, 1), 40),
+        Arguments.of(new ConvGeometry(2, 9, 10, 3, 4, 3, 1, 1), 50));
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void equalsDirectConvolutionOnTwoThreadsAndUnevenSlices(ConvGeometry g, int rows) {
+    for (MatrixKernels kernels : new MatrixKernels[] {KernelProvider.matrices(), KernelProvider.scalar()}) {
+      for (int sliceFloats : new int[] {1, 7 * g.pixels() * (g.field() + g.out()), 1 << 17}) {
+        assertAllPassesEqual(g, rows, new UnrolledConvolution(g, kernels, 2, sliceFloats));
+      }
+    }
+  }
+
+  private static void assertAllPassesEqual(ConvGeometry g, int rows, Convolution unrolled) {
+    Convolution direct = new DirectConvolution(g);
+    SplittableRandom random = new SplittableRandom(g.hashCode());
+    int wOff = 3;
+    int bOff = wOff + g.weightSize();
+    float[] p = values(random, bOff + g.out());
+    float[] x = values(random, rows * g.inSize());
+    float[] dz = values(random, rows * g.outSize());
+
+    float[] expected = new float[rows * g.outSize()];
+    float[] actual = new float[rows * g.outSize()];
+    direct.forward(x, p, wOff, bOff, expected, rows);
+    unrolled.forward(x, p, wOff, bOff, actual, rows);
+    assertClose("forward", expected, actual);
+
+    float[] expectedDx = new float[rows * g.inSize()];
+    float[] actualDx = values(random, rows * g.inSize());
+    direct.inputGradient(dz, p, wOff, expectedDx, rows);
+    unrolled.inputGradient(dz, p, wOff, actualDx, rows);
+    assertClose("input gradient", expectedDx, actualDx);
+
+    float[] expectedG = new float[p.length];
+    float[] actualG = values(random, p.length);
+    direct.parameterGradient(dz, x, expectedG, wOff, bOff, rows);
+    unrolled.parameterGradient(dz, x, actualG, wOff, bOff, rows);
+    System.arraycopy(expectedG, 0, actualG, 0, wOff);
+    assertClose("parameter gradient", expectedG, actualG);
+  }
+
+  private static float[] values(SplittableRandom random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) v[i] = (float) random.nextDouble(-1, 1);
+    return v;
+  }
+
+  private static void assertClose(String what, float[] expected, float[] actual) {
+    float scale = 1f;
+    for (float e : expected) scale = Math.max(scale, Math.abs(e));
+    for (int i = 0; i < expected.length; i++) {
+      float difference = Math.abs(expected[i] - actual[i]);
+      int at = i;
+      assertTrue(difference <= TOLERANCE * scale,
+          () -> what + " differs at " + at + ": expected " + expected[at] + " but was " + actual[at]);
+    }
+  }
+}
