@@ -8,9 +8,10 @@ import dev.kiln.runtime.kernel.KernelProvider;
  * example's C-H-W maps, the weight [out, in, kernel, kernel] and the bias [out] live in the model's
  * parameter array.
  *
- * <p>Two ways to compute it: where the Vector API kernels were chosen, matrix products over the input
- * unrolled channel-major ({@link UnrolledConvolution}), the examples split between the threads;
- * elsewhere direct convolution ({@link DirectConvolution}), the scalar reference.
+ * <p>Three ways to compute it. Where the Vector API kernels were chosen: a stride-1 convolution reads
+ * its taps straight from the padded input ({@link ShiftedConvolution}); others run as matrix products
+ * over the input unrolled channel-major ({@link UnrolledConvolution}); both split the examples between
+ * the threads. Elsewhere: direct convolution ({@link DirectConvolution}), the scalar reference.
  */
 public final class Conv2d {
   /** About the most floats a slice's unrolled input and product take: 512 KiB, half a core's L2. */
@@ -20,19 +21,24 @@ public final class Conv2d {
   private final Convolution convolution;
 
   public Conv2d(int in, int height, int width, int out, int kernel, int stride, int padding, int dilation) {
-    this(in, height, width, out, kernel, stride, padding, dilation, KernelProvider.vectorized(), SLICE_FLOATS);
+    this(new ConvGeometry(in, height, width, out, kernel, stride, padding, dilation));
   }
 
-  /**
-   * @param unrolled whether to run as products over the unrolled input rather than directly
-   * @param sliceFloats about the most floats of unrolled input and product a slice of the batch takes
-   */
-  Conv2d(int in, int height, int width, int out, int kernel, int stride, int padding, int dilation,
-      boolean unrolled, int sliceFloats) {
-    this.geometry = new ConvGeometry(in, height, width, out, kernel, stride, padding, dilation);
-    this.convolution = unrolled
-        ? new UnrolledConvolution(geometry, KernelProvider.matrices(), KernelProvider.threads(), sliceFloats)
-        : new DirectConvolution(geometry);
+  private Conv2d(ConvGeometry geometry) {
+    this(geometry, choose(geometry, KernelProvider.vectorized(), KernelProvider.threads(), SLICE_FLOATS));
+  }
+
+  /** A convolution computed the given way: for tests of each way. */
+  Conv2d(ConvGeometry geometry, Convolution convolution) {
+    this.geometry = geometry;
+    this.convolution = convolution;
+  }
+
+  /** The way a convolution of this geometry runs, on the Vector API or not. */
+  static Convolution choose(ConvGeometry geometry, boolean vectorized, int threads, int sliceFloats) {
+    if (!vectorized) return new DirectConvolution(geometry);
+    if (ShiftedConvolution.suits(geometry)) return new ShiftedConvolution(geometry, threads, sliceFloats);
+    return new UnrolledConvolution(geometry, KernelProvider.matrices(), threads, sliceFloats);
   }
 
   /** PyTorch's output size: {@code floor((size + 2·padding - dilation·(kernel - 1) - 1) / stride) + 1}. */

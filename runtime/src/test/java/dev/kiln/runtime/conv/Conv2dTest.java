@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.runtime.activation.Activation;
+import dev.kiln.runtime.kernel.KernelProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,14 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Conv2dTest {
   private static final float TOLERANCE = 2e-5f;
 
-  /** Each case three ways: direct, as products over the unrolled input, and so a slice of one row at a time. */
+  private static final List<String> WAYS = List.of("direct", "as chosen", "unrolled", "unrolled a row at a time");
+
+  /** Each case every way: direct, as the kernels chosen run it, unrolled, and unrolled one example per slice. */
   static Stream<Arguments> cases() {
     try (InputStream in = Conv2dTest.class.getResourceAsStream("/pytorch/conv2d-cases.json")) {
       List<Arguments> cases = new ArrayList<>();
       new ObjectMapper().readTree(in).get("cases").forEach(c -> {
-        cases.add(Arguments.of(c.get("name").asText() + ", direct", c, false));
-        cases.add(Arguments.of(c.get("name").asText() + ", unrolled", c, true));
-        cases.add(Arguments.of(c.get("name").asText() + ", unrolled a row at a time", c, null));
+        for (String way : WAYS) cases.add(Arguments.of(c.get("name").asText() + ", " + way, c, way));
       });
       return cases.stream();
     } catch (IOException e) {
@@ -39,11 +40,16 @@ class Conv2dTest {
     }
   }
 
-  /** Direct ({@code false}), unrolled ({@code true}), or unrolled one example per slice (null). */
-  private static Conv2d conv(JsonNode c, Boolean unrolled) {
-    return new Conv2d(c.get("in").asInt(), c.get("height").asInt(), c.get("width").asInt(), c.get("out").asInt(),
-        c.get("kernel").asInt(), c.get("stride").asInt(), c.get("padding").asInt(), c.get("dilation").asInt(),
-        unrolled == null || unrolled, unrolled == null ? 1 : 1 << 20);
+  private static Conv2d conv(JsonNode c, String way) {
+    ConvGeometry g = new ConvGeometry(c.get("in").asInt(), c.get("height").asInt(), c.get("width").asInt(),
+        c.get("out").asInt(), c.get("kernel").asInt(), c.get("stride").asInt(), c.get("padding").asInt(),
+        c.get("dilation").asInt());
+    return new Conv2d(g, switch (way) {
+      case "direct" -> new DirectConvolution(g);
+      case "as chosen" -> Conv2d.choose(g, KernelProvider.vectorized(), KernelProvider.threads(), 1 << 17);
+      case "unrolled" -> new UnrolledConvolution(g, KernelProvider.matrices(), KernelProvider.threads(), 1 << 20);
+      default -> new UnrolledConvolution(g, KernelProvider.matrices(), KernelProvider.threads(), 1);
+    });
   }
 
   /** The weight, then the bias if any, as a model's parameter array holds them. */
@@ -62,16 +68,16 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theOutputSizesArePyTorchs(String name, JsonNode c, Boolean unrolled) {
-    Conv2d conv = conv(c, unrolled);
+  void theOutputSizesArePyTorchs(String name, JsonNode c, String way) {
+    Conv2d conv = conv(c, way);
     assertEquals(c.get("out_height").asInt(), conv.outHeight());
     assertEquals(c.get("out_width").asInt(), conv.outWidth());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theForwardPassIsPyTorchs(String name, JsonNode c, Boolean unrolled) {
-    Conv2d conv = conv(c, unrolled);
+  void theForwardPassIsPyTorchs(String name, JsonNode c, String way) {
+    Conv2d conv = conv(c, way);
     int rows = c.get("rows").asInt();
     float[] y = new float[rows * conv.outSize()];
     conv.forward(floats(c.get("x")), parameters(c), 0, biasOffset(c), y, y, rows, Activation.IDENTITY);
@@ -80,8 +86,8 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theInputGradientIsPyTorchs(String name, JsonNode c, Boolean unrolled) {
-    Conv2d conv = conv(c, unrolled);
+  void theInputGradientIsPyTorchs(String name, JsonNode c, String way) {
+    Conv2d conv = conv(c, way);
     int rows = c.get("rows").asInt();
     float[] dx = new float[rows * conv.inSize()];
     conv.inputGradient(floats(c.get("dy")), parameters(c), 0, dx, rows);
@@ -90,8 +96,8 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theWeightAndBiasGradientsArePyTorchs(String name, JsonNode c, Boolean unrolled) {
-    Conv2d conv = conv(c, unrolled);
+  void theWeightAndBiasGradientsArePyTorchs(String name, JsonNode c, String way) {
+    Conv2d conv = conv(c, way);
     float[] p = parameters(c);
     float[] g = new float[p.length];
     conv.parameterGradient(floats(c.get("dy")), floats(c.get("x")), g, 0, biasOffset(c), c.get("rows").asInt());
@@ -105,8 +111,8 @@ class Conv2dTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void anActivationIsAppliedToTheOutputItWrites(String name, JsonNode c, Boolean unrolled) {
-    Conv2d conv = conv(c, unrolled);
+  void anActivationIsAppliedToTheOutputItWrites(String name, JsonNode c, String way) {
+    Conv2d conv = conv(c, way);
     int rows = c.get("rows").asInt();
     float[] z = new float[rows * conv.outSize()];
     float[] y = new float[rows * conv.outSize()];

@@ -1,5 +1,6 @@
 package dev.kiln.runtime.conv;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.runtime.kernel.KernelProvider;
@@ -11,11 +12,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The unrolled convolution equals the direct one on shapes the PyTorch cases do not reach: batches
- * large enough to be split between two threads, slices that do not divide the batch, odd sizes, and
- * on both the kernels chosen and the scalar ones.
+ * Every way of computing a convolution equals the direct one on shapes the PyTorch cases do not reach:
+ * batches large enough to be split between two threads, slices that do not divide the batch, odd sizes.
+ * The unrolled way on both the kernels chosen and the scalar ones; the way chosen for the Vector API
+ * where it is present (with the scalar kernels it is the direct one).
  */
-class UnrolledConvolutionTest {
+class ConvolutionWaysTest {
   private static final float TOLERANCE = 1e-5f;
 
   static Stream<Arguments> shapes() {
@@ -26,12 +28,32 @@ class UnrolledConvolutionTest {
         Arguments.of(new ConvGeometry(16, 14, 13, 10, 3, 2, 1, 1), 29),
         Arguments.of(new ConvGeometry(3, 17, 19, 7, 3, 1, 2, 2), 21),
         Arguments.of(new ConvGeometry(5, 11, 9, 17, 1, 1, 0, 1), 40),
-        Arguments.of(new ConvGeometry(2, 9, 10, 3, 4, 3, 1, 1), 50));
+        Arguments.of(new ConvGeometry(2, 9, 10, 3, 4, 3, 1, 1), 50),
+        Arguments.of(new ConvGeometry(4, 3, 5, 5, 2, 1, 1, 1), 35),
+        Arguments.of(new ConvGeometry(3, 6, 6, 4, 3, 1, 4, 2), 9),
+        Arguments.of(new ConvGeometry(3, 32, 32, 32, 3, 1, 1, 1), 9));
   }
 
   @ParameterizedTest
   @MethodSource("shapes")
-  void equalsDirectConvolutionOnTwoThreadsAndUnevenSlices(ConvGeometry g, int rows) {
+  void theWayChosenEqualsDirectConvolutionOnTwoThreadsAndUnevenSlices(ConvGeometry g, int rows) {
+    for (int sliceFloats : new int[] {1, 5 * (g.in() + g.out()) * (g.height() + 2 * g.padding())
+        * (g.width() + 2 * g.padding()), 1 << 17}) {
+      assertAllPassesEqual(g, rows, Conv2d.choose(g, KernelProvider.vectorized(), 2, sliceFloats));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void theVectorApiReadsStrideOneConvolutionsStraightFromThePaddedInput(ConvGeometry g, int rows) {
+    Convolution chosen = Conv2d.choose(g, KernelProvider.vectorized(), 2, 1 << 17);
+    boolean shifted = KernelProvider.vectorized() && g.stride() == 1 && g.padding() <= g.dilation() * (g.kernel() - 1);
+    assertEquals(shifted, chosen.getClass().getSimpleName().equals("ShiftedConvolution"), chosen.getClass().getName());
+  }
+
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void unrolledEqualsDirectConvolutionOnTwoThreadsAndUnevenSlices(ConvGeometry g, int rows) {
     for (MatrixKernels kernels : new MatrixKernels[] {KernelProvider.matrices(), KernelProvider.scalar()}) {
       for (int sliceFloats : new int[] {1, 7 * g.pixels() * (g.field() + g.out()), 1 << 17}) {
         assertAllPassesEqual(g, rows, new UnrolledConvolution(g, kernels, 2, sliceFloats));
