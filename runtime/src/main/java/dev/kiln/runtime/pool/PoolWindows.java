@@ -17,6 +17,9 @@ final class PoolWindows {
   /** The same for each output column. */
   final int[] firstColumnTap;
   final int[] endColumnTap;
+  /** The output columns [firstWholeColumn, endWholeColumn) whose windows lie wholly inside the input's columns. */
+  final int firstWholeColumn;
+  final int endWholeColumn;
 
   PoolWindows(int channels, int height, int width, int kernel, int stride, int padding, int dilation,
       boolean ceilMode) {
@@ -41,6 +44,12 @@ final class PoolWindows {
       firstColumnTap[ow] = firstTap(ow * stride - padding);
       endColumnTap[ow] = endTap(ow * stride - padding, width);
     }
+    int first = 0;
+    while (first < outWidth && !whole(firstColumnTap[first], endColumnTap[first])) first++;
+    int end = first;
+    while (end < outWidth && whole(firstColumnTap[end], endColumnTap[end])) end++;
+    this.firstWholeColumn = first;
+    this.endWholeColumn = end;
   }
 
   /**
@@ -57,6 +66,11 @@ final class PoolWindows {
   }
 
   /** The first tap of a window starting at {@code start} whose index {@code start + tap·dilation} is at least 0. */
+  /** Whether a window's taps [first, end) along one axis are all of the kernel's. */
+  boolean whole(int first, int end) {
+    return first == 0 && end == kernel;
+  }
+
   private int firstTap(int start) {
     return start >= 0 ? 0 : Math.min(kernel, (-start + dilation - 1) / dilation);
   }
