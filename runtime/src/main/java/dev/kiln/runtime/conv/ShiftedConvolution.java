@@ -28,6 +28,12 @@ final class ShiftedConvolution extends SplitConvolution {
   private final int reach;
   private final int gradientHeight;
   private final int gradientWidth;
+  /**
+   * With a stride, for each phase: the input positions (i·width + j) on it, and where each lies on the
+   * phase's plane of the input gradient's product. Maps, because a phase's rows are too short for loops.
+   */
+  private final int[][] phaseInputs;
+  private final int[][] phasePositions;
 
   /** Whether a convolution can run this way: any stride, and at stride 1 padding its gradient can be padded back from. */
   static boolean suits(ConvGeometry g) {
@@ -50,6 +56,28 @@ final class ShiftedConvolution extends SplitConvolution {
     this.reach = d * (k - 1) / s;
     this.gradientHeight = reach + Math.max(geometry.outHeight(), forwardGrid.gridHeight);
     this.gradientWidth = reach + Math.max(geometry.outWidth(), forwardGrid.gridWidth);
+    this.phaseInputs = new int[s * s][];
+    this.phasePositions = new int[s * s][];
+    int p = geometry.padding();
+    for (int a = 0; a < s; a++) {
+      for (int b = 0; b < s; b++) {
+        int rows = 0;
+        for (int i = Math.floorMod(a - p, s); i < geometry.height(); i += s) rows++;
+        int columns = 0;
+        for (int j = Math.floorMod(b - p, s); j < geometry.width(); j += s) columns++;
+        int[] inputs = new int[rows * columns];
+        int[] positions = new int[rows * columns];
+        int v = 0;
+        for (int i = Math.floorMod(a - p, s); i < geometry.height(); i += s) {
+          for (int j = Math.floorMod(b - p, s); j < geometry.width(); j += s, v++) {
+            inputs[v] = i * geometry.width() + j;
+            positions[v] = (i + p) / s * gradientWidth + (j + p) / s;
+          }
+        }
+        phaseInputs[a * s + b] = inputs;
+        phasePositions[a * s + b] = positions;
+      }
+    }
   }
 
   @Override
@@ -205,25 +233,23 @@ final class ShiftedConvolution extends SplitConvolution {
     }
   }
 
-  /** The input positions on phase (a, b) of examples [first, first + count): their gradient from the phase's product. */
+  /**
+   * The input positions on phase (a, b) of examples [first, first + count): their gradient from the phase's
+   * product, or 0 where no tap falls on the phase.
+   */
   private void scatterPhase(float[] out, int ld, int plane, int a, int b, boolean any, float[] dx, int first,
       int count) {
-    int stride = g.stride();
-    int height = g.height();
-    int width = g.width();
-    // The first input row (column) whose padded index is ≡ a (b) modulo the stride.
-    int row0 = Math.floorMod(a - g.padding(), stride);
-    int column0 = Math.floorMod(b - g.padding(), stride);
+    int[] inputs = phaseInputs[a * g.stride() + b];
+    int[] positions = phasePositions[a * g.stride() + b];
+    int values = g.height() * g.width();
     for (int e = 0; e < count; e++) {
       for (int c = 0; c < g.in(); c++) {
-        int plane0 = (first + e) * g.inSize() + c * height * width;
-        int src0 = c * ld + e * plane;
-        for (int ih = row0; ih < height; ih += stride) {
-          int line = src0 + (ih + g.padding()) / stride * gradientWidth;
-          int to = plane0 + ih * width;
-          for (int iw = column0; iw < width; iw += stride) {
-            dx[to + iw] = any ? out[line + (iw + g.padding()) / stride] : 0f;
-          }
+        int to = (first + e) * g.inSize() + c * values;
+        int from = c * ld + e * plane;
+        if (any) {
+          for (int v = 0; v < inputs.length; v++) dx[to + inputs[v]] = out[from + positions[v]];
+        } else {
+          for (int v = 0; v < inputs.length; v++) dx[to + inputs[v]] = 0f;
         }
       }
     }
