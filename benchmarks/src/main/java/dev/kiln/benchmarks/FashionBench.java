@@ -1,8 +1,12 @@
 package dev.kiln.benchmarks;
 
+import dev.kiln.dsl.Conv2d;
+import dev.kiln.dsl.Flatten;
+import dev.kiln.dsl.Input;
 import dev.kiln.dsl.Linear;
 import dev.kiln.dsl.Loss;
 import dev.kiln.dsl.LossKind;
+import dev.kiln.dsl.MaxPool2d;
 import dev.kiln.dsl.Model;
 import dev.kiln.dsl.ReLU;
 import dev.kiln.runtime.Layer;
@@ -18,12 +22,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Kiln's side of {@code shared/bench/torch_fashion.py}: the 784-128-10 ReLU network with cross-entropy
- * and Adam (lr 1e-3), batch 64, 5 epochs of shuffled Fashion-MNIST through {@code fit}; one JSON line per
- * epoch (training time, test accuracy, mean loss) and a summary, in the same fields.
+ * Kiln's side of {@code shared/bench/torch_fashion.py}: the 784-128-10 ReLU network, or with
+ * {@code --net lenet5} LeNet-5, with cross-entropy and Adam (lr 1e-3), batch 64, 5 epochs of shuffled
+ * Fashion-MNIST through {@code fit}; one JSON line per epoch (training time, test accuracy, mean loss)
+ * and a summary, in the same fields.
  *
- * <p>Usage: {@code FashionBench [--dir DIR] [--epochs N] [--seed S]}; the seed draws the initial weights
- * and the shuffles.
+ * <p>Usage: {@code FashionBench [--net mlp|lenet5] [--dir DIR] [--epochs N] [--seed S]}; the seed draws
+ * the initial weights and the shuffles.
  */
 public final class FashionBench {
   static final int BATCH = 64;
@@ -35,19 +40,35 @@ public final class FashionBench {
     @Linear(out = 10) Layer out();
   }
 
+  @Model
+  @Input(channels = 1, height = 28, width = 28)
+  @Loss(LossKind.CROSS_ENTROPY)
+  public interface FashionLeNet5 {
+    @Conv2d(out = 6, kernel = 5, padding = 2) @ReLU Layer conv1();
+    @MaxPool2d(kernel = 2)                     Layer pool1();
+    @Conv2d(out = 16, kernel = 5)       @ReLU Layer conv2();
+    @MaxPool2d(kernel = 2)                     Layer pool2();
+    @Flatten                                   Layer flatten();
+    @Linear(out = 120) @ReLU                   Layer fc1();
+    @Linear(out = 84)  @ReLU                   Layer fc2();
+    @Linear(out = 10)                          Layer fc3();
+  }
+
   private FashionBench() {}
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of("/usr/share/datasets/fashion-mnist");
     int epochs = 5;
     long seed = 0;
+    String net = "mlp";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--net" -> net = args[++i];
         case "--dir" -> dir = Path.of(args[++i]);
         case "--epochs" -> epochs = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; expected --dir DIR, --epochs N or --seed S");
+            + "; expected --net mlp|lenet5, --dir DIR, --epochs N or --seed S");
       }
     }
     if (!Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"))) {
@@ -57,9 +78,12 @@ public final class FashionBench {
     Dataset test = Dataset.fromIdx(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
 
     // What a user runs: the generated trainer through fit, shuffled each epoch, the test set as validation.
-    FashionNetModel model = FashionNetModel.create(seed);
-    TrainingHistory history = model.trainer(Adam.lr(1e-3f)).fit(train,
-        FitOptions.epochs(epochs).batchSize(BATCH).shuffleSeed(seed).validation(test).progress(false));
+    FitOptions options = FitOptions.epochs(epochs).batchSize(BATCH).shuffleSeed(seed).validation(test).progress(false);
+    TrainingHistory history = switch (net) {
+      case "mlp" -> FashionNetModel.create(seed).trainer(Adam.lr(1e-3f)).fit(train, options);
+      case "lenet5" -> FashionLeNet5Model.create(seed).trainer(Adam.lr(1e-3f)).fit(train, options);
+      default -> throw new IllegalArgumentException("--net " + net + " is unknown; expected mlp or lenet5");
+    };
     double total = 0;
     for (EpochResult epoch : history.epochs()) {
       // fit times the steps of an epoch only, as torch_fashion.py does; its accuracies come after.
@@ -67,10 +91,10 @@ public final class FashionBench {
       System.out.println(String.format(Locale.ROOT, "{\"epoch\": %d, \"epoch_s\": %.2f, \"test_acc\": %.4f, \"loss\": %.4f}",
           epoch.epoch(), epoch.seconds(), epoch.validationAccuracy(), epoch.loss()));
     }
-    System.out.println(String.format(Locale.ROOT, "{\"sizes\": [784, 128, 10], \"batch\": %d, \"opt\": \"adam\", "
+    System.out.println(String.format(Locale.ROOT, "{\"sizes\": %s, \"batch\": %d, \"opt\": \"adam\", "
             + "\"lr\": 0.001, \"seed\": %d, \"threads\": %d, \"train_s\": %.2f, \"samples_per_s\": %d, \"kernels\": \"%s\", "
             + "\"jdk\": \"%s\"}",
-        BATCH, seed, KernelProvider.threads(), total, Math.round(epochs * train.size() / total),
+        net.equals("mlp") ? "[784, 128, 10]" : "\"lenet5\"", BATCH, seed, KernelProvider.threads(), total, Math.round(epochs * train.size() / total),
         KernelProvider.kernels().name(), Runtime.version().feature()));
   }
 }
