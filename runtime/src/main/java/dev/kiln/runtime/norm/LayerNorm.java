@@ -1,0 +1,96 @@
+package dev.kiln.runtime.norm;
+
+/**
+ * {@code nn.LayerNorm} over each row's last {@code size} values (a vector's features, or all of C, H and
+ * W of a feature map): each row normalised with its own mean and biased variance, then, with an
+ * elementwise affine transform, scaled and shifted value by value. The same in training and in
+ * evaluation. Sums are taken in double, then rounded once.
+ */
+public final class LayerNorm {
+  private final int size;
+  private final float eps;
+  /** The last forward pass's mean and 1/sqrt(variance + eps) per row, for the backward pass; grown as needed. */
+  private float[] mean = new float[0];
+  private float[] invStd = new float[0];
+
+  public LayerNorm(int size, float eps) {
+    this.size = size;
+    this.eps = eps;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /**
+   * {@code y = (x - mean) / sqrt(var + eps) · weight + bias} row by row, keeping each row's statistics for
+   * {@link #backward}. {@code wOff < 0}: no weight and bias. {@code y} may be {@code x}.
+   */
+  public void forward(float[] x, float[] y, int rows, float[] p, int wOff, int bOff) {
+    if (mean.length < rows) {
+      mean = new float[rows];
+      invStd = new float[rows];
+    }
+    for (int r = 0; r < rows; r++) {
+      int row = r * size;
+      double sum = 0;
+      for (int i = row; i < row + size; i++) sum += x[i];
+      double m = sum / size;
+      double squares = 0;
+      for (int i = row; i < row + size; i++) {
+        double d = x[i] - m;
+        squares += d * d;
+      }
+      float mu = (float) m;
+      float s = (float) (1 / Math.sqrt(squares / size + eps));
+      mean[r] = mu;
+      invStd[r] = s;
+      if (wOff >= 0) {
+        for (int j = 0; j < size; j++) y[row + j] = (x[row + j] - mu) * s * p[wOff + j] + p[bOff + j];
+      } else {
+        for (int j = 0; j < size; j++) y[row + j] = (x[row + j] - mu) * s;
+      }
+    }
+  }
+
+  /**
+   * The backward pass of the last {@link #forward}, whose input was {@code x}: {@code dx} overwritten (it
+   * may be {@code dy}), and, when {@code wOff >= 0}, the weight's and bias's gradients at {@code gwOff} and
+   * {@code gbOff}, overwritten, summed over the rows.
+   */
+  public void backward(float[] x, float[] dy, float[] dx, int rows, float[] p, int wOff, float[] g, int gwOff,
+      int gbOff) {
+    if (wOff >= 0) {
+      for (int j = 0; j < size; j++) {
+        double weight = 0;
+        double bias = 0;
+        for (int r = 0; r < rows; r++) {
+          int i = r * size + j;
+          weight += dy[i] * ((x[i] - mean[r]) * invStd[r]);
+          bias += dy[i];
+        }
+        g[gwOff + j] = (float) weight;
+        g[gbOff + j] = (float) bias;
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      int row = r * size;
+      float mu = mean[r];
+      float s = invStd[r];
+      // dx = invStd · (dxhat - mean(dxhat) - xhat · mean(dxhat · xhat)), where dxhat = dy · weight.
+      double sumDxhat = 0;
+      double sumDxhatXhat = 0;
+      for (int j = 0; j < size; j++) {
+        float dxhat = dy[row + j] * (wOff >= 0 ? p[wOff + j] : 1f);
+        sumDxhat += dxhat;
+        sumDxhatXhat += dxhat * ((x[row + j] - mu) * s);
+      }
+      float meanDxhat = (float) (sumDxhat / size);
+      float meanDxhatXhat = (float) (sumDxhatXhat / size);
+      for (int j = 0; j < size; j++) {
+        float dxhat = dy[row + j] * (wOff >= 0 ? p[wOff + j] : 1f);
+        dx[row + j] = s * (dxhat - meanDxhat - (x[row + j] - mu) * s * meanDxhatXhat);
+      }
+    }
+  }
+}
