@@ -32,6 +32,8 @@ import dev.kiln.samples.fixtures.SmallCnnModel;
 import dev.kiln.samples.fixtures.SmoothL1AsL1Model;
 import dev.kiln.samples.fixtures.SmoothL1Model;
 import dev.kiln.samples.fixtures.SquaredErrorModel;
+import dev.kiln.samples.fixtures.NormCnnModel;
+import dev.kiln.samples.fixtures.NormMlpModel;
 import dev.kiln.samples.fixtures.TrajectoryCnnModel;
 import dev.kiln.samples.fixtures.WithELUModel;
 import dev.kiln.samples.fixtures.WithGELUModel;
@@ -73,6 +75,8 @@ class GradientCheckTest {
         net("DeclaredVector: @Input features, dropout", DeclaredVectorModel::create),
         net("SmallCnn: convolutions with padding, stride, dilation, no bias; PReLU per channel", SmallCnnModel::create),
         net("TrajectoryCnn: convolutions, ReLU, Flatten, Linear", TrajectoryCnnModel::create),
+        net("NormMlp: BatchNorm1d with and without affine and statistics, LayerNorm", NormMlpModel::create),
+        net("NormCnn: BatchNorm2d after a convolution, LayerNorm over feature maps", NormCnnModel::create),
         net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create));
   }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Visitor}, so that a kind left out is a compile error there.
  */
 public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer,
-    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer {
+    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer, BatchNormLayer, LayerNormLayer {
   /** The annotation that declares it, for problems to point at. */
   Origin origin();
 
@@ -73,6 +73,14 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     return false;
   }
 
+  /**
+   * Whether it normalises with statistics of the whole training batch, which then differ from the ones
+   * it evaluates with: dropout just before it shifts them apart.
+   */
+  default boolean normalizesOverTheBatch() {
+    return false;
+  }
+
   /** How the kind reads in comments and summaries: {@code Linear(2 -> 10)}, {@code ReLU}. */
   String describe(Shape input, Shape output);
 
@@ -95,5 +103,9 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     R visitMaxPool2d(MaxPool2dLayer pool);
 
     R visitAvgPool2d(AvgPool2dLayer pool);
+
+    R visitBatchNorm(BatchNormLayer norm);
+
+    R visitLayerNorm(LayerNormLayer norm);
   }
 }

@@ -24,6 +24,11 @@ public record TensorDecl(String name, String constant, List<Dim> dims, Init init
     return new TensorDecl(name, constant, List.of(dims), init, Role.TRAINABLE, DType.F32, "");
   }
 
+  /** A buffer: state the optimizer never sees, such as a norm's running statistics. */
+  public static TensorDecl buffer(String name, String constant, DType dtype, Init init, Dim... dims) {
+    return new TensorDecl(name, constant, List.of(dims), init, Role.BUFFER, dtype, "");
+  }
+
   public TensorDecl withNote(String text) {
     return new TensorDecl(name, constant, dims, init, role, dtype, text);
   }

@@ -29,7 +29,10 @@ final class KindReaders {
       Map.entry(DSL + "Flatten", new FlattenReader()),
       Map.entry(DSL + "Conv2d", new Conv2dReader()),
       Map.entry(DSL + "MaxPool2d", new MaxPool2dReader()),
-      Map.entry(DSL + "AvgPool2d", new AvgPool2dReader()));
+      Map.entry(DSL + "AvgPool2d", new AvgPool2dReader()),
+      Map.entry(DSL + "BatchNorm1d", new BatchNormReader(false)),
+      Map.entry(DSL + "BatchNorm2d", new BatchNormReader(true)),
+      Map.entry(DSL + "LayerNorm", new LayerNormReader()));
 
   private KindReaders() {}
 

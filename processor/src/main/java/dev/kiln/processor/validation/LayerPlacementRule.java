@@ -9,7 +9,10 @@ import dev.kiln.processor.model.Stage;
 import java.util.List;
 import java.util.Optional;
 
-/** Where activations and dropout stand: softmax over a single value, softmax on a hidden layer, dropout on the output. */
+/**
+ * Where activations and dropout stand: softmax over a single value, softmax on a hidden layer, dropout on
+ * the output, dropout just before batch normalization.
+ */
 final class LayerPlacementRule implements Rule {
   @Override
   public void check(DeclaredNetwork network, Shapes shapes, ValidationReport report) {
@@ -39,6 +42,12 @@ final class LayerPlacementRule implements Rule {
       if (dropout.isPresent() && i >= lastTransform) {
         report.add(Problem.on(member.method(), dropout.get().origin().mirror(), Message.DROPOUT_ON_OUTPUT,
             dropout.get().annotationName(), member.name(), dropout.get().annotationName()));
+      }
+      Optional<LayerKind> norm = i + 1 < members.size() ? members.get(i + 1).first(Stage.TRANSFORM)
+          .filter(LayerKind::normalizesOverTheBatch) : Optional.empty();
+      if (dropout.isPresent() && norm.isPresent()) {
+        report.add(Problem.on(member.method(), dropout.get().origin().mirror(), Message.DROPOUT_BEFORE_BATCH_NORM,
+            dropout.get().annotationName(), member.name(), norm.get().annotationName(), members.get(i + 1).name()));
       }
     }
   }

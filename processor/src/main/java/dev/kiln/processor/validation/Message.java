@@ -31,6 +31,9 @@ public enum Message {
       "Layer methods %s() and %s() both become the constants %s_* in generated code. Rename one of them"),
   GENERATED_NAME_CLASH("generated-name-clash", Diagnostic.Kind.ERROR,
       "@Model %s generates %s, and %s already declares that name. Rename the interface or the other type"),
+  TWO_LAYERS("two-layers", Diagnostic.Kind.ERROR,
+      "@%s follows @%s on %s(); a member holds one layer, with at most an activation and dropout. Declare a "
+          + "member of its own for it, e.g. @%s Layer %sNext();"),
   TWO_ACTIVATIONS("two-activations", Diagnostic.Kind.ERROR,
       "@%s follows @%s on %s(); a member takes at most one activation. Declare a second member for it, "
           + "e.g. @%s Layer %sActivation();"),
@@ -100,6 +103,23 @@ public enum Message {
   UNCOVERED_INPUT("uncovered-input", Diagnostic.Kind.WARNING,
       "@%s(stride = %d) on %s() leaves the last %d %s of its %s input unused; PyTorch drops them too. Change "
           + "the padding or the stride to cover them"),
+
+  // @BatchNorm1d, @BatchNorm2d and @LayerNorm.
+  NORM_WITHOUT_INPUT("norm-without-input", Diagnostic.Kind.ERROR,
+      "@%s on %s() normalises what flows into it, and nothing does: it comes first and the model has no "
+          + "@Input. Add @Input(features = ...) or @Input(channels = ..., height = ..., width = ...) to the model"),
+  BATCH_NORM_2D_ON_VECTOR("batchnorm2d-on-vector", Diagnostic.Kind.ERROR,
+      "@%s on %s() normalises feature maps channel by channel, and receives %d flat features. Use "
+          + "@BatchNorm1d here, or move it before the @Flatten"),
+  BATCH_NORM_1D_ON_MAPS("batchnorm1d-on-maps", Diagnostic.Kind.ERROR,
+      "@%s on %s() normalises a vector's features, and receives feature maps of %s. Use @BatchNorm2d, which "
+          + "normalises each channel"),
+  NORM_OPTION_OUT_OF_RANGE("norm-option-out-of-range", Diagnostic.Kind.ERROR,
+      "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
+  DROPOUT_BEFORE_BATCH_NORM("dropout-before-batch-norm", Diagnostic.Kind.WARNING,
+      "@%s on %s() comes just before @%s on %s(): dropout changes the variance that batch normalization "
+          + "learns in training, and evaluation then sees another, which costs accuracy. Move the dropout after "
+          + "the normalization, or remove it"),
 
   // Activations.
   SOFTMAX_ON_FEATURE_MAP("softmax-on-feature-map", Diagnostic.Kind.ERROR,

@@ -2,10 +2,12 @@ package dev.kiln.processor.writing;
 
 import dev.kiln.processor.model.ActivationLayer;
 import dev.kiln.processor.model.AvgPool2dLayer;
+import dev.kiln.processor.model.BatchNormLayer;
 import dev.kiln.processor.model.Conv2dLayer;
 import dev.kiln.processor.model.DropoutLayer;
 import dev.kiln.processor.model.FlattenLayer;
 import dev.kiln.processor.model.LayerKind;
+import dev.kiln.processor.model.LayerNormLayer;
 import dev.kiln.processor.model.LinearLayer;
 import dev.kiln.processor.model.MaxPool2dLayer;
 import dev.kiln.processor.model.PReluLayer;
@@ -58,5 +60,15 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
   @Override
   public KindEmitter visitAvgPool2d(AvgPool2dLayer pool) {
     return new AvgPool2dEmitter(pool);
+  }
+
+  @Override
+  public KindEmitter visitBatchNorm(BatchNormLayer norm) {
+    return new BatchNormEmitter(norm);
+  }
+
+  @Override
+  public KindEmitter visitLayerNorm(LayerNormLayer norm) {
+    return new LayerNormEmitter(norm);
   }
 }

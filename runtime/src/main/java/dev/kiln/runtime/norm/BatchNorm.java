@@ -1,5 +1,7 @@
 package dev.kiln.runtime.norm;
 
+import dev.kiln.runtime.kernel.Epilogue;
+
 /**
  * {@code nn.BatchNorm1d} and {@code nn.BatchNorm2d} as generated code runs them: each row of a batch holds
  * {@code channels} channels of {@code valuesPerChannel} values (one value per feature for vectors, a
@@ -39,15 +41,16 @@ public final class BatchNorm {
   }
 
   /**
-   * Training: {@code y = (x - mean) / sqrt(var + eps) · weight + bias} with the batch's statistics, then
-   * the running statistics updated and the batch counter incremented. {@code wOff < 0}: no affine
+   * Training: {@code z = (x - mean) / sqrt(var + eps) · weight + bias} with the batch's statistics, then
+   * {@code y = epilogue(z)} ({@code z} may be {@code y}), the running statistics updated and the batch
+   * counter incremented. {@code wOff < 0}: no affine
    * weight and bias; {@code meanOff < 0}: no running statistics (then {@code varOff} and
    * {@code countOff} are not read).
    *
    * @throws IllegalArgumentException when a channel has a single value in the batch, which has no variance
    */
-  public void forwardTraining(float[] x, float[] y, int rows, float[] p, int wOff, int bOff, float[] buffers,
-      int meanOff, int varOff, long[] longBuffers, int countOff) {
+  public void forwardTraining(float[] x, float[] z, float[] y, int rows, Epilogue epilogue, float[] p, int wOff,
+      int bOff, float[] buffers, int meanOff, int varOff, long[] longBuffers, int countOff) {
     long n = (long) rows * valuesPerChannel;
     if (n <= 1) {
       throw new IllegalArgumentException(name + " needs more than 1 value per channel to train, got " + rows
@@ -63,27 +66,29 @@ public final class BatchNorm {
         buffers[meanOff + c] = (1 - momentum) * buffers[meanOff + c] + momentum * (float) m;
         buffers[varOff + c] = (1 - momentum) * buffers[varOff + c] + momentum * (float) (squares / (n - 1));
       }
-      normalize(x, y, rows, c, p, wOff, bOff, mean[c], invStd[c]);
+      normalize(x, z, rows, c, p, wOff, bOff, mean[c], invStd[c]);
     }
     if (meanOff >= 0) longBuffers[countOff]++;
+    epilogue.forward(z, y, rows, size());
   }
 
   /**
    * Evaluation: normalised with the running statistics ({@code meanOff >= 0}), or with the batch's when
    * the layer keeps none; nothing is updated, nothing allocated.
    */
-  public void forwardInference(float[] x, float[] y, int rows, float[] p, int wOff, int bOff, float[] buffers,
-      int meanOff, int varOff) {
+  public void forwardInference(float[] x, float[] z, float[] y, int rows, Epilogue epilogue, float[] p, int wOff,
+      int bOff, float[] buffers, int meanOff, int varOff) {
     long n = (long) rows * valuesPerChannel;
     for (int c = 0; c < channels; c++) {
       if (meanOff >= 0) {
-        normalize(x, y, rows, c, p, wOff, bOff, buffers[meanOff + c],
+        normalize(x, z, rows, c, p, wOff, bOff, buffers[meanOff + c],
             (float) (1 / Math.sqrt(buffers[varOff + c] + eps)));
       } else {
         double m = sum(x, rows, c) / n;
-        normalize(x, y, rows, c, p, wOff, bOff, (float) m, (float) (1 / Math.sqrt(squares(x, rows, c, m) / n + eps)));
+        normalize(x, z, rows, c, p, wOff, bOff, (float) m, (float) (1 / Math.sqrt(squares(x, rows, c, m) / n + eps)));
       }
     }
+    epilogue.forward(z, y, rows, size());
   }
 
   /** The sum of channel c's values over the rows. */
@@ -120,8 +125,8 @@ public final class BatchNorm {
 
   /**
    * The backward pass of the last {@link #forwardTraining}: {@code dx} from {@code dy} and that pass's input
-   * {@code x}, overwritten; the weight's and bias's gradients at {@code gwOff} and {@code gbOff}
-   * ({@code wOff < 0}: none), overwritten. {@code dx} may be {@code dy}.
+   * {@code x}, overwritten ({@code dx} may be {@code dy}, or null when no one needs it); the weight's and
+   * bias's gradients at {@code gwOff} and {@code gbOff} ({@code wOff < 0}: none), overwritten.
    */
   public void backward(float[] x, float[] dy, float[] dx, int rows, float[] p, int wOff, float[] g, int gwOff,
       int gbOff) {
@@ -142,6 +147,7 @@ public final class BatchNorm {
         g[gwOff + c] = (float) sumDyXhat;
         g[gbOff + c] = (float) sumDy;
       }
+      if (dx == null) continue;
       // dx = weight · invStd · (dy - mean(dy) - xhat · mean(dy · xhat)), PyTorch's formula.
       float meanDy = (float) (sumDy / n);
       float meanDyXhat = (float) (sumDyXhat / n);

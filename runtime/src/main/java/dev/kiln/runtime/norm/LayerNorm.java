@@ -1,5 +1,7 @@
 package dev.kiln.runtime.norm;
 
+import dev.kiln.runtime.kernel.Epilogue;
+
 /**
  * {@code nn.LayerNorm} over each row's last {@code size} values (a vector's features, or all of C, H and
  * W of a feature map): each row normalised with its own mean and biased variance, then, with an
@@ -23,10 +25,11 @@ public final class LayerNorm {
   }
 
   /**
-   * {@code y = (x - mean) / sqrt(var + eps) · weight + bias} row by row, keeping each row's statistics for
-   * {@link #backward}. {@code wOff < 0}: no weight and bias. {@code y} may be {@code x}.
+   * {@code z = (x - mean) / sqrt(var + eps) · weight + bias} row by row, keeping each row's statistics for
+   * {@link #backward}, then {@code y = epilogue(z)} ({@code z} may be {@code y}). {@code wOff < 0}: no
+   * weight and bias.
    */
-  public void forward(float[] x, float[] y, int rows, float[] p, int wOff, int bOff) {
+  public void forward(float[] x, float[] z, float[] y, int rows, Epilogue epilogue, float[] p, int wOff, int bOff) {
     if (mean.length < rows) {
       mean = new float[rows];
       invStd = new float[rows];
@@ -46,16 +49,17 @@ public final class LayerNorm {
       mean[r] = mu;
       invStd[r] = s;
       if (wOff >= 0) {
-        for (int j = 0; j < size; j++) y[row + j] = (x[row + j] - mu) * s * p[wOff + j] + p[bOff + j];
+        for (int j = 0; j < size; j++) z[row + j] = (x[row + j] - mu) * s * p[wOff + j] + p[bOff + j];
       } else {
-        for (int j = 0; j < size; j++) y[row + j] = (x[row + j] - mu) * s;
+        for (int j = 0; j < size; j++) z[row + j] = (x[row + j] - mu) * s;
       }
     }
+    epilogue.forward(z, y, rows, size);
   }
 
   /**
    * The backward pass of the last {@link #forward}, whose input was {@code x}: {@code dx} overwritten (it
-   * may be {@code dy}), and, when {@code wOff >= 0}, the weight's and bias's gradients at {@code gwOff} and
+   * may be {@code dy}, or null when no one needs it), and, when {@code wOff >= 0}, the weight's and bias's gradients at {@code gwOff} and
    * {@code gbOff}, overwritten, summed over the rows.
    */
   public void backward(float[] x, float[] dy, float[] dx, int rows, float[] p, int wOff, float[] g, int gwOff,
@@ -73,7 +77,7 @@ public final class LayerNorm {
         g[gbOff + j] = (float) bias;
       }
     }
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < rows && dx != null; r++) {
       int row = r * size;
       float mu = mean[r];
       float s = invStd[r];

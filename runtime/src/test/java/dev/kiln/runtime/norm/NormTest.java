@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.runtime.activation.Activation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ class NormTest {
       float[] x = floats(s.get("x"));
       float[] y = new float[x.length];
       if (s.get("training").asBoolean()) {
-        norm.forwardTraining(x, y, rows, p, wOff, bOff, buffers, meanOff, varOff, counts, 1);
+        norm.forwardTraining(x, y, y, rows, Activation.IDENTITY, p, wOff, bOff, buffers, meanOff, varOff, counts, 1);
         assertClose(at + "y", floats(s.get("y")), y);
         float[] dx = new float[x.length];
         float[] g = new float[p.length];
@@ -79,7 +80,7 @@ class NormTest {
           assertClose(at + "dbias", floats(s.get("dbias")), java.util.Arrays.copyOfRange(g, bOff, bOff + channels));
         }
       } else {
-        norm.forwardInference(x, y, rows, p, wOff, bOff, buffers, meanOff, varOff);
+        norm.forwardInference(x, y, y, rows, Activation.IDENTITY, p, wOff, bOff, buffers, meanOff, varOff);
         assertClose(at + "y", floats(s.get("y")), y);
       }
       if (track) {
@@ -104,7 +105,7 @@ class NormTest {
     int rows = s.get("rows").asInt();
     float[] x = floats(s.get("x"));
     float[] y = new float[x.length];
-    norm.forward(x, y, rows, p, wOff, bOff);
+    norm.forward(x, y, y, rows, Activation.IDENTITY, p, wOff, bOff);
     assertClose("y", floats(s.get("y")), y);
     float[] dx = new float[x.length];
     float[] g = new float[p.length];
@@ -120,7 +121,8 @@ class NormTest {
   void trainingOnOneValuePerChannelIsRefusedNamingTheLayerAndTheRows() {
     BatchNorm norm = new BatchNorm("@BatchNorm2d on bn()", 2, 1, 1e-5f, 0.1f);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> norm.forwardTraining(new float[2], new float[2], 1, new float[4], 0, 2, new float[4], 0, 2,
+        () -> norm.forwardTraining(new float[2], new float[2], new float[2], 1, Activation.IDENTITY, new float[4], 0, 2,
+            new float[4], 0, 2,
             new long[1], 0));
     assertEquals("@BatchNorm2d on bn() needs more than 1 value per channel to train, got 1 row of 2 x 1 values;"
         + " train with batches of 2 or more rows", e.getMessage());
@@ -131,7 +133,7 @@ class NormTest {
     BatchNorm norm = new BatchNorm("@BatchNorm1d on bn()", 3, 1, 1e-5f, 0.1f);
     float[] x = {0.5f, -1f, 2f, 1.5f, 0f, -0.5f, 3f, 1f, 1f};
     float[] p = {1.2f, 0.8f, 1f, 0.1f, -0.2f, 0f};
-    norm.forwardTraining(x, new float[9], 3, p, 0, 3, null, -1, -1, null, -1);
+    norm.forwardTraining(x, new float[9], new float[9], 3, Activation.IDENTITY, p, 0, 3, null, -1, -1, null, -1);
     float[] dy = {0.3f, -0.1f, 0.2f, 0.5f, 0.4f, -0.3f, -0.2f, 0.1f, 0.6f};
     float[] apart = new float[9];
     norm.backward(x, dy, apart, 3, p, 0, new float[6], 0, 3);

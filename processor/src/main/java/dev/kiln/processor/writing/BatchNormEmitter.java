@@ -1,0 +1,85 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.kiln.processor.model.BatchNormLayer;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code @BatchNorm1d} and {@code @BatchNorm2d}: a {@code BatchNorm} of the model's, and one of the
+ * trainer's, each keeping its last batch's statistics; the trainer normalises with the batch's and
+ * updates the model's running statistics, the model's {@code forward} uses them. The member's activation
+ * follows the normalization as it writes each value.
+ */
+final class BatchNormEmitter implements KindEmitter {
+  private final BatchNormLayer norm;
+
+  BatchNormEmitter(BatchNormLayer norm) {
+    this.norm = norm;
+  }
+
+  private static String field(StepCode code) {
+    return code.layer().name() + "Norm";
+  }
+
+  @Override
+  public List<FieldSpec> fields(StepCode code) {
+    return List.of(FieldSpec.builder(RuntimeTypes.BATCH_NORM, field(code), Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $T($S, $L, $L, $Lf, $Lf)", RuntimeTypes.BATCH_NORM,
+            "@" + norm.annotationName() + " on " + code.layer().name() + "()", norm.channels(code.step().input()),
+            norm.valuesPerChannel(code.step().input()), norm.eps(), norm.momentum())
+        .build());
+  }
+
+  @Override
+  public boolean appliesActivation() {
+    return true;
+  }
+
+  @Override
+  public boolean writesInputGradient() {
+    return true;
+  }
+
+  @Override
+  public List<Workspace> workspaces(StepCode code) {
+    return code.keptPreActivation();
+  }
+
+  /** The affine weight's and bias's offsets, or -1 for none. */
+  private static CodeBlock affine(StepCode code) {
+    return CodeBlock.of("$L, $L", LayerNames.offsetOrNone(code.layer(), "WEIGHT"),
+        LayerNames.offsetOrNone(code.layer(), "BIAS"));
+  }
+
+  /** The running statistics' array and offsets, or none. */
+  private CodeBlock statistics(StepCode code, String owner) {
+    return norm.trackRunningStats()
+        ? CodeBlock.of("$Lbuffers, $L, $L", owner, code.constant("RUNNING_MEAN"), code.constant("RUNNING_VAR"))
+        : CodeBlock.of("null, -1, -1");
+  }
+
+  @Override
+  public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
+    out.addStatement("$L.forwardInference($L, $L, $L, rows, $L, parameters, $L, $L)", field(code), input, output,
+        output, code.activation(), affine(code), statistics(code, ""));
+  }
+
+  @Override
+  public void forward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.forwardTraining($L, $L, $L, rows, $L, parameters, $L, $L, $L)", field(code), plan.input(),
+        plan.preActivation(), plan.computed(), code.activation(), affine(code), statistics(code, "model."),
+        norm.trackRunningStats() ? CodeBlock.of("model.longBuffers, $L", code.constant("NUM_BATCHES_TRACKED"))
+            : CodeBlock.of("null, -1"));
+  }
+
+  @Override
+  public void backward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.backward($L, $L, $L, rows, parameters, $L, gradients, $L)", field(code), plan.input(),
+        plan.computedGradient(), plan.inputGradient() == null ? "null" : plan.inputGradient(),
+        LayerNames.offsetOrNone(code.layer(), "WEIGHT"), affine(code));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.kiln.processor.model.LayerNormLayer;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code @LayerNorm}: a {@code LayerNorm} of the model's, and one of the trainer's, which keeps each row's
+ * statistics for the backward pass. The member's activation follows the normalization as it writes each
+ * value.
+ */
+final class LayerNormEmitter implements KindEmitter {
+  private final LayerNormLayer norm;
+
+  LayerNormEmitter(LayerNormLayer norm) {
+    this.norm = norm;
+  }
+
+  private static String field(StepCode code) {
+    return code.layer().name() + "Norm";
+  }
+
+  @Override
+  public List<FieldSpec> fields(StepCode code) {
+    return List.of(FieldSpec.builder(RuntimeTypes.LAYER_NORM, field(code), Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $T($L, $Lf)", RuntimeTypes.LAYER_NORM, code.in(), norm.eps())
+        .build());
+  }
+
+  @Override
+  public boolean appliesActivation() {
+    return true;
+  }
+
+  @Override
+  public boolean writesInputGradient() {
+    return true;
+  }
+
+  @Override
+  public List<Workspace> workspaces(StepCode code) {
+    return code.keptPreActivation();
+  }
+
+  private static CodeBlock affine(StepCode code) {
+    return CodeBlock.of("$L, $L", LayerNames.offsetOrNone(code.layer(), "WEIGHT"),
+        LayerNames.offsetOrNone(code.layer(), "BIAS"));
+  }
+
+  @Override
+  public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
+    out.addStatement("$L.forward($L, $L, $L, rows, $L, parameters, $L)", field(code), input, output, output,
+        code.activation(), affine(code));
+  }
+
+  @Override
+  public void forward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.forward($L, $L, $L, rows, $L, parameters, $L)", field(code), plan.input(),
+        plan.preActivation(), plan.computed(), code.activation(), affine(code));
+  }
+
+  @Override
+  public void backward(StepCode code, CodeBlock.Builder out) {
+    LayerPlan plan = code.plan();
+    out.addStatement("$L.backward($L, $L, $L, rows, parameters, $L, gradients, $L)", field(code), plan.input(),
+        plan.computedGradient(), plan.inputGradient() == null ? "null" : plan.inputGradient(),
+        LayerNames.offsetOrNone(code.layer(), "WEIGHT"), affine(code));
+  }
+}
