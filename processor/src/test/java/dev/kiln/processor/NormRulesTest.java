@@ -69,6 +69,19 @@ class NormRulesTest {
   }
 
   @Test
+  void layerNormOverASingleValueIsAnErrorSayingItsOutputIsConstant() {
+    assertError(model("Net",
+            "@Model @Input(features = 4) @Loss(MSE)",
+            "public interface Net {",
+            "  @Linear(out = 1) Layer hidden();",
+            "  @LayerNorm Layer norm();",
+            "}"),
+        "[kiln:layer-norm-of-one] @LayerNorm on norm() normalises a single value, so its output is always its"
+            + " bias, whatever the input. Give the layer before it more outputs, or remove the @LayerNorm",
+        "@LayerNorm Layer norm()");
+  }
+
+  @Test
   void aNonPositiveEpsIsAnErrorOnTheValue() {
     assertError(model("Net",
             "@Model @Input(features = 3) @Loss(MSE)",

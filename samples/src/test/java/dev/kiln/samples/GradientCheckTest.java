@@ -34,6 +34,7 @@ import dev.kiln.samples.fixtures.SmoothL1Model;
 import dev.kiln.samples.fixtures.SquaredErrorModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
 import dev.kiln.samples.fixtures.NormMlpModel;
+import dev.kiln.samples.fixtures.NormPReluModel;
 import dev.kiln.samples.fixtures.TrajectoryCnnModel;
 import dev.kiln.samples.fixtures.WithELUModel;
 import dev.kiln.samples.fixtures.WithGELUModel;
@@ -77,6 +78,7 @@ class GradientCheckTest {
         net("TrajectoryCnn: convolutions, ReLU, Flatten, Linear", TrajectoryCnnModel::create),
         net("NormMlp: BatchNorm1d with and without affine and statistics, LayerNorm", NormMlpModel::create),
         net("NormCnn: BatchNorm2d after a convolution, LayerNorm over feature maps", NormCnnModel::create),
+        net("NormPRelu: dropout, then BatchNorm1d with a PReLU per feature", NormPReluModel::create),
         net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create));
   }
 

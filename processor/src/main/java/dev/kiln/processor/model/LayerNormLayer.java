@@ -26,6 +26,10 @@ public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine
       }
       return Optional.empty();
     }
+    if (context.input().get().size() == 1) {
+      context.report(this, null, Message.LAYER_NORM_OF_ONE, annotationName(), context.member().name(),
+          annotationName());
+    }
     return context.input();
   }
 

@@ -114,6 +114,9 @@ public enum Message {
   BATCH_NORM_1D_ON_MAPS("batchnorm1d-on-maps", Diagnostic.Kind.ERROR,
       "@%s on %s() normalises a vector's features, and receives feature maps of %s. Use @BatchNorm2d, which "
           + "normalises each channel"),
+  LAYER_NORM_OF_ONE("layer-norm-of-one", Diagnostic.Kind.ERROR,
+      "@%s on %s() normalises a single value, so its output is always its bias, whatever the input. Give the "
+          + "layer before it more outputs, or remove the @%s"),
   NORM_OPTION_OUT_OF_RANGE("norm-option-out-of-range", Diagnostic.Kind.ERROR,
       "@%s(%s = %s) on %s() is out of range: %s. Choose a value in that range"),
   DROPOUT_BEFORE_BATCH_NORM("dropout-before-batch-norm", Diagnostic.Kind.WARNING,

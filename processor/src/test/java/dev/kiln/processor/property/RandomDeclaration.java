@@ -8,7 +8,8 @@ import java.util.Random;
  * A random {@code @Model} declaration, mostly sound and sometimes not: random layers, sizes,
  * activations, dropout, losses and options, each with a small chance of being wrong in a way the
  * rule table covers. About a third are convolutional: an {@code @Input} of feature maps, convolutions
- * and average pools with random geometry, {@code @Flatten}, then the Linear layers. Max pools are left
+ * and average pools with random geometry, {@code @Flatten}, then the Linear layers. Batch and layer
+ * normalization members come between them now and then. Max pools are left
  * out: their gradient jumps where two values tie, which finite differences cannot follow (PyTorch's
  * recorded trajectories check them instead).
  */
@@ -20,6 +21,11 @@ final class RandomDeclaration {
       "@ReLU", "@LeakyReLU(negativeSlope = 0.1f)", "@PReLU", "@PReLU(perFeature = true, init = 0.2f)",
       "@ELU(alpha = 0.8f)", "@GELU", "@GELU(approximate = GELU.Approximate.TANH)", "@SiLU",
       "@Softplus(beta = 1.5f, threshold = 4)", "@Sigmoid", "@Tanh", "@Softmax", "@LogSoftmax"};
+  /**
+   * The activations a normalization member takes here: smooth ones. A normalization centres its outputs
+   * on 0, right where ReLU's family bends, and finite differences across a bend do not match a gradient.
+   */
+  private static final String[] SMOOTH = {"@GELU", "@SiLU", "@Tanh", "@Sigmoid"};
   private static final String[] LOSSES = {
       "CROSS_ENTROPY", "NLL", "BCE", "BCE_WITH_LOGITS", "MSE", "L1", "SMOOTH_L1", "HUBER", "FOCAL", "KL_DIV"};
 
@@ -67,7 +73,12 @@ final class RandomDeclaration {
       if (chance(0.12)) {
         annotations.add("@Dropout(p = " + (chance(0.1) ? "1" : String.valueOf(random.nextInt(6) / 10.0) + "f") + ")");
       }
+      if (linear && chance(0.02)) annotations.add(vectorNorm());
       body.append("  ").append(String.join(" ", annotations)).append(" Layer layer").append(i).append("();\n");
+      if (chance(0.12)) {
+        body.append("  ").append(vectorNorm()).append(chance(0.4) ? " " + SMOOTH[random.nextInt(SMOOTH.length)] : "")
+            .append(" Layer norm").append(i).append("();\n");
+      }
     }
     outputs = previous;
     return "package " + PACKAGE + ";\n\n"
@@ -77,6 +88,27 @@ final class RandomDeclaration {
         + input
         + "@Loss(" + loss() + ")\n"
         + "public interface " + NAME + " {\n" + body + "}\n";
+  }
+
+  /**
+   * A normalization of vectors, now and then wrong: on maps' annotation, or with an eps of 0. A large eps
+   * keeps finite differences well-conditioned where a batch's values of a feature nearly agree.
+   */
+  private String vectorNorm() {
+    String eps = chance(0.04) ? "0f" : "0.5f";
+    if (chance(0.03)) return "@BatchNorm2d(eps = " + eps + ")";
+    return chance(0.5)
+        ? "@BatchNorm1d(eps = " + eps + (chance(0.2) ? ", affine = false" : "")
+            + (chance(0.2) ? ", trackRunningStats = false" : "") + (chance(0.2) ? ", momentum = 0.3f" : "") + ")"
+        : "@LayerNorm(eps = " + eps + (chance(0.2) ? ", elementwiseAffine = false" : "") + ")";
+  }
+
+  /** A normalization of feature maps, now and then on a vector's annotation. */
+  private String mapNorm() {
+    if (chance(0.04)) return "@BatchNorm1d(eps = 0.5f)";
+    return chance(0.6)
+        ? "@BatchNorm2d(eps = 0.5f" + (chance(0.2) ? ", affine = false" : "") + ")"
+        : "@LayerNorm(eps = 0.5f)";
   }
 
   /**
@@ -105,6 +137,11 @@ final class RandomDeclaration {
             + (chance(0.3) ? ", countIncludePad = false" : "") + ")");
       }
       body.append("  ").append(String.join(" ", annotations)).append(" Layer maps").append(i).append("();\n");
+      if (chance(0.2)) {
+        body.append("  ").append(mapNorm()).append(chance(0.4) ? " " + SMOOTH[random.nextInt(SMOOTH.length)] : "")
+            .append(" Layer mapNorm").append(i)
+            .append("();\n");
+      }
     }
     if (!chance(0.05)) {
       body.append("  @Flatten Layer flatten();\n");
