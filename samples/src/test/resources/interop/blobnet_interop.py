@@ -23,15 +23,17 @@ def read(path):
     n = struct.unpack("<Q", b[:8])[0]
     header = json.loads(b[8:8 + n])
     return {k: torch.from_numpy(np.frombuffer(b[8 + n + v["data_offsets"][0]:8 + n + v["data_offsets"][1]],
-                                              dtype="<f4").reshape(v["shape"]).copy())
+                                              dtype="<i8" if v["dtype"] == "I64" else "<f4").reshape(v["shape"]).copy())
             for k, v in header.items() if k != "__metadata__"}
 
 
 def write(path, tensors):
     header, blobs, off = {}, [], 0
     for k in sorted(tensors):
-        raw = tensors[k].detach().numpy().astype("<f4").tobytes()
-        header[k] = {"dtype": "F32", "shape": list(tensors[k].shape), "data_offsets": [off, off + len(raw)]}
+        long = tensors[k].dtype == torch.int64
+        raw = tensors[k].detach().numpy().astype("<i8" if long else "<f4").tobytes()
+        header[k] = {"dtype": "I64" if long else "F32", "shape": list(tensors[k].shape),
+                     "data_offsets": [off, off + len(raw)]}
         blobs.append(raw); off += len(raw)
     h = json.dumps(header, separators=(",", ":")).encode()
     h += b" " * ((8 - len(h) % 8) % 8)
