@@ -32,6 +32,7 @@ import dev.kiln.samples.fixtures.SmallCnnModel;
 import dev.kiln.samples.fixtures.SmoothL1AsL1Model;
 import dev.kiln.samples.fixtures.SmoothL1Model;
 import dev.kiln.samples.fixtures.SquaredErrorModel;
+import dev.kiln.samples.fixtures.BlockCnnModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
 import dev.kiln.samples.fixtures.NormMlpModel;
 import dev.kiln.samples.fixtures.NormPReluModel;
@@ -79,6 +80,7 @@ class GradientCheckTest {
         net("NormMlp: BatchNorm1d with and without affine and statistics, LayerNorm", NormMlpModel::create),
         net("NormCnn: BatchNorm2d after a convolution, LayerNorm over feature maps", NormCnnModel::create),
         net("NormPRelu: dropout, then BatchNorm1d with a PReLU per feature", NormPReluModel::create),
+        net("BlockCnn: a block used twice, a block in a block, an activation on a block", BlockCnnModel::create),
         net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create));
   }
 

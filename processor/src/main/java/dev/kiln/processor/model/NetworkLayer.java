@@ -10,7 +10,13 @@ public record NetworkLayer(Member member, Shape input, Shape output, List<Step> 
     steps = List.copyOf(steps);
   }
 
+  /** Its name in generated code: {@code hidden}, or {@code block1Conv1} inside a block. */
   public String name() {
+    return member.identifier();
+  }
+
+  /** Its name as PyTorch names the module: {@code hidden}, or {@code block1.conv1} inside a block. */
+  public String path() {
     return member.name();
   }
 

@@ -17,6 +17,6 @@ public record ShapeContext(Optional<Shape> input, boolean first, Member member, 
 
   /** Reports {@code message} on {@code kind}'s annotation and, when not null, its {@code value}. */
   public void report(LayerKind kind, AnnotationValue value, Message message, Object... args) {
-    report.add(Problem.on(member.method(), kind.origin().mirror(), value, message, args));
+    report.add(member.problem(kind.origin().mirror(), value, message, args));
   }
 }

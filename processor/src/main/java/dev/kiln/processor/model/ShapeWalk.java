@@ -27,7 +27,7 @@ public final class ShapeWalk {
       List<LayerKind> kinds = member.acting();
       // A transform first says itself what it lacks (an in, an @Input); an activation cannot.
       if (i == 0 && !inputDeclared && (kinds.isEmpty() || kinds.get(0).stage() != Stage.TRANSFORM)) {
-        report.add(Problem.on(member.method(), Message.FIRST_LAYER_NOT_LINEAR, member.name()));
+        report.add(member.problem(null, null, Message.FIRST_LAYER_NOT_LINEAR, member.name()));
       }
       Optional<Shape> memberInput = current;
       List<Optional<Step>> steps = new ArrayList<>();
@@ -38,7 +38,7 @@ public final class ShapeWalk {
         if (k == 0) memberInput = input;
         Optional<Shape> output = kind.outputShape(new ShapeContext(current, i == 0 && !inputDeclared, member, from, report));
         if (output.isPresent() && output.get().size() > Shape.MAX_ARRAY) {
-          report.add(Problem.on(member.method(), kind.origin().mirror(), Message.OUTPUT_TOO_LARGE,
+          report.add(member.problem(kind.origin().mirror(), null, Message.OUTPUT_TOO_LARGE,
               kind.annotationName(), member.name(), size(output.get().size()), Shape.MAX_ARRAY));
         }
         if (input.isPresent() && output.isPresent()) {
@@ -48,7 +48,7 @@ public final class ShapeWalk {
           for (TensorDecl tensor : tensors) {
             String name = prefix + tensor.name();
             if (tensor.size() > Shape.MAX_ARRAY) {
-              report.add(Problem.on(member.method(), kind.origin().mirror(), Message.TENSOR_TOO_LARGE,
+              report.add(member.problem(kind.origin().mirror(), null, Message.TENSOR_TOO_LARGE,
                   kind.annotationName(), member.name(), name, tensor.shapeText(), size(tensor.size()), Shape.MAX_ARRAY));
               continue;
             }
@@ -57,7 +57,7 @@ public final class ShapeWalk {
             next[slot] += tensor.size();
             if (next[slot] > Shape.MAX_ARRAY && !tooManyParameters) {
               tooManyParameters = true;
-              report.add(Problem.on(member.method(), kind.origin().mirror(), Message.PARAMETERS_TOO_LARGE,
+              report.add(member.problem(kind.origin().mirror(), null, Message.PARAMETERS_TOO_LARGE,
                   kind.annotationName(), member.name(), next[slot], Shape.MAX_ARRAY));
             }
           }

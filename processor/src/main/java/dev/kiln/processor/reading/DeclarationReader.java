@@ -24,6 +24,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -38,6 +39,7 @@ public final class DeclarationReader {
   static final String MODEL = "dev.kiln.dsl.Model";
   static final String LOSS = "dev.kiln.dsl.Loss";
   static final String INPUT = "dev.kiln.dsl.Input";
+  static final String BLOCK = "dev.kiln.dsl.Block";
 
   private final Elements elements;
   private final Types types;
@@ -64,19 +66,35 @@ public final class DeclarationReader {
       return Optional.empty();
     }
     List<Member> members = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-        continue; // default and static methods are the user's own helpers
-      }
-      readMember(method, layerType.asType(), report).ifPresent(members::add);
+    for (ExecutableElement method : layerMethods(type)) {
+      readMember(method, "", method, List.of(type), layerType.asType(), report, members);
     }
     return Optional.of(new DeclaredNetwork(type, modelMirror, readInput(type, report), members, readLoss(type),
         Annotations.find(type, LOSS).isPresent()));
   }
 
-  private Optional<Member> readMember(ExecutableElement method, TypeMirror layerType, ValidationReport report) {
+  /** The abstract methods of a model or block: default and static methods are the user's own helpers. */
+  private static List<ExecutableElement> layerMethods(TypeElement type) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) methods.add(method);
+    }
+    return methods;
+  }
+
+  /**
+   * Reads {@code method} into {@code members}: one member, or, where it returns a {@code @Block}, the
+   * block's members in order, named {@code path} + the method's name + {@code .} + theirs.
+   *
+   * @param anchor the method of the model that the member is, or that uses the block it is in
+   * @param enclosing the model and the blocks {@code method} is inside, outermost first
+   */
+  private void readMember(ExecutableElement method, String path, ExecutableElement anchor,
+      List<TypeElement> enclosing, TypeMirror layerType, ValidationReport report, List<Member> members) {
+    String name = path + method.getSimpleName();
+    Optional<TypeElement> block = blockType(method.getReturnType());
     boolean wellFormed = true;
-    if (!types.isSameType(method.getReturnType(), layerType)) {
+    if (block.isEmpty() && !types.isSameType(method.getReturnType(), layerType)) {
       report.add(Problem.on(method, Message.LAYER_RETURN_TYPE, method.getSimpleName(), method.getReturnType()));
       wellFormed = false;
     }
@@ -90,11 +108,57 @@ public final class DeclarationReader {
           new Origin(mirror, Annotations.explicitByName(mirror), Annotations.valuesByName(elements, mirror)),
           method, report)));
     }
+    if (block.isPresent()) {
+      if (wellFormed) readBlock(method, block.get(), name, anchor, enclosing, layerType, report, members);
+      // The member's own activation and dropout act on the block's output.
+      if (!kinds.isEmpty()) members.add(new Member(method, kinds, name, anchor));
+      return;
+    }
     if (kinds.isEmpty()) {
       report.add(Problem.on(method, Message.LAYER_WITHOUT_ANNOTATION, method.getSimpleName()));
       wellFormed = false;
     }
-    return wellFormed ? Optional.of(new Member(method, kinds)) : Optional.empty();
+    if (wellFormed) members.add(new Member(method, kinds, name, anchor));
+  }
+
+  /** The {@code @Block} interface a method returns, if it returns one. */
+  private static Optional<TypeElement> blockType(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement element)) {
+      return Optional.empty();
+    }
+    return Annotations.find(element, BLOCK).isPresent() ? Optional.of(element) : Optional.empty();
+  }
+
+  private void readBlock(ExecutableElement method, TypeElement block, String name, ExecutableElement anchor,
+      List<TypeElement> enclosing, TypeMirror layerType, ValidationReport report, List<Member> members) {
+    AnnotationMirror blockMirror = Annotations.find(block, BLOCK).orElseThrow();
+    if (block.getKind() != ElementKind.INTERFACE) {
+      report.add(Problem.on(block, blockMirror, Message.BLOCK_NOT_INTERFACE, block.getSimpleName(),
+          describe(block.getKind()), block.getSimpleName()));
+      return;
+    }
+    if (!block.getTypeParameters().isEmpty()) {
+      report.add(Problem.on(block, blockMirror, Message.BLOCK_GENERIC, block.getSimpleName()));
+    }
+    Annotations.find(block, LOSS).ifPresent(mirror -> report.add(Problem.on(block, mirror, Message.BLOCK_WITH_LOSS,
+        block.getSimpleName(), block.getSimpleName())));
+    Annotations.find(block, INPUT).ifPresent(mirror -> report.add(Problem.on(block, mirror, Message.BLOCK_WITH_INPUT,
+        block.getSimpleName())));
+    if (enclosing.contains(block)) {
+      report.add(Problem.on(method, Message.BLOCK_CONTAINS_ITSELF, method.getSimpleName(), block.getSimpleName(),
+          block.getSimpleName()));
+      return;
+    }
+    List<ExecutableElement> inner = layerMethods(block);
+    if (inner.isEmpty()) {
+      report.add(Problem.on(anchor, Message.BLOCK_NO_LAYERS, block.getSimpleName(), name));
+      return;
+    }
+    List<TypeElement> deeper = new ArrayList<>(enclosing);
+    deeper.add(block);
+    for (ExecutableElement member : inner) {
+      readMember(member, name + ".", anchor, deeper, layerType, report, members);
+    }
   }
 
   /** The model's {@code @Input}, with its sizes checked: one form, each size at least 1. */

@@ -15,7 +15,7 @@ final class ActivationCountRule implements Rule {
       List<LayerKind> activations = member.at(Stage.ACTIVATION);
       for (int i = 1; i < activations.size(); i++) {
         LayerKind extra = activations.get(i);
-        report.add(Problem.on(member.method(), extra.origin().mirror(), Message.TWO_ACTIVATIONS,
+        report.add(member.problem(extra.origin().mirror(), null, Message.TWO_ACTIVATIONS,
             extra.annotationName(), activations.get(0).annotationName(), member.name(),
             extra.annotationName(), member.name()));
       }

@@ -15,7 +15,7 @@ final class LayerCountRule implements Rule {
       List<LayerKind> layers = member.at(Stage.TRANSFORM);
       for (int i = 1; i < layers.size(); i++) {
         LayerKind extra = layers.get(i);
-        report.add(Problem.on(member.method(), extra.origin().mirror(), Message.TWO_LAYERS, extra.annotationName(),
+        report.add(member.problem(extra.origin().mirror(), null, Message.TWO_LAYERS, extra.annotationName(),
             layers.get(0).annotationName(), member.name(), extra.annotationName(), member.name()));
       }
     }

@@ -30,23 +30,23 @@ final class LayerPlacementRule implements Rule {
       if (activation.isPresent() && activation.get().range().normalisesRows()) {
         LayerKind kind = activation.get();
         if (shapes.of(i).outputSize() == 1) {
-          report.add(Problem.on(member.method(), kind.origin().mirror(), Message.SOFTMAX_OF_ONE,
+          report.add(member.problem(kind.origin().mirror(), null, Message.SOFTMAX_OF_ONE,
               kind.annotationName(), member.name(),
               kind.range() == OutputRange.DISTRIBUTION ? "exactly 1.0" : "exactly 0.0"));
         } else if (finalOwner.map(owner -> owner != member).orElse(true)) {
-          report.add(Problem.on(member.method(), kind.origin().mirror(), Message.SOFTMAX_ON_HIDDEN_LAYER,
+          report.add(member.problem(kind.origin().mirror(), null, Message.SOFTMAX_ON_HIDDEN_LAYER,
               kind.annotationName(), member.name()));
         }
       }
       Optional<LayerKind> dropout = member.first(Stage.DROPOUT);
       if (dropout.isPresent() && i >= lastTransform) {
-        report.add(Problem.on(member.method(), dropout.get().origin().mirror(), Message.DROPOUT_ON_OUTPUT,
+        report.add(member.problem(dropout.get().origin().mirror(), null, Message.DROPOUT_ON_OUTPUT,
             dropout.get().annotationName(), member.name(), dropout.get().annotationName()));
       }
       Optional<LayerKind> norm = i + 1 < members.size() ? members.get(i + 1).first(Stage.TRANSFORM)
           .filter(LayerKind::normalizesOverTheBatch) : Optional.empty();
       if (dropout.isPresent() && norm.isPresent()) {
-        report.add(Problem.on(member.method(), dropout.get().origin().mirror(), Message.DROPOUT_BEFORE_BATCH_NORM,
+        report.add(member.problem(dropout.get().origin().mirror(), null, Message.DROPOUT_BEFORE_BATCH_NORM,
             dropout.get().annotationName(), member.name(), norm.get().annotationName(), members.get(i + 1).name()));
       }
     }

@@ -106,6 +106,6 @@ final class LossPairingRule implements Rule {
   }
 
   private static Problem on(Member member, LayerKind activation, Message message, Object... args) {
-    return Problem.on(member.method(), activation.origin().mirror(), message, args);
+    return member.problem(activation.origin().mirror(), null, message, args);
   }
 }

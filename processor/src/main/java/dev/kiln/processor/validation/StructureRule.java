@@ -32,12 +32,12 @@ final class StructureRule implements Rule {
     Map<String, Member> byPrefix = new HashMap<>();
     for (Member layer : network.members()) {
       if (RESERVED.contains(layer.name())) {
-        report.add(Problem.on(layer.method(), Message.RESERVED_LAYER_NAME, layer.name()));
+        report.add(layer.problem(null, null, Message.RESERVED_LAYER_NAME, layer.name()));
       }
-      String prefix = Member.constantPrefix(layer.name());
+      String prefix = layer.constantPrefix();
       Member earlier = byPrefix.putIfAbsent(prefix, layer);
       if (earlier != null) {
-        report.add(Problem.on(layer.method(), Message.LAYER_NAME_CLASH, earlier.name(), layer.name(), prefix));
+        report.add(layer.problem(null, null, Message.LAYER_NAME_CLASH, earlier.name(), layer.name(), prefix));
       }
     }
   }

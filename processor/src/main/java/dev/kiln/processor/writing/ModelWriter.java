@@ -96,8 +96,11 @@ public final class ModelWriter {
     type.addMethod(getter("layers", ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.LAYER),
         "List.of(" + network.layers().stream().map(NetworkLayer::name).collect(Collectors.joining(", ")) + ")"));
     for (NetworkLayer layer : network.layers()) {
-      type.addMethod(getter(layer.name(), RuntimeTypes.LAYER, layer.name()));
+      if (!layer.member().inBlock() && !BlockViews.returnsBlock(layer.member().method())) {
+        type.addMethod(getter(layer.name(), RuntimeTypes.LAYER, layer.name()));
+      }
     }
+    BlockViews.addTo(type, network.type());
     type.addMethod(getter("toString", ClassName.get(String.class),
         CodeBlock.of("$S", network.modelName() + "[" + summary(network) + "]").toString()));
     return type.build();
@@ -207,7 +210,7 @@ public final class ModelWriter {
   }
 
   private static CodeBlock layerView(NetworkLayer layer, Network network) {
-    return CodeBlock.of("new $T($S, $S, $L, $L, STATE_DICT, $L)", RuntimeTypes.LAYER_VIEW, layer.name(),
+    return CodeBlock.of("new $T($S, $S, $L, $L, STATE_DICT, $L)", RuntimeTypes.LAYER_VIEW, layer.path(),
         layer.describe(), dims(layer.input()), dims(layer.output()), arrays(network, ""));
   }
 

@@ -1,0 +1,117 @@
+package dev.kiln.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kiln.processor.Diagnostics.assertClean;
+import static dev.kiln.processor.Diagnostics.assertError;
+import static dev.kiln.processor.Sources.compile;
+import static dev.kiln.processor.Sources.model;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Blocks in javac: any legal Java form of declaring one, sizes checked where each is used, misuses refused. */
+class BlockRulesTest {
+
+  @Test
+  void aBlockNestedInTheModelAndUsedTwiceCompilesCleanly() {
+    assertClean(model("Net",
+        "@Model @Input(channels = 1, height = 6, width = 6) @Loss(CROSS_ENTROPY)",
+        "public interface Net {",
+        "  @Block interface Unit {",
+        "    @Conv2d(out = 4, kernel = 3, padding = 1) @ReLU Layer conv();",
+        "    @BatchNorm2d Layer bn();",
+        "  }",
+        "  Unit first();",
+        "  @Tanh Unit second();",
+        "  @Flatten Layer flatten();",
+        "  @Linear(out = 2) Layer out();",
+        "}"));
+  }
+
+  @Test
+  void aBlockInAnotherFileAndPackageDeclaredAfterItsUseCompilesCleanly() {
+    JavaFileObject block = JavaFileObjects.forSourceString("blocks.Mlp", String.join("\n",
+        "package blocks;",
+        "import dev.kiln.dsl.*;",
+        "import dev.kiln.runtime.Layer;",
+        "@Block public interface Mlp {",
+        "  @Linear(out = 8) @GELU Layer up();",
+        "  @Linear(out = 4) Layer down();",
+        "}"));
+    Compilation compilation = compile(model("Net",
+        "@Model @Input(features = 4) @Loss(MSE)",
+        "public interface Net {",
+        "  @Linear(out = 1) Layer out();",
+        "  blocks.Mlp mlp();",
+        "}"), block);
+    // The member order is the user's: mlp() comes after out(), so out() reads 4 features and mlp() 1.
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aBlockWhoseFirstLayerSaysAnotherInIsAnErrorOnTheMemberThatUsesIt() {
+    assertError(model("Net",
+            "@Model @Input(features = 6) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block interface Pair {",
+            "    @Linear(in = 4, out = 3) Layer a();",
+            "    @Linear(out = 2) Layer b();",
+            "  }",
+            "  Pair pair();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:input-mismatch] @Linear(in = 4) on pair.a() does not match @Input(features = 6)",
+        "Pair pair();");
+  }
+
+  @Test
+  void aBlockWithALossIsAnError() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block @Loss(MSE) interface Pair {",
+            "    @Linear(out = 3) Layer a();",
+            "  }",
+            "  Pair pair();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:block-with-loss] @Block Pair has a @Loss; only a @Model has one. Move the @Loss to the model that"
+            + " uses Pair",
+        "@Block @Loss(MSE) interface Pair");
+  }
+
+  @Test
+  void aBlockThatContainsItselfIsAnErrorOnTheMemberThatClosesTheLoop() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block interface Loop {",
+            "    @Linear(out = 3) Layer a();",
+            "    Loop again();",
+            "  }",
+            "  Loop loop();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:block-contains-itself] again() uses @Block Loop inside Loop itself, which would never end. Use"
+            + " another block type here",
+        "Loop again();");
+  }
+
+  @Test
+  void aBlockThatIsAClassIsAnError() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block abstract class Pair {",
+            "    @Linear(out = 3) abstract Layer a();",
+            "  }",
+            "  Pair pair();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:block-not-interface] @Block goes on an interface, and Pair is a class. Declare Pair as an interface"
+            + " whose methods return Layer",
+        "@Block abstract class Pair");
+  }
+}
