@@ -67,6 +67,22 @@ class BlockRulesTest {
   }
 
   @Test
+  void aBadOptionInABlockUsedTwiceIsOneErrorOnTheBlocksAnnotation() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block interface Normed {",
+            "    @LayerNorm(eps = 0f) Layer norm();",
+            "  }",
+            "  Normed first();",
+            "  Normed second();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:norm-option-out-of-range] @LayerNorm(eps = 0.0) on norm() is out of range",
+        "eps = 0f");
+  }
+
+  @Test
   void aBlockWithALossIsAnError() {
     assertError(model("Net",
             "@Model @Input(features = 2) @Loss(MSE)",

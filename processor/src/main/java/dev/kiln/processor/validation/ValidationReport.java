@@ -13,8 +13,9 @@ public final class ValidationReport {
   private static final String PREFIX = "kiln:";
   private final List<Problem> problems = new ArrayList<>();
 
+  /** Adds a problem once: a block used twice is read twice, and its own problems are the same each time. */
   public void add(Problem problem) {
-    problems.add(problem);
+    if (!problems.contains(problem)) problems.add(problem);
   }
 
   public List<Problem> problems() {
