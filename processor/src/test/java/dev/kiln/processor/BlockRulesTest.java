@@ -83,6 +83,21 @@ class BlockRulesTest {
   }
 
   @Test
+  void theLossPairingRulesSeeTheFinalActivationInsideTheLastBlock() {
+    assertError(model("Net",
+            "@Model @Input(features = 4) @Loss(CROSS_ENTROPY)",
+            "public interface Net {",
+            "  @Block interface Head {",
+            "    @Linear(out = 3) @Softmax Layer classes();",
+            "  }",
+            "  @Linear(out = 8) @ReLU Layer hidden();",
+            "  Head head();",
+            "}"),
+        "[kiln:softmax-before-cross-entropy] @Softmax on head.classes() feeds @Loss(CROSS_ENTROPY)",
+        "Head head();");
+  }
+
+  @Test
   void aBlockWithALossIsAnError() {
     assertError(model("Net",
             "@Model @Input(features = 2) @Loss(MSE)",
