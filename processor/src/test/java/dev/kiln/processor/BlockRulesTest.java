@@ -98,6 +98,63 @@ class BlockRulesTest {
   }
 
   @Test
+  void miniResNetAsIssue13DeclaresItCompilesCleanly() {
+    assertClean(model("MiniResNet",
+        "@Block",
+        "interface BasicBlock {",
+        "  @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer conv1();",
+        "  @BatchNorm2d                                              Layer bn1();",
+        "  @ReLU                                                     Layer relu();",
+        "  @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer conv2();",
+        "  @BatchNorm2d                                              Layer bn2();",
+        "}",
+        "@Model",
+        "@Input(channels = 1, height = 28, width = 28)",
+        "@Loss(CROSS_ENTROPY)",
+        "public interface MiniResNet {",
+        "  @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer stem();",
+        "  @BatchNorm2d @ReLU                                        Layer bn();",
+        "  @MaxPool2d(kernel = 2)                                    Layer pool();",
+        "  @Residual @ReLU BasicBlock block1();",
+        "  @Residual @ReLU BasicBlock block2();",
+        "  @AvgPool2d(kernel = 14)                                   Layer gap();",
+        "  @Flatten                                                  Layer flatten();",
+        "  @Linear(out = 10)                                         Layer fc();",
+        "}"));
+  }
+
+  @Test
+  void aResidualBlockThatChangesTheShapeIsAnErrorSuggestingAProjection() {
+    assertError(model("Net",
+            "@Model @Input(channels = 2, height = 6, width = 6) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block interface Wider {",
+            "    @Conv2d(out = 4, kernel = 3, padding = 1) Layer conv();",
+            "  }",
+            "  @Residual @ReLU Wider block();",
+            "  @Flatten Layer flatten();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:residual-shape-mismatch] @Residual on block() adds its input of 2 x 6 x 6 to the output of its"
+            + " block, 4 x 6 x 6, and the two differ. Make the block end in the shape it starts with, e.g. with a"
+            + " projection: a 1x1 @Conv2d or a @Linear as its last layer",
+        "@Residual @ReLU Wider block()");
+  }
+
+  @Test
+  void residualOnALayerIsAnError() {
+    assertError(model("Net",
+            "@Model @Input(features = 3) @Loss(MSE)",
+            "public interface Net {",
+            "  @Residual @Linear(out = 3) Layer hidden();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:residual-not-on-block] @Residual on hidden() needs a block to go around, and hidden() returns"
+            + " dev.kiln.runtime.Layer. Return a @Block interface, or remove @Residual",
+        "@Residual @Linear(out = 3) Layer hidden()");
+  }
+
+  @Test
   void aBlockWithALossIsAnError() {
     assertError(model("Net",
             "@Model @Input(features = 2) @Loss(MSE)",

@@ -34,6 +34,7 @@ import dev.kiln.samples.fixtures.SmoothL1Model;
 import dev.kiln.samples.fixtures.SquaredErrorModel;
 import dev.kiln.samples.fixtures.BlockCnnModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
+import dev.kiln.samples.fixtures.ResidualCnnModel;
 import dev.kiln.samples.fixtures.NormMlpModel;
 import dev.kiln.samples.fixtures.NormPReluModel;
 import dev.kiln.samples.fixtures.TrajectoryCnnModel;
@@ -81,6 +82,8 @@ class GradientCheckTest {
         net("NormCnn: BatchNorm2d after a convolution, LayerNorm over feature maps", NormCnnModel::create),
         net("NormPRelu: dropout, then BatchNorm1d with a PReLU per feature", NormPReluModel::create),
         net("BlockCnn: a block used twice, a block in a block, an activation on a block", BlockCnnModel::create),
+        net("ResidualCnn: residual blocks with and without an activation, first and last, conv and MLP",
+            ResidualCnnModel::create),
         net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create));
   }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Visitor}, so that a kind left out is a compile error there.
  */
 public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer,
-    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer, BatchNormLayer, LayerNormLayer {
+    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer, BatchNormLayer, LayerNormLayer, ResidualLayer {
   /** The annotation that declares it, for problems to point at. */
   Origin origin();
 
@@ -81,6 +81,14 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     return false;
   }
 
+  /**
+   * How many members back the input it adds to its own comes from: a residual join adds the input of
+   * its block, whose members come just before it. 0 for a kind that reads only its own input.
+   */
+  default int skipsMembers() {
+    return 0;
+  }
+
   /** How the kind reads in comments and summaries: {@code Linear(2 -> 10)}, {@code ReLU}. */
   String describe(Shape input, Shape output);
 
@@ -107,5 +115,7 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     R visitBatchNorm(BatchNormLayer norm);
 
     R visitLayerNorm(LayerNormLayer norm);
+
+    R visitResidual(ResidualLayer residual);
   }
 }

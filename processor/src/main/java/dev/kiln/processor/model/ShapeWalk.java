@@ -22,6 +22,8 @@ public final class ShapeWalk {
     String from = null;
     long[] next = new long[ArraySlot.values().length];
     boolean tooManyParameters = false;
+    // What flowed into each member so far, this one's last: a residual join reads its block's.
+    List<Optional<Shape>> memberInputs = new ArrayList<>();
     for (int i = 0; i < network.members().size(); i++) {
       Member member = network.members().get(i);
       List<LayerKind> kinds = member.acting();
@@ -30,13 +32,15 @@ public final class ShapeWalk {
         report.add(member.problem(null, null, Message.FIRST_LAYER_NOT_LINEAR, member.name()));
       }
       Optional<Shape> memberInput = current;
+      memberInputs.add(current);
       List<Optional<Step>> steps = new ArrayList<>();
       boolean scoped = false;
       for (int k = 0; k < kinds.size(); k++) {
         LayerKind kind = kinds.get(k);
         Optional<Shape> input = current.or(kind::declaredInput);
         if (k == 0) memberInput = input;
-        Optional<Shape> output = kind.outputShape(new ShapeContext(current, i == 0 && !inputDeclared, member, from, report));
+        Optional<Shape> output = kind.outputShape(new ShapeContext(current, i == 0 && !inputDeclared, member, from,
+            report, List.copyOf(memberInputs)));
         if (output.isPresent() && output.get().size() > Shape.MAX_ARRAY) {
           report.add(member.problem(kind.origin().mirror(), null, Message.OUTPUT_TOO_LARGE,
               kind.annotationName(), member.name(), size(output.get().size()), Shape.MAX_ARRAY));

@@ -108,14 +108,24 @@ public final class DeclarationReader {
           new Origin(mirror, Annotations.explicitByName(mirror), Annotations.valuesByName(elements, mirror)),
           method, report)));
     }
+    Optional<AnnotationMirror> residual = ResidualReader.find(method);
     if (block.isPresent()) {
+      int before = members.size();
       if (wellFormed) readBlock(method, block.get(), name, anchor, enclosing, layerType, report, members);
-      // The member's own activation and dropout act on the block's output.
-      if (!kinds.isEmpty()) members.add(new Member(method, kinds, name, anchor));
+      if (residual.isPresent() && members.size() > before) {
+        members.add(ResidualReader.join(elements, residual.get(), method, kinds, members.size() - before, name,
+            anchor));
+      } else if (!kinds.isEmpty()) {
+        // The member's own activation and dropout act on the block's output.
+        members.add(new Member(method, kinds, name, anchor));
+      }
       return;
     }
+    if (residual.isPresent()) {
+      ResidualReader.reportNotOnBlock(residual.get(), method, report);
+    }
     if (kinds.isEmpty()) {
-      report.add(Problem.on(method, Message.LAYER_WITHOUT_ANNOTATION, method.getSimpleName()));
+      if (residual.isEmpty()) report.add(Problem.on(method, Message.LAYER_WITHOUT_ANNOTATION, method.getSimpleName()));
       wellFormed = false;
     }
     if (wellFormed) members.add(new Member(method, kinds, name, anchor));

@@ -43,6 +43,12 @@ public enum Message {
       "%s() uses @Block %s inside %s itself, which would never end. Use another block type here"),
   BLOCK_NO_LAYERS("block-no-layers", Diagnostic.Kind.ERROR,
       "@Block %s, used by %s(), declares no layers. Add abstract methods returning Layer"),
+  RESIDUAL_SHAPE_MISMATCH("residual-shape-mismatch", Diagnostic.Kind.ERROR,
+      "@Residual on %s() adds its input of %s to the output of its block, %s, and the two differ. Make the "
+          + "block end in the shape it starts with, e.g. with a projection: a 1x1 @Conv2d or a @Linear as its last layer"),
+  RESIDUAL_NOT_ON_BLOCK("residual-not-on-block", Diagnostic.Kind.ERROR,
+      "@Residual on %s() needs a block to go around, and %s() returns %s. Return a @Block interface, or remove "
+          + "@Residual"),
   TWO_LAYERS("two-layers", Diagnostic.Kind.ERROR,
       "@%s follows @%s on %s(); a member holds one layer, with at most an activation and dropout. Declare a "
           + "member of its own for it, e.g. @%s Layer %sNext();"),

@@ -21,8 +21,29 @@ final class BackwardPass {
         Emitters.of(steps.get(s).step().kind()).backward(steps.get(s), code);
       }
       handOn(member, code);
+      addSkippedGradients(members, i, code);
     }
     return code.build();
+  }
+
+  /**
+   * Where member {@code i} starts a residual block, the join's gradient also flows straight to the
+   * block's input: added once the block's own backward pass has written that input's gradient.
+   */
+  private static void addSkippedGradients(List<MemberCode> members, int i, CodeBlock.Builder code) {
+    String inputGradient = members.get(i).plan().inputGradient();
+    if (inputGradient == null) return;
+    for (int j = i + 1; j < members.size(); j++) {
+      for (StepCode step : members.get(j).steps()) {
+        int skip = step.step().kind().skipsMembers();
+        if (skip > 0 && j - skip == i) {
+          code.add("// $L's residual connection: its gradient also reaches the block's input directly.\n",
+              members.get(j).layer().path());
+          code.addStatement("$T.vectors().axpy(1f, $L, 0, $L, 0, rows * $L)", RuntimeTypes.KERNEL_PROVIDER,
+              members.get(j).plan().computedGradient(), inputGradient, LayerNames.out(members.get(j).layer()));
+        }
+      }
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.kiln.processor.model.LayerNormLayer;
 import dev.kiln.processor.model.LinearLayer;
 import dev.kiln.processor.model.MaxPool2dLayer;
 import dev.kiln.processor.model.PReluLayer;
+import dev.kiln.processor.model.ResidualLayer;
 
 /** The emitter of each kind: a visitor, so that a kind without an emitter does not compile. */
 final class Emitters implements LayerKind.Visitor<KindEmitter> {
@@ -70,5 +71,10 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
   @Override
   public KindEmitter visitLayerNorm(LayerNormLayer norm) {
     return new LayerNormEmitter(norm);
+  }
+
+  @Override
+  public KindEmitter visitResidual(ResidualLayer residual) {
+    return new ResidualEmitter(residual);
   }
 }

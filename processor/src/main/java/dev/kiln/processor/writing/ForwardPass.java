@@ -3,6 +3,7 @@ package dev.kiln.processor.writing;
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +33,10 @@ final class ForwardPass {
     CodeBlock.Builder code = CodeBlock.builder();
     String input = "x";
     String last = inferenceOutput(network);
+    List<String> memberInputs = new ArrayList<>();
     for (MemberCode member : Fusions.of(LayerPlan.of(network))) {
       NetworkLayer layer = member.layer();
+      memberInputs.add(input);
       if (!layer.computes()) {
         continue; // dropout alone: nothing to do outside training
       }
@@ -46,7 +49,9 @@ final class ForwardPass {
       }
       for (StepCode step : member.steps()) {
         // Once a step has written the output, the steps after it work on the output in place.
-        Emitters.of(step.step().kind()).inference(step, input, output, code);
+        int skip = step.step().kind().skipsMembers();
+        String skipInput = skip > 0 ? memberInputs.get(memberInputs.size() - 1 - skip) : null;
+        Emitters.of(step.step().kind()).inference(step, input, output, skipInput, code);
         if (step.step().kind().writesOutput()) input = output;
       }
     }

@@ -17,6 +17,7 @@ final class Fusions {
   private Fusions() {}
 
   static List<MemberCode> of(List<LayerPlan> plans) {
+    List<Integer> skipStarts = skipStarts(plans);
     List<MemberCode> members = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
       LayerPlan plan = plans.get(i);
@@ -28,18 +29,38 @@ final class Fusions {
           .isPresent() && layer.has(Stage.ACTIVATION);
       int above = neighbourAbove(plans, i);
       int below = neighbourBelow(plans, i);
-      boolean doneAbove = above >= 0 && masksReluBelow(plans.get(above), plan);
-      LayerPlan maskBelow = below >= 0 && masksReluBelow(plan, plans.get(below)) ? plans.get(below) : null;
+      // A gradient that a residual join adds to after the block's backward pass is not done when the first
+      // member of the block writes it: the ReLU below must then mask the sum itself.
+      boolean doneAbove = above >= 0 && !crosses(skipStarts, i, above) && masksReluBelow(plans.get(above), plan);
+      LayerPlan maskBelow = below >= 0 && !crosses(skipStarts, below, i) && masksReluBelow(plan, plans.get(below))
+          ? plans.get(below) : null;
       List<StepCode> steps = new ArrayList<>();
       for (Step step : layer.steps()) {
         boolean transform = step.kind().stage() == Stage.TRANSFORM;
         boolean activationStep = step.kind().stage() == Stage.ACTIVATION;
+        int skip = step.kind().skipsMembers();
         steps.add(new StepCode(step, plan, activation, inProduct, activationStep && doneAbove,
-            transform ? maskBelow : null));
+            transform ? maskBelow : null, skip > 0 ? plans.get(i - skip) : null));
       }
       members.add(new MemberCode(plan, steps));
     }
     return members;
+  }
+
+  /** The members whose input a residual join adds to the output of the members after them. */
+  static List<Integer> skipStarts(List<LayerPlan> plans) {
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      for (Step step : plans.get(i).layer().steps()) {
+        if (step.kind().skipsMembers() > 0) starts.add(i - step.kind().skipsMembers());
+      }
+    }
+    return starts;
+  }
+
+  /** Whether a residual block starts at a member in (below, above]: its input's gradient is not final in between. */
+  private static boolean crosses(List<Integer> starts, int below, int above) {
+    return starts.stream().anyMatch(s -> s > below && s <= above);
   }
 
   /**

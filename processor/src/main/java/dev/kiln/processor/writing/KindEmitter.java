@@ -56,6 +56,14 @@ interface KindEmitter {
   /** Inference, as the model's {@code forward} runs it: from {@code input} into {@code output}, training off. */
   void inference(StepCode code, String input, String output, CodeBlock.Builder out);
 
+  /**
+   * {@link #inference}, where the step also reads the input of an earlier member ({@link StepCode#skipFrom}),
+   * whose array is {@code skipInput}; null for other steps.
+   */
+  default void inference(StepCode code, String input, String output, String skipInput, CodeBlock.Builder out) {
+    inference(code, input, output, out);
+  }
+
   /** The training forward pass into the member's workspaces. */
   void forward(StepCode code, CodeBlock.Builder out);
 

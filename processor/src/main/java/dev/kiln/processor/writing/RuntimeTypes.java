@@ -29,6 +29,7 @@ public final class RuntimeTypes {
   public static final ClassName MAX_POOL2D = ClassName.get(RUNTIME + ".pool", "MaxPool2d");
   public static final ClassName AVG_POOL2D = ClassName.get(RUNTIME + ".pool", "AvgPool2d");
   public static final ClassName CONV2D = ClassName.get(RUNTIME + ".conv", "Conv2d");
+  public static final ClassName RESIDUAL_JOIN = ClassName.get(RUNTIME + ".generated", "ResidualJoin");
   public static final ClassName BATCH_NORM = ClassName.get(RUNTIME + ".norm", "BatchNorm");
   public static final ClassName LAYER_NORM = ClassName.get(RUNTIME + ".norm", "LayerNorm");
   public static final ClassName LINEAR_KERNELS = ClassName.get(KERNEL, "LinearKernels");

@@ -14,9 +14,11 @@ import java.util.function.Supplier;
  * @param activationInProduct whether the member's transform applies its activation as it writes each row
  * @param backwardDoneAbove whether the member above already did this step's backward pass (a ReLU's mask)
  * @param maskBelow the member below whose ReLU mask this step's input gradient applies, or null
+ * @param skipFrom for a step that adds an earlier input to its own (a residual join), the member whose
+ *     input that is; null otherwise
  */
 record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activationInProduct,
-    boolean backwardDoneAbove, LayerPlan maskBelow) {
+    boolean backwardDoneAbove, LayerPlan maskBelow, LayerPlan skipFrom) {
 
   NetworkLayer layer() {
     return plan.layer();

@@ -26,9 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class KindRegistryTest {
 
+  /**
+   * Method annotations that are not layers: {@code @Residual} says how a block member is used, and the
+   * declaration reader asks its own reader for it where a member returns a block.
+   */
+  private static final Set<String> NOT_LAYERS = Set.of("dev.kiln.dsl.Residual");
+
   @Test
   void everyLayerAnnotationOfTheDslHasAReader() throws Exception {
-    assertEquals(layerAnnotations(), new TreeSet<>(KindReaders.annotations()));
+    Set<String> layers = layerAnnotations();
+    layers.removeAll(NOT_LAYERS);
+    assertEquals(layers, new TreeSet<>(KindReaders.annotations()));
   }
 
   @Test
