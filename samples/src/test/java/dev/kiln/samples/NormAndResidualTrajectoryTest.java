@@ -14,7 +14,9 @@ import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.samples.fixtures.NormCnnModel;
+import dev.kiln.samples.fixtures.MiniResNetModel;
 import dev.kiln.samples.fixtures.NormMlpModel;
+import dev.kiln.samples.fixtures.ResidualMlpModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,18 +31,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Networks with batch and layer normalization trained through the public contract follow PyTorch step by
- * step ({@code pytorch/norm_trajectory.py} recorded PyTorch's side): the same losses in training, where
+ * Networks with batch and layer normalization, and with residual blocks (issue 13's MiniResNet, a residual
+ * MLP), trained through the public contract follow PyTorch step by step ({@code pytorch/norm_trajectory.py} recorded PyTorch's side): the same losses in training, where
  * batch normalization uses the batch's statistics; the same parameters, running statistics and batch
  * counters after the last step; and the same outputs from {@code forward}, which, as PyTorch's eval mode,
  * uses the running statistics.
  */
-class NormTrajectoryTest {
+class NormAndResidualTrajectoryTest {
   private static JsonNode torch;
 
   @BeforeAll
   static void readPyTorchsSide() throws IOException {
-    try (InputStream in = NormTrajectoryTest.class.getResourceAsStream("/pytorch/norm-trajectory.json")) {
+    try (InputStream in = NormAndResidualTrajectoryTest.class.getResourceAsStream("/pytorch/norm-trajectory.json")) {
       torch = new ObjectMapper().readTree(in);
     }
   }
@@ -48,7 +50,22 @@ class NormTrajectoryTest {
   static Stream<Arguments> networks() {
     return Stream.of(
         Arguments.of("NormMlp", (LongFunction<KilnModel>) NormMlpModel::create),
-        Arguments.of("NormCnn", (LongFunction<KilnModel>) NormCnnModel::create));
+        Arguments.of("NormCnn", (LongFunction<KilnModel>) NormCnnModel::create),
+        Arguments.of("MiniResNet", (LongFunction<KilnModel>) MiniResNetModel::create),
+        Arguments.of("ResidualMlp", (LongFunction<KilnModel>) ResidualMlpModel::create));
+  }
+
+  /** Every network with every optimizer PyTorch recorded it with (MiniResNet: SGD with momentum, as the issue asks). */
+  static Stream<Arguments> trajectories() {
+    return networks().flatMap(arguments -> {
+      String network = (String) arguments.get()[0];
+      List<Arguments> cases = new ArrayList<>();
+      JsonNode recorded = torch.get(network).get("cases");
+      for (int i = 0; i < recorded.size(); i++) {
+        cases.add(Arguments.of(network + ", " + recorded.get(i).get("optimizer").asText(), arguments.get()[1], network, i));
+      }
+      return cases.stream();
+    });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -62,15 +79,11 @@ class NormTrajectoryTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("networks")
-  void sgdWithMomentumFollowsPyTorch(String network, LongFunction<KilnModel> create) {
-    follow(torch.get(network), 0, create.apply(0), Sgd.lr(0.05f).momentum(0.9f));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("networks")
-  void adamFollowsPyTorch(String network, LongFunction<KilnModel> create) {
-    follow(torch.get(network), 1, create.apply(0), Adam.lr(0.01f));
+  @MethodSource("trajectories")
+  void trainingFollowsPyTorch(String name, LongFunction<KilnModel> create, String network, int optimizerCase) {
+    String optimizer = torch.get(network).get("cases").get(optimizerCase).get("optimizer").asText();
+    follow(torch.get(network), optimizerCase, create.apply(0),
+        optimizer.equals("adam") ? Adam.lr(0.01f) : Sgd.lr(0.05f).momentum(0.9f));
   }
 
   private static void follow(JsonNode side, int optimizerCase, KilnModel model, Optimizer optimizer) {
@@ -90,12 +103,14 @@ class NormTrajectoryTest {
     assertArrayEquals(floats(expected.get("final")), model.parameters(), 1e-4f, what + " parameters");
     for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("buffers").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> buffer = it.next();
-      String[] name = buffer.getKey().split("\\.");
-      Layer layer = model.layers().stream().filter(l -> l.name().equals(name[0])).findFirst().orElseThrow();
-      if (name[1].equals("num_batches_tracked")) {
-        assertEquals(buffer.getValue().get(0).asLong(), layer.longTensor(name[1])[0], what + " " + buffer.getKey());
+      String key = buffer.getKey();
+      String layerName = key.substring(0, key.lastIndexOf('.'));
+      String tensor = key.substring(key.lastIndexOf('.') + 1);
+      Layer layer = model.layers().stream().filter(l -> l.name().equals(layerName)).findFirst().orElseThrow();
+      if (tensor.equals("num_batches_tracked")) {
+        assertEquals(buffer.getValue().get(0).asLong(), layer.longTensor(tensor)[0], what + " " + key);
       } else {
-        assertArrayEquals(floats(buffer.getValue()), layer.tensor(name[1]), 1e-4f, what + " " + buffer.getKey());
+        assertArrayEquals(floats(buffer.getValue()), layer.tensor(tensor), 1e-4f, what + " " + key);
       }
     }
     assertArrayEquals(floats(expected.get("eval")), model.forward(x), 1e-4f, what + " forward, in eval mode");
