@@ -1,0 +1,90 @@
+package dev.kiln.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.runtime.ClassIndexTrainer;
+import dev.kiln.runtime.optim.Sgd;
+import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.testing.PyTorchSide;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Safetensors moves issue 13's MiniResNet both ways between Kiln and an {@code nn.Module} with the same
+ * attribute names ({@code interop/miniresnet_interop.py}): residual blocks as sub-modules
+ * ({@code block1.conv1.weight}), running statistics and the I64 {@code num_batches_tracked} included,
+ * eval-mode outputs equal to 1e-4: against PyTorch itself where {@code python3} imports torch; elsewhere
+ * against what PyTorch 1.13 recorded, and, for Kiln's file, its names, shapes and dtypes, all that
+ * {@code load_state_dict(strict=True)} checks.
+ */
+class MiniResNetInteropTest {
+  private static String torchVersion;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void findPyTorch() throws Exception {
+    torchVersion = PyTorchSide.version();
+  }
+
+  /** The input both sides use: x[i] = sin(0.37 i), two images. */
+  private static float[] input() {
+    float[] x = new float[2 * 784];
+    for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(i * 0.37);
+    return x;
+  }
+
+  @Test
+  void aMiniResNetTrainedInKilnLoadsIntoPyTorchWithItsStatistics() throws Exception {
+    MiniResNetModel model = MiniResNetModel.create(3);
+    ClassIndexTrainer trainer = model.trainer(Sgd.lr(0.05f).momentum(0.9f));
+    Random random = new Random(4);
+    float[] x = new float[8 * 784];
+    for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
+    int[] y = {0, 1, 2, 3, 4, 5, 6, 7};
+    for (int step = 0; step < 4; step++) trainer.step(x, y);
+    Path file = dir.resolve("kiln-miniresnet.safetensors");
+    model.save(file);
+    Map<String, JsonNode> saved = PyTorchSide.header(Files.readAllBytes(file));
+    assertEquals("I64", saved.get("block1.bn2.num_batches_tracked").get("dtype").asText());
+    if (torchVersion != null) {
+      assertOutputs(model.forward(input()), PyTorchSide.run(dir, "miniresnet_interop.py", List.of("load", file.toString())));
+      return;
+    }
+    Map<String, JsonNode> recorded = PyTorchSide.header(PyTorchSide.resource("torch-miniresnet.safetensors"));
+    assertEquals(recorded.keySet(), saved.keySet(), "tensor names");
+    for (String name : recorded.keySet()) {
+      assertEquals(recorded.get(name).get("shape"), saved.get(name).get("shape"), name + " shape");
+      assertEquals(recorded.get(name).get("dtype"), saved.get(name).get("dtype"), name + " dtype");
+    }
+  }
+
+  @Test
+  void aPyTorchMiniResNetLoadsIntoKilnWithItsStatistics() throws Exception {
+    Path file = dir.resolve("torch-miniresnet.safetensors");
+    JsonNode torch;
+    if (torchVersion != null) {
+      torch = PyTorchSide.run(dir, "miniresnet_interop.py", List.of("save", file.toString()));
+    } else {
+      Files.write(file, PyTorchSide.resource("torch-miniresnet.safetensors"));
+      torch = PyTorchSide.json(PyTorchSide.resource("torch-miniresnet.json"));
+    }
+    MiniResNetModel model = MiniResNetModel.load(file);
+    assertEquals(3, model.layers().stream().filter(l -> l.name().equals("block1.bn2")).findFirst().orElseThrow()
+        .longTensor("num_batches_tracked")[0], "block1.bn2.num_batches_tracked after PyTorch's three steps");
+    assertOutputs(model.forward(input()), torch);
+  }
+
+  private static void assertOutputs(float[] kiln, JsonNode torch) {
+    JsonNode outputs = torch.get("outputs");
+    assertEquals(kiln.length, outputs.size());
+    for (int i = 0; i < kiln.length; i++) assertEquals(outputs.get(i).asDouble(), kiln[i], 1e-4, "output " + i);
+  }
+}
