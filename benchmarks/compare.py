@@ -20,7 +20,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "shared", "bench")
 TARGETS = {"blobs-2-10-2-b200-sgd": 50, "linear-4-3-b7-sgd": 50, "binary-20-16-1-b64-bcelogits": 30,
            "mnist-784-128-10-b64-sgd": 2, "mnist-784-128-10-b64-adam": 2, "mlp-784-512-512-10-b256-adam": 1.5,
-           "lenet5-1x28x28-b64-sgd": 2, "tutorialcnn-1x28x28-b64-sgd": 2, "smallvgg-3x32x32-b64-adam": 1.5}
+           "lenet5-1x28x28-b64-sgd": 2, "tutorialcnn-1x28x28-b64-sgd": 2, "smallvgg-3x32x32-b64-adam": 1.5,
+           "miniresnet-1x28x28-b64-sgd": 2}
 
 
 def lines(cmd, env=None):

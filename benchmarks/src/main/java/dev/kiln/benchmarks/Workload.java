@@ -31,7 +31,9 @@ public record Workload(String name, LongFunction<KilnModel> create, long macsPer
           14 * 14 * 16 * 9 + 7 * 7 * 16 * 16 * 9 + 4 * 4 * 10 * 16 * 9, 64, false),
       new Workload("smallvgg-3x32x32-b64-adam", SmallVggModel::create,
           32 * 32 * 32 * 3 * 9 + 32 * 32 * 32 * 32 * 9 + 16 * 16 * 64 * 32 * 9 + 16 * 16 * 64 * 64 * 9
-              + mlp(64 * 8 * 8, 256, 10), 64, true));
+              + mlp(64 * 8 * 8, 256, 10), 64, true),
+      new Workload("miniresnet-1x28x28-b64-sgd", MiniResNetModel::create,
+          28 * 28 * 16 * 9 + 4 * 14 * 14 * 16 * 16 * 9 + mlp(16, 10), 64, false));
 
   /** The multiply-adds of one sample through Linear layers of these sizes. */
   static long mlp(int... sizes) {

@@ -4,6 +4,8 @@ import static dev.kiln.dsl.LossKind.BCE_WITH_LOGITS;
 import static dev.kiln.dsl.LossKind.CROSS_ENTROPY;
 
 import dev.kiln.dsl.AvgPool2d;
+import dev.kiln.dsl.BatchNorm2d;
+import dev.kiln.dsl.Block;
 import dev.kiln.dsl.Conv2d;
 import dev.kiln.dsl.Flatten;
 import dev.kiln.dsl.Input;
@@ -12,6 +14,7 @@ import dev.kiln.dsl.Loss;
 import dev.kiln.dsl.MaxPool2d;
 import dev.kiln.dsl.Model;
 import dev.kiln.dsl.ReLU;
+import dev.kiln.dsl.Residual;
 import dev.kiln.runtime.Layer;
 
 /** The networks of {@code shared/bench/torch_bench.py} and {@code torch_cnn_bench.py}, declared for Kiln. */
@@ -83,5 +86,27 @@ public final class Workloads {
     @Flatten Layer flatten();
     @Linear(out = 256) @ReLU Layer fc1();
     @Linear(out = 10) Layer fc2();
+  }
+
+  /** ResNet's basic block: relu(x + bn(conv(relu(bn(conv(x)))))), with the ReLU on the member that uses it. */
+  @Block
+  public interface BasicBlock {
+    @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer conv1();
+    @BatchNorm2d @ReLU Layer bn1();
+    @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer conv2();
+    @BatchNorm2d Layer bn2();
+  }
+
+  /** torch_cnn_bench.py's mini_resnet: a stem, two residual blocks, global average pooling, a linear head. */
+  @Model @Input(channels = 1, height = 28, width = 28) @Loss(CROSS_ENTROPY)
+  public interface MiniResNet {
+    @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer stem();
+    @BatchNorm2d @ReLU Layer bn();
+    @MaxPool2d(kernel = 2) Layer pool();
+    @Residual @ReLU BasicBlock block1();
+    @Residual @ReLU BasicBlock block2();
+    @AvgPool2d(kernel = 14) Layer gap();
+    @Flatten Layer flatten();
+    @Linear(out = 10) Layer fc();
   }
 }

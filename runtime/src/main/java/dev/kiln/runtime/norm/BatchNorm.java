@@ -1,6 +1,8 @@
 package dev.kiln.runtime.norm;
 
 import dev.kiln.runtime.kernel.Epilogue;
+import dev.kiln.runtime.kernel.KernelProvider;
+import dev.kiln.runtime.kernel.Parallel;
 
 /**
  * {@code nn.BatchNorm1d} and {@code nn.BatchNorm2d} as generated code runs them: each row of a batch holds
@@ -21,6 +23,11 @@ public final class BatchNorm {
   /** The last training batch's mean and 1/sqrt(variance + eps), per channel, for the backward pass. */
   private final float[] mean;
   private final float[] invStd;
+  private final int threads;
+  /** Each calling thread's pass: its operands are set per call, so it must not be shared. */
+  private final ThreadLocal<Pass> passes = ThreadLocal.withInitial(Pass::new);
+  /** Values below which a second thread costs more than it saves. */
+  private static final long PARALLEL_VALUES = 1L << 15;
 
   /**
    * @param name what error messages call the layer, such as {@code "@BatchNorm2d on bn()"}
@@ -33,6 +40,7 @@ public final class BatchNorm {
     this.momentum = momentum;
     this.mean = new float[channels];
     this.invStd = new float[channels];
+    this.threads = KernelProvider.threads();
   }
 
   /** Values per row. */
@@ -57,17 +65,9 @@ public final class BatchNorm {
           + (rows == 1 ? " row" : " rows") + " of " + channels + " x " + valuesPerChannel
           + " values; train with batches of 2 or more rows");
     }
-    for (int c = 0; c < channels; c++) {
-      double m = sum(x, rows, c) / n;
-      double squares = squares(x, rows, c, m);
-      mean[c] = (float) m;
-      invStd[c] = (float) (1 / Math.sqrt(squares / n + eps));
-      if (meanOff >= 0) {
-        buffers[meanOff + c] = (1 - momentum) * buffers[meanOff + c] + momentum * (float) m;
-        buffers[varOff + c] = (1 - momentum) * buffers[varOff + c] + momentum * (float) (squares / (n - 1));
-      }
-      normalize(x, z, rows, c, p, wOff, bOff, mean[c], invStd[c]);
-    }
+    Pass pass = passes.get();
+    pass.set(false, x, z, null, null, rows, p, wOff, bOff, null, -1, -1, buffers, meanOff, varOff);
+    run(pass, rows);
     if (meanOff >= 0) longBuffers[countOff]++;
     epilogue.forward(z, y, rows, size());
   }
@@ -94,20 +94,46 @@ public final class BatchNorm {
   /** The sum of channel c's values over the rows. */
   private double sum(float[] x, int rows, int c) {
     double sum = 0;
-    for (int r = 0; r < rows; r++) {
-      for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) sum += x[i];
-    }
+    for (int r = 0; r < rows; r++) sum += sumOf(x, r * size() + c * valuesPerChannel, valuesPerChannel);
     return sum;
+  }
+
+  /**
+   * {@code Σ x[from, from + n)} in double, over four independent sums: one chain of additions would wait
+   * on its own latency at every value.
+   */
+  private static double sumOf(float[] x, int from, int n) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = from;
+    for (int end = from + n - n % 4; i < end; i += 4) {
+      s0 += x[i];
+      s1 += x[i + 1];
+      s2 += x[i + 2];
+      s3 += x[i + 3];
+    }
+    for (; i < from + n; i++) s0 += x[i];
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** The sum of channel c's squared distances from {@code m} over the rows. */
   private double squares(float[] x, int rows, int c, double m) {
     double squares = 0;
     for (int r = 0; r < rows; r++) {
-      for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) {
-        double d = x[i] - m;
-        squares += d * d;
+      int from = r * size() + c * valuesPerChannel;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      int i = from;
+      for (int end = from + valuesPerChannel - valuesPerChannel % 4; i < end; i += 4) {
+        double d0 = x[i] - m, d1 = x[i + 1] - m, d2 = x[i + 2] - m, d3 = x[i + 3] - m;
+        s0 += d0 * d0;
+        s1 += d1 * d1;
+        s2 += d2 * d2;
+        s3 += d3 * d3;
       }
+      for (; i < from + valuesPerChannel; i++) {
+        double d = x[i] - m;
+        s0 += d * d;
+      }
+      squares += (s0 + s1) + (s2 + s3);
     }
     return squares;
   }
@@ -130,31 +156,105 @@ public final class BatchNorm {
    */
   public void backward(float[] x, float[] dy, float[] dx, int rows, float[] p, int wOff, float[] g, int gwOff,
       int gbOff) {
+    Pass pass = passes.get();
+    pass.set(true, x, null, dy, dx, rows, p, wOff, -1, g, gwOff, gbOff, null, -1, -1);
+    run(pass, rows);
+  }
+
+  private void run(Pass pass, int rows) {
+    boolean large = (long) rows * size() >= PARALLEL_VALUES && channels > 1;
+    Parallel.run(pass, channels, channels / 2, large ? threads : 1);
+  }
+
+  /** Channel c's statistics, running statistics and normalised values, as {@link #forwardTraining} computes them. */
+  private void train(Pass o, int c) {
+    long n = (long) o.rows * valuesPerChannel;
+    double m = sum(o.x, o.rows, c) / n;
+    double squares = squares(o.x, o.rows, c, m);
+    mean[c] = (float) m;
+    invStd[c] = (float) (1 / Math.sqrt(squares / n + eps));
+    if (o.meanOff >= 0) {
+      o.buffers[o.meanOff + c] = (1 - momentum) * o.buffers[o.meanOff + c] + momentum * (float) m;
+      o.buffers[o.varOff + c] = (1 - momentum) * o.buffers[o.varOff + c] + momentum * (float) (squares / (n - 1));
+    }
+    normalize(o.x, o.z, o.rows, c, o.p, o.wOff, o.bOff, mean[c], invStd[c]);
+  }
+
+  /** Channel c's part of {@link #backward}. */
+  private void backward(Pass o, int c) {
+    float[] x = o.x;
+    float[] dy = o.dy;
+    float[] dx = o.dx;
+    int rows = o.rows;
     long n = (long) rows * valuesPerChannel;
-    for (int c = 0; c < channels; c++) {
-      double sumDy = 0;
-      double sumDyXhat = 0;
-      float m = mean[c];
-      float s = invStd[c];
-      for (int r = 0; r < rows; r++) {
-        for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) {
-          sumDy += dy[i];
-          sumDyXhat += dy[i] * ((x[i] - m) * s);
-        }
+    float m = mean[c];
+    float s = invStd[c];
+    double sumDy = 0;
+    double sumDyXhat = 0;
+    for (int r = 0; r < rows; r++) {
+      int from = r * size() + c * valuesPerChannel;
+      sumDy += sumOf(dy, from, valuesPerChannel);
+      // Four independent sums, as in sumOf().
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      int i = from;
+      for (int end = from + valuesPerChannel - valuesPerChannel % 4; i < end; i += 4) {
+        s0 += dy[i] * ((x[i] - m) * s);
+        s1 += dy[i + 1] * ((x[i + 1] - m) * s);
+        s2 += dy[i + 2] * ((x[i + 2] - m) * s);
+        s3 += dy[i + 3] * ((x[i + 3] - m) * s);
       }
-      float weight = wOff >= 0 ? p[wOff + c] : 1f;
-      if (wOff >= 0) {
-        g[gwOff + c] = (float) sumDyXhat;
-        g[gbOff + c] = (float) sumDy;
+      for (; i < from + valuesPerChannel; i++) s0 += dy[i] * ((x[i] - m) * s);
+      sumDyXhat += (s0 + s1) + (s2 + s3);
+    }
+    float weight = o.wOff >= 0 ? o.p[o.wOff + c] : 1f;
+    if (o.wOff >= 0) {
+      o.g[o.gwOff + c] = (float) sumDyXhat;
+      o.g[o.gbOff + c] = (float) sumDy;
+    }
+    if (dx == null) return;
+    // dx = weight · invStd · (dy - mean(dy) - xhat · mean(dy · xhat)), PyTorch's formula.
+    float meanDy = (float) (sumDy / n);
+    float meanDyXhat = (float) (sumDyXhat / n);
+    float k = weight * s;
+    for (int r = 0; r < rows; r++) {
+      for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) {
+        dx[i] = k * (dy[i] - meanDy - (x[i] - m) * s * meanDyXhat);
       }
-      if (dx == null) continue;
-      // dx = weight · invStd · (dy - mean(dy) - xhat · mean(dy · xhat)), PyTorch's formula.
-      float meanDy = (float) (sumDy / n);
-      float meanDyXhat = (float) (sumDyXhat / n);
-      float k = weight * s;
-      for (int r = 0; r < rows; r++) {
-        for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) {
-          dx[i] = k * (dy[i] - meanDy - (x[i] - m) * s * meanDyXhat);
+    }
+  }
+
+  /** One call's operands; the channels [from, to) are done by {@link #rows}, on whichever thread. */
+  private final class Pass implements Parallel.Rows {
+    boolean backward;
+    float[] x, z, dy, dx, p, g, buffers;
+    int rows, wOff, bOff, gwOff, gbOff, meanOff, varOff;
+
+    void set(boolean backward, float[] x, float[] z, float[] dy, float[] dx, int rows, float[] p, int wOff, int bOff,
+        float[] g, int gwOff, int gbOff, float[] buffers, int meanOff, int varOff) {
+      this.backward = backward;
+      this.x = x;
+      this.z = z;
+      this.dy = dy;
+      this.dx = dx;
+      this.rows = rows;
+      this.p = p;
+      this.wOff = wOff;
+      this.bOff = bOff;
+      this.g = g;
+      this.gwOff = gwOff;
+      this.gbOff = gbOff;
+      this.buffers = buffers;
+      this.meanOff = meanOff;
+      this.varOff = varOff;
+    }
+
+    @Override
+    public void rows(int from, int to) {
+      for (int c = from; c < to; c++) {
+        if (backward) {
+          backward(this, c);
+        } else {
+          train(this, c);
         }
       }
     }
