@@ -151,6 +151,14 @@ public final class BlobNetModel implements BlobNet, KilnModel {
      */
     @Override
     public float[] forward(float[] x) {
+        Batches.rows(x, IN, WIDEST_ROW);
+        return Batches.inSlices(x, IN, OUT, WIDEST_ROW, this::forwardSlice);
+    }
+
+    /**
+     * {@link #forward(float[])} for a slice of a batch: each member's output in an array of its own.
+     */
+    private float[] forwardSlice(float[] x) {
         int rows = Batches.rows(x, IN, WIDEST_ROW);
         // hidden: Linear(2 -> 10) + ReLU
         float[] hiddenOutput = new float[rows * HIDDEN_OUT];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.kiln.runtime.Layer;
 import dev.kiln.samples.fixtures.BlockCnnModel;
+import dev.kiln.samples.fixtures.MiniResNetModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,23 @@ class BlockTest {
         conv.tensors().get(0).shape()[2], conv.tensors().get(0).shape()[3]));
     assertSame(model.layers().stream().filter(l -> l.name().equals("stem.bn")).findFirst().orElseThrow(),
         model.stem().bn());
+  }
+
+  @Test
+  void aBatchTooLargeForOneSliceIsEvaluatedASliceAtATimeWithTheSameOutputs() {
+    MiniResNetModel model = MiniResNetModel.create(2);
+    int rows = 700; // slices of 334 rows hold 16 x 28 x 28 values per row in 16 MiB
+    float[] x = new float[rows * 784];
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < x.length; i++) x[i] = random.nextFloat();
+    float[] whole = model.forward(x);
+    assertEquals(rows * 10, whole.length);
+    for (int first = 0; first < rows; first += 100) {
+      float[] part = model.forward(java.util.Arrays.copyOfRange(x, first * 784, (first + 100) * 784));
+      for (int i = 0; i < part.length; i++) {
+        assertEquals(part[i], whole[first * 10 + i], 1e-5f, "row " + (first + i / 10));
+      }
+    }
   }
 
   @Test

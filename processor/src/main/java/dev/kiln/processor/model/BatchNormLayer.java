@@ -80,6 +80,11 @@ public record BatchNormLayer(Origin origin, boolean maps, float eps, float momen
   }
 
   @Override
+  public boolean evaluatesWithTheBatch() {
+    return !trackRunningStats;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return annotationName() + "(" + channels(input) + (eps != 1e-5f ? ", eps " + eps : "")
         + (momentum != 0.1f ? ", momentum " + momentum : "") + (affine ? "" : ", no affine")

@@ -89,6 +89,14 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     return 0;
   }
 
+  /**
+   * Whether its output in evaluation depends on the other rows of the batch (batch normalization without
+   * running statistics), so that a batch cannot be evaluated a slice at a time.
+   */
+  default boolean evaluatesWithTheBatch() {
+    return false;
+  }
+
   /** How the kind reads in comments and summaries: {@code Linear(2 -> 10)}, {@code ReLU}. */
   String describe(Shape input, Shape output);
 

@@ -78,6 +78,7 @@ public final class ModelWriter {
     type.addMethod(load(model, network));
     type.addMethod(save(network));
     type.addMethod(forward(network));
+    if (!seesTheBatch(network)) type.addMethod(forwardSlice(network));
     type.addMethod(forwardInto(network));
     type.addMethod(inferenceWorkspacesMethod(network));
     type.addMethod(predict(network));
@@ -282,17 +283,45 @@ public final class ModelWriter {
 
   private static MethodSpec forward(Network network) {
     String what = takesLogits(network) ? "the logits " + network.loss() + " takes" : "the network's output";
-    return MethodSpec.methodBuilder("forward")
+    MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
         .addAnnotation(Override.class)
         .addJavadoc("The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x"
             + " OUT],\n$L.$L\n", what, network.has(Stage.DROPOUT) ? " Dropout is off." : "")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
+        .addParameter(FLOATS, "x");
+    if (seesTheBatch(network)) {
+      // Normalised with the batch's own statistics: the batch cannot be cut into slices.
+      return forward.addCode(forwardBody(network)).build();
+    }
+    return forward
+        .addStatement("$T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("return $T.inSlices(x, IN, OUT, WIDEST_ROW, this::forwardSlice)", RuntimeTypes.BATCHES)
+        .build();
+  }
+
+  /** {@code forward(x)} for a batch small enough to hold every layer's output at once. */
+  private static MethodSpec forwardSlice(Network network) {
+    return MethodSpec.methodBuilder("forwardSlice")
+        .addJavadoc("{@link #forward(float[])} for a slice of a batch: each member's output in an array of its own.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(FLOATS)
         .addParameter(FLOATS, "x")
+        .addCode(forwardBody(network))
+        .build();
+  }
+
+  private static CodeBlock forwardBody(Network network) {
+    return CodeBlock.builder()
         .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
-        .addCode(ForwardPass.inference(network))
+        .add(ForwardPass.inference(network))
         .addStatement("return $L", ForwardPass.inferenceOutput(network))
         .build();
+  }
+
+  /** Whether some layer evaluates with statistics of the whole batch it is given. */
+  private static boolean seesTheBatch(Network network) {
+    return network.layers().stream().flatMap(l -> l.steps().stream()).anyMatch(s -> s.kind().evaluatesWithTheBatch());
   }
 
   /** The layers whose outputs {@code forward(x, out)} keeps between calls: all that compute, but the last. */

@@ -1,5 +1,8 @@
 package dev.kiln.runtime.generated;
 
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
 /** Checks that generated code runs on its inputs, with messages that name the value and what was expected. */
 public final class Batches {
   private Batches() {}
@@ -18,6 +21,27 @@ public final class Batches {
           + features + " (rows of " + features + " features)");
     }
     return x.length / features;
+  }
+
+  /** About the most values of one layer's output that {@link #inSlices} lets a slice of a batch allocate: 16 MiB. */
+  private static final int SLICE_VALUES = 1 << 22;
+
+  /**
+   * {@code forward} applied to slices of {@code x}, each small enough that no layer's output exceeds about
+   * 16 MiB, their outputs concatenated: a large batch (a whole test set) is evaluated in bounded memory.
+   * A batch that fits in one slice goes to {@code forward} as is.
+   */
+  public static float[] inSlices(float[] x, int in, int out, int widestRow, UnaryOperator<float[]> forward) {
+    int rows = x.length / in;
+    int slice = Math.max(1, SLICE_VALUES / widestRow);
+    if (rows <= slice) return forward.apply(x);
+    float[] y = new float[Math.multiplyExact(rows, out)];
+    for (int first = 0; first < rows; first += slice) {
+      int count = Math.min(slice, rows - first);
+      float[] part = forward.apply(Arrays.copyOfRange(x, first * in, (first + count) * in));
+      System.arraycopy(part, 0, y, first * out, count * out);
+    }
+    return y;
   }
 
   /** The longest array a JVM allocates. */
