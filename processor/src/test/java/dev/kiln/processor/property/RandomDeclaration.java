@@ -9,7 +9,8 @@ import java.util.Random;
  * activations, dropout, losses and options, each with a small chance of being wrong in a way the
  * rule table covers. About a third are convolutional: an {@code @Input} of feature maps, convolutions
  * and average pools with random geometry, {@code @Flatten}, then the Linear layers. Batch and layer
- * normalization members come between them now and then. Max pools are left
+ * normalization members come between them now and then, and a residual block of a norm and two Linear
+ * layers closes a network now and then. Max pools are left
  * out: their gradient jumps where two values tie, which finite differences cannot follow (PyTorch's
  * recorded trajectories check them instead).
  */
@@ -80,6 +81,7 @@ final class RandomDeclaration {
             .append(" Layer norm").append(i).append("();\n");
       }
     }
+    if (chance(0.15)) blocks(previous);
     outputs = previous;
     return "package " + PACKAGE + ";\n\n"
         + "import dev.kiln.dsl.*;\n"
@@ -88,6 +90,28 @@ final class RandomDeclaration {
         + input
         + "@Loss(" + loss() + ")\n"
         + "public interface " + NAME + " {\n" + body + "}\n";
+  }
+
+  /**
+   * A block of a norm and two Linear layers declared inside the model, used once or twice, usually as a
+   * residual: it ends in the {@code width} it starts with, now and then not (a residual-shape-mismatch),
+   * and now and then {@code @Residual} sits on a layer instead.
+   */
+  private void blocks(int width) {
+    int end = chance(0.06) ? width + 1 : width;
+    body.append("  @Block interface Unit {\n")
+        .append("    @LayerNorm(eps = 0.5f) Layer norm();\n")
+        .append("    @Linear(out = ").append(1 + random.nextInt(6)).append(") ").append(SMOOTH[random.nextInt(SMOOTH.length)])
+        .append(" Layer up();\n")
+        .append("    @Linear(out = ").append(end).append(") Layer down();\n")
+        .append("  }\n");
+    int uses = chance(0.3) ? 2 : 1;
+    for (int u = 0; u < uses; u++) {
+      String residual = chance(0.8) ? "@Residual " : "";
+      String activation = chance(0.4) ? SMOOTH[random.nextInt(SMOOTH.length)] + " " : "";
+      body.append("  ").append(residual).append(activation).append("Unit unit").append(u).append("();\n");
+    }
+    if (chance(0.03)) body.append("  @Residual @Linear(out = ").append(end).append(") Layer notABlock();\n");
   }
 
   /**
