@@ -188,6 +188,52 @@ class BlockRulesTest {
   }
 
   @Test
+  void aGenericBlockIsAnError() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block interface Pair<T> {",
+            "    @Linear(out = 3) Layer a();",
+            "  }",
+            "  Pair<String> pair();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:block-generic] @Block interface Pair has type parameters; a block has fixed types. Remove the type"
+            + " parameters",
+        "@Block interface Pair<T>");
+  }
+
+  @Test
+  void aBlockWithAnInputIsAnError() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block @Input(features = 2) interface Pair {",
+            "    @Linear(out = 3) Layer a();",
+            "  }",
+            "  Pair pair();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:block-with-input] @Block Pair has an @Input; a block's sizes flow in from where it is used. Remove"
+            + " the @Input",
+        "@Block @Input(features = 2) interface Pair");
+  }
+
+  @Test
+  void aBlockWithoutLayersIsAnErrorOnTheMemberThatUsesIt() {
+    assertError(model("Net",
+            "@Model @Input(features = 2) @Loss(MSE)",
+            "public interface Net {",
+            "  @Block interface Empty {}",
+            "  Empty nothing();",
+            "  @Linear(out = 1) Layer out();",
+            "}"),
+        "[kiln:block-no-layers] @Block Empty, used by nothing(), declares no layers. Add abstract methods returning"
+            + " Layer",
+        "Empty nothing();");
+  }
+
+  @Test
   void aBlockThatIsAClassIsAnError() {
     assertError(model("Net",
             "@Model @Input(features = 2) @Loss(MSE)",
