@@ -24,6 +24,7 @@ public final class BatchNorm {
   private final float[] mean;
   private final float[] invStd;
   private final int threads;
+  private final Segments segments = KernelProvider.vectorized() ? new PanamaSegments() : new ScalarSegments();
   /** Each calling thread's pass: its operands are set per call, so it must not be shared. */
   private final ThreadLocal<Pass> passes = ThreadLocal.withInitial(Pass::new);
   /** Values below which a second thread costs more than it saves. */
@@ -94,46 +95,15 @@ public final class BatchNorm {
   /** The sum of channel c's values over the rows. */
   private double sum(float[] x, int rows, int c) {
     double sum = 0;
-    for (int r = 0; r < rows; r++) sum += sumOf(x, r * size() + c * valuesPerChannel, valuesPerChannel);
+    for (int r = 0; r < rows; r++) sum += segments.sum(x, r * size() + c * valuesPerChannel, valuesPerChannel);
     return sum;
-  }
-
-  /**
-   * {@code Σ x[from, from + n)} in double, over four independent sums: one chain of additions would wait
-   * on its own latency at every value.
-   */
-  private static double sumOf(float[] x, int from, int n) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int i = from;
-    for (int end = from + n - n % 4; i < end; i += 4) {
-      s0 += x[i];
-      s1 += x[i + 1];
-      s2 += x[i + 2];
-      s3 += x[i + 3];
-    }
-    for (; i < from + n; i++) s0 += x[i];
-    return (s0 + s1) + (s2 + s3);
   }
 
   /** The sum of channel c's squared distances from {@code m} over the rows. */
   private double squares(float[] x, int rows, int c, double m) {
     double squares = 0;
     for (int r = 0; r < rows; r++) {
-      int from = r * size() + c * valuesPerChannel;
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      int i = from;
-      for (int end = from + valuesPerChannel - valuesPerChannel % 4; i < end; i += 4) {
-        double d0 = x[i] - m, d1 = x[i + 1] - m, d2 = x[i + 2] - m, d3 = x[i + 3] - m;
-        s0 += d0 * d0;
-        s1 += d1 * d1;
-        s2 += d2 * d2;
-        s3 += d3 * d3;
-      }
-      for (; i < from + valuesPerChannel; i++) {
-        double d = x[i] - m;
-        s0 += d * d;
-      }
-      squares += (s0 + s1) + (s2 + s3);
+      squares += segments.squares(x, r * size() + c * valuesPerChannel, valuesPerChannel, m);
     }
     return squares;
   }
@@ -143,9 +113,7 @@ public final class BatchNorm {
     float scale = s * (wOff >= 0 ? p[wOff + c] : 1f);
     float shift = (bOff >= 0 ? p[bOff + c] : 0f) - m * scale;
     for (int r = 0; r < rows; r++) {
-      for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) {
-        y[i] = x[i] * scale + shift;
-      }
+      segments.scale(x, y, r * size() + c * valuesPerChannel, valuesPerChannel, scale, shift);
     }
   }
 
@@ -193,18 +161,8 @@ public final class BatchNorm {
     double sumDyXhat = 0;
     for (int r = 0; r < rows; r++) {
       int from = r * size() + c * valuesPerChannel;
-      sumDy += sumOf(dy, from, valuesPerChannel);
-      // Four independent sums, as in sumOf().
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      int i = from;
-      for (int end = from + valuesPerChannel - valuesPerChannel % 4; i < end; i += 4) {
-        s0 += dy[i] * ((x[i] - m) * s);
-        s1 += dy[i + 1] * ((x[i + 1] - m) * s);
-        s2 += dy[i + 2] * ((x[i + 2] - m) * s);
-        s3 += dy[i + 3] * ((x[i + 3] - m) * s);
-      }
-      for (; i < from + valuesPerChannel; i++) s0 += dy[i] * ((x[i] - m) * s);
-      sumDyXhat += (s0 + s1) + (s2 + s3);
+      sumDy += segments.sum(dy, from, valuesPerChannel);
+      sumDyXhat += segments.sumDyXhat(dy, x, from, valuesPerChannel, m, s);
     }
     float weight = o.wOff >= 0 ? o.p[o.wOff + c] : 1f;
     if (o.wOff >= 0) {
@@ -217,9 +175,8 @@ public final class BatchNorm {
     float meanDyXhat = (float) (sumDyXhat / n);
     float k = weight * s;
     for (int r = 0; r < rows; r++) {
-      for (int i = r * size() + c * valuesPerChannel, end = i + valuesPerChannel; i < end; i++) {
-        dx[i] = k * (dy[i] - meanDy - (x[i] - m) * s * meanDyXhat);
-      }
+      segments.inputGradient(dy, x, dx, r * size() + c * valuesPerChannel, valuesPerChannel, k, meanDy, m, s,
+          meanDyXhat);
     }
   }
 
