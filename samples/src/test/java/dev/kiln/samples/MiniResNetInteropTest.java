@@ -55,15 +55,11 @@ class MiniResNetInteropTest {
     Map<String, JsonNode> saved = PyTorchSide.header(Files.readAllBytes(file));
     assertEquals("I64", saved.get("block1.bn2.num_batches_tracked").get("dtype").asText());
     if (torchVersion != null) {
-      assertOutputs(model.forward(input()), PyTorchSide.run(dir, "miniresnet_interop.py", List.of("load", file.toString())));
+      PyTorchSide.assertOutputs(model.forward(input()), PyTorchSide.run(dir, "miniresnet_interop.py", List.of("load", file.toString())));
       return;
     }
     Map<String, JsonNode> recorded = PyTorchSide.header(PyTorchSide.resource("torch-miniresnet.safetensors"));
-    assertEquals(recorded.keySet(), saved.keySet(), "tensor names");
-    for (String name : recorded.keySet()) {
-      assertEquals(recorded.get(name).get("shape"), saved.get(name).get("shape"), name + " shape");
-      assertEquals(recorded.get(name).get("dtype"), saved.get(name).get("dtype"), name + " dtype");
-    }
+    PyTorchSide.assertSameTensors(recorded, saved);
   }
 
   @Test
@@ -79,12 +75,7 @@ class MiniResNetInteropTest {
     MiniResNetModel model = MiniResNetModel.load(file);
     assertEquals(3, model.layers().stream().filter(l -> l.name().equals("block1.bn2")).findFirst().orElseThrow()
         .longTensor("num_batches_tracked")[0], "block1.bn2.num_batches_tracked after PyTorch's three steps");
-    assertOutputs(model.forward(input()), torch);
+    PyTorchSide.assertOutputs(model.forward(input()), torch);
   }
 
-  private static void assertOutputs(float[] kiln, JsonNode torch) {
-    JsonNode outputs = torch.get("outputs");
-    assertEquals(kiln.length, outputs.size());
-    for (int i = 0; i < kiln.length; i++) assertEquals(outputs.get(i).asDouble(), kiln[i], 1e-4, "output " + i);
-  }
 }

@@ -75,6 +75,6 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
 
   @Override
   public KindEmitter visitResidual(ResidualLayer residual) {
-    return new ResidualEmitter(residual);
+    return new ResidualEmitter();
   }
 }

@@ -1,21 +1,15 @@
 package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.kiln.processor.model.ResidualLayer;
 import java.util.List;
 
 /**
  * {@code @Residual}: the join adds the block's input to the block's output and applies the member's
  * activation as it writes. Its gradient goes to the block's last member as is (handed on) and to the
- * block's input once the block's backward pass is done ({@link BackwardPass}).
+ * block's input once the block's backward pass is done ({@link BackwardPass}). Everything it needs of
+ * its {@code ResidualLayer} is in its step: how far back its block starts.
  */
 final class ResidualEmitter implements KindEmitter {
-  private final ResidualLayer residual;
-
-  ResidualEmitter(ResidualLayer residual) {
-    this.residual = residual;
-  }
-
   @Override
   public boolean appliesActivation() {
     return true;

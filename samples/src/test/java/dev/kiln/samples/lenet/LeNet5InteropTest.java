@@ -52,16 +52,13 @@ class LeNet5InteropTest {
     Path file = dir.resolve("kiln-lenet5.safetensors");
     model.save(file);
     if (torchVersion != null) {
-      assertOutputs(model.forward(input()), PyTorchSide.run(dir, "lenet5_interop.py", List.of("load", file.toString())));
+      PyTorchSide.assertOutputs(model.forward(input()), PyTorchSide.run(dir, "lenet5_interop.py", List.of("load", file.toString())));
       return;
     }
     Map<String, JsonNode> recorded = PyTorchSide.header(PyTorchSide.resource("torch-lenet5.safetensors"));
     Map<String, JsonNode> saved = PyTorchSide.header(Files.readAllBytes(file));
-    assertEquals(recorded.keySet(), saved.keySet(), "tensor names");
-    for (String name : recorded.keySet()) {
-      assertEquals(recorded.get(name).get("shape"), saved.get(name).get("shape"), name + " shape");
-      assertEquals("F32", saved.get(name).get("dtype").asText(), name + " dtype");
-    }
+    PyTorchSide.assertSameTensors(recorded, saved);
+    saved.forEach((name, tensor) -> assertEquals("F32", tensor.get("dtype").asText(), name + " dtype"));
   }
 
   @Test
@@ -74,12 +71,7 @@ class LeNet5InteropTest {
       Files.write(file, PyTorchSide.resource("torch-lenet5.safetensors"));
       torch = PyTorchSide.json(PyTorchSide.resource("torch-lenet5.json"));
     }
-    assertOutputs(LeNet5Model.load(file).forward(input()), torch);
+    PyTorchSide.assertOutputs(LeNet5Model.load(file).forward(input()), torch);
   }
 
-  private static void assertOutputs(float[] kiln, JsonNode torch) {
-    JsonNode outputs = torch.get("outputs");
-    assertEquals(kiln.length, outputs.size());
-    for (int i = 0; i < kiln.length; i++) assertEquals(outputs.get(i).asDouble(), kiln[i], 1e-4, "output " + i);
-  }
 }

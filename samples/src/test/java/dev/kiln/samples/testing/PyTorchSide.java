@@ -83,6 +83,25 @@ public final class PyTorchSide {
     return tensors;
   }
 
+  /** Kiln's outputs equal PyTorch's, the {@code outputs} of its script's JSON, to 1e-4. */
+  public static void assertOutputs(float[] kiln, JsonNode torch) {
+    JsonNode outputs = torch.get("outputs");
+    assertEquals(kiln.length, outputs.size());
+    for (int i = 0; i < kiln.length; i++) assertEquals(outputs.get(i).asDouble(), kiln[i], 1e-4, "output " + i);
+  }
+
+  /**
+   * A file Kiln saved has the tensors of the one PyTorch recorded: the same names, shapes and dtypes, all
+   * that {@code load_state_dict(strict=True)} checks.
+   */
+  public static void assertSameTensors(Map<String, JsonNode> recorded, Map<String, JsonNode> saved) {
+    assertEquals(recorded.keySet(), saved.keySet(), "tensor names");
+    for (String name : recorded.keySet()) {
+      assertEquals(recorded.get(name).get("shape"), saved.get(name).get("shape"), name + " shape");
+      assertEquals(recorded.get(name).get("dtype"), saved.get(name).get("dtype"), name + " dtype");
+    }
+  }
+
   /** Where the tensors' bytes begin: after the 8-byte header length and the header it counts. */
   public static int dataStart(byte[] file) {
     return 8 + (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
