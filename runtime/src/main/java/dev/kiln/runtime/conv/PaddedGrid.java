@@ -27,7 +27,9 @@ final class PaddedGrid {
    * ({@code (height + 2·padding) x (width + 2·padding)}, then one 0 for positions beyond it).
    */
   private final int[] paddedAt;
-  /** For each output of a plane: its position on the grid. Maps, because rows are too short for loops of their own. */
+  /** Rows at least this wide are copied a row at a time; shorter ones through {@link #outputAt}. */
+  private static final int ROW_COPY = 8;
+  /** For each output of a plane: its position on the grid. A map, for rows too short to copy on their own. */
   private final int[] outputAt;
 
   PaddedGrid(int channels, int height, int width, int padding, int kernel, int dilation, int stride) {
@@ -144,7 +146,14 @@ final class PaddedGrid {
         float bias = bOff >= 0 ? p[bOff + c] : 0f;
         int src = c * ld + e * plane;
         int dst = (first + e) * values + c * outHeight * outWidth;
-        for (int v = 0; v < outputAt.length; v++) to[dst + v] = grid[src + outputAt[v]] + bias;
+        if (outWidth >= ROW_COPY) {
+          for (int i = 0; i < outHeight; i++) System.arraycopy(grid, src + i * gridWidth, to, dst + i * outWidth, outWidth);
+          if (bias != 0f) {
+            for (int v = dst, end = dst + outputAt.length; v < end; v++) to[v] += bias;
+          }
+        } else {
+          for (int v = 0; v < outputAt.length; v++) to[dst + v] = grid[src + outputAt[v]] + bias;
+        }
       }
     }
   }
@@ -160,7 +169,11 @@ final class PaddedGrid {
       for (int c = 0; c < outChannels; c++) {
         int src = (first + e) * values + c * outHeight * outWidth;
         int dst = c * ld + e * plane;
-        for (int v = 0; v < outputAt.length; v++) grid[dst + outputAt[v]] = from[src + v];
+        if (outWidth >= ROW_COPY) {
+          for (int i = 0; i < outHeight; i++) System.arraycopy(from, src + i * outWidth, grid, dst + i * gridWidth, outWidth);
+        } else {
+          for (int v = 0; v < outputAt.length; v++) grid[dst + outputAt[v]] = from[src + v];
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.kiln.runtime.pool;
 
 import dev.kiln.runtime.kernel.Epilogue;
+import dev.kiln.runtime.kernel.KernelProvider;
 import java.util.Arrays;
 
 /**
@@ -102,8 +103,6 @@ public final class AvgPool2d {
   /** {@link #inputGradient}, then the backward pass of a ReLU below whose output is {@code reluOutput}. */
   public void inputGradientRelu(float[] dz, float[] dx, float[] reluOutput, int rows) {
     inputGradient(dz, dx, rows);
-    for (int i = 0, n = rows * w.inSize(); i < n; i++) {
-      if (reluOutput[i] <= 0f) dx[i] = 0f;
-    }
+    KernelProvider.vectors().reluBackward(reluOutput, dx, rows * w.inSize());
   }
 }
