@@ -7,6 +7,9 @@ import dev.kiln.runtime.generated.Batches;
 import dev.kiln.runtime.generated.Initializers;
 import dev.kiln.runtime.generated.LayerView;
 import dev.kiln.runtime.generated.Predictions;
+import dev.kiln.runtime.graph.ActivationOp;
+import dev.kiln.runtime.graph.LinearOp;
+import dev.kiln.runtime.graph.Readout;
 import dev.kiln.runtime.io.StateDict;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.LinearKernels;
@@ -96,9 +99,9 @@ public final class BlobNetModel implements BlobNet, KilnModel {
 
     private final LinearKernels kernels = KernelProvider.linear();
 
-    private final Layer hidden = new LayerView("hidden", "Linear(2 -> 10) + ReLU", new int[] {2}, new int[] {10}, STATE_DICT, parameters);
+    private final Layer hidden = new LayerView("hidden", "Linear(2 -> 10) + ReLU", new int[] {2}, new int[] {10}, List.of(new LinearOp(2, 10, "hidden.weight", "hidden.bias"), ActivationOp.of(ActivationOp.Function.RELU)), STATE_DICT, parameters);
 
-    private final Layer out = new LayerView("out", "Linear(10 -> 2)", new int[] {10}, new int[] {2}, STATE_DICT, parameters);
+    private final Layer out = new LayerView("out", "Linear(10 -> 2)", new int[] {10}, new int[] {2}, List.of(new LinearOp(10, 2, "out.weight", "out.bias")), STATE_DICT, parameters);
 
     /**
      * The batch size the workspaces of {@code forward(x, out)} are sized for.
@@ -209,6 +212,11 @@ public final class BlobNetModel implements BlobNet, KilnModel {
      */
     public float[] probabilities(float[] x) {
         return Predictions.softmax(forward(x), OUT);
+    }
+
+    @Override
+    public Readout readout() {
+        return Readout.SOFTMAX;
     }
 
     /**

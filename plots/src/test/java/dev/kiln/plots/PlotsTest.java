@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.Layer;
+import dev.kiln.runtime.graph.Readout;
 import dev.kiln.runtime.io.StateDict;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.train.EpochResult;
@@ -74,6 +75,7 @@ class PlotsTest {
     @Override public int outputSize() { return 2; }
     @Override public float[] forward(float[] x) { throw new UnsupportedOperationException("the plots only predict"); }
     @Override public float[] forward(float[] x, float[] out) { throw new UnsupportedOperationException("the plots only predict"); }
+    @Override public Readout readout() { return Readout.SOFTMAX; }
     @Override public List<Layer> layers() { return List.of(); }
     @Override public float[] parameters() { return new float[0]; }
     @Override public StateDict stateDict() { return StateDict.builder().build(); }

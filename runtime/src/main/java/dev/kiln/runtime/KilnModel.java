@@ -1,5 +1,6 @@
 package dev.kiln.runtime;
 
+import dev.kiln.runtime.graph.Readout;
 import dev.kiln.runtime.io.StateDict;
 import dev.kiln.runtime.optim.Optimizer;
 import java.io.IOException;
@@ -29,6 +30,9 @@ public interface KilnModel {
 
   /** The class of each row of {@code x}. */
   int[] predict(float[] x);
+
+  /** How the generated {@code probabilities(x)} follows from {@code forward(x)}; {@code NONE} when there is none. */
+  Readout readout();
 
   /** The layers, in declaration order. */
   List<Layer> layers();

@@ -1,5 +1,6 @@
 package dev.kiln.runtime;
 
+import dev.kiln.runtime.graph.Operation;
 import dev.kiln.runtime.io.TensorSpec;
 import java.util.List;
 
@@ -20,6 +21,12 @@ public interface Layer {
 
   /** The shape of one example it writes. */
   int[] outputShape();
+
+  /**
+   * What it computes, step by step in the order the steps act ({@code Linear(2 -> 10) + ReLU}: the
+   * product, then the ReLU), each naming its tensors: what exporters translate.
+   */
+  List<Operation> operations();
 
   /** Its tensors in the model's state dict, with their full names ({@code hidden.weight}), in order. */
   List<TensorSpec> tensors();

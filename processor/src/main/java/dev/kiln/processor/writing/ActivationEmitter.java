@@ -20,6 +20,22 @@ final class ActivationEmitter implements KindEmitter {
     this.activation = activation;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    ActivationFunction function = activation.function();
+    return switch (function) {
+      case LEAKY_RELU -> CodeBlock.of("$T.leakyRelu($L)", RuntimeTypes.ACTIVATION_OP,
+          Literals.of(activation.floatOption("negativeSlope")));
+      case ELU -> CodeBlock.of("$T.elu($L)", RuntimeTypes.ACTIVATION_OP, Literals.of(activation.floatOption("alpha")));
+      case SOFTPLUS -> CodeBlock.of("$T.softplus($L, $L)", RuntimeTypes.ACTIVATION_OP,
+          Literals.of(activation.floatOption("beta")), Literals.of(activation.floatOption("threshold")));
+      case GELU -> CodeBlock.of("$T.of($T.Function.$L)", RuntimeTypes.ACTIVATION_OP, RuntimeTypes.ACTIVATION_OP,
+          activation.enumOption("approximate").equals("TANH") ? "GELU_TANH" : "GELU");
+      case RELU, SILU, TANH, SIGMOID, SOFTMAX, LOG_SOFTMAX -> CodeBlock.of("$T.of($T.Function.$L)",
+          RuntimeTypes.ACTIVATION_OP, RuntimeTypes.ACTIVATION_OP, function.name());
+    };
+  }
+
   /** The factory call of an activation with options, or empty for one of {@code Activation}'s constants. */
   private Optional<CodeBlock> factory() {
     ActivationFunction function = activation.function();

@@ -15,6 +15,12 @@ final class AvgPool2dEmitter implements KindEmitter {
     this.pool = pool;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L)", RuntimeTypes.AVG_POOL2D_OP, pool.kernel(), pool.effectiveStride(),
+        pool.padding(), pool.ceilMode(), pool.countIncludePad());
+  }
+
   private static String field(StepCode code) {
     return code.constant("POOL");
   }

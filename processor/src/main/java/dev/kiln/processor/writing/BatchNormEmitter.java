@@ -19,6 +19,14 @@ final class BatchNormEmitter implements KindEmitter {
     this.norm = norm;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.BATCH_NORM_OP,
+        norm.channels(code.step().input()), Literals.of(norm.eps()), norm.trackRunningStats(),
+        code.tensorName("weight"), code.tensorName("bias"), code.tensorName("running_mean"),
+        code.tensorName("running_var"));
+  }
+
   private static String field(StepCode code) {
     return code.layer().name() + "Norm";
   }

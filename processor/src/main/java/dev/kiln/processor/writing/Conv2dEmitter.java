@@ -18,6 +18,13 @@ final class Conv2dEmitter implements KindEmitter {
     this.conv = conv;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.CONV2D_OP,
+        ((Shape.Maps) code.step().input()).channels(), conv.out(), conv.kernel(), conv.stride(), conv.padding(),
+        conv.dilation(), code.tensorName("weight"), code.tensorName("bias"));
+  }
+
   private static String field(StepCode code) {
     return code.constant("CONV");
   }

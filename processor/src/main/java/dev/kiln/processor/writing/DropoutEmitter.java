@@ -15,6 +15,11 @@ final class DropoutEmitter implements KindEmitter {
     this.dropout = dropout;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L)", RuntimeTypes.DROPOUT_OP, Literals.of(dropout.p()));
+  }
+
   private static String mask(StepCode code) {
     return code.layer().name() + "Mask";
   }

@@ -15,6 +15,11 @@ final class FlattenEmitter implements KindEmitter {
   }
 
   @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T()", RuntimeTypes.FLATTEN_OP);
+  }
+
+  @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {}
 
   @Override

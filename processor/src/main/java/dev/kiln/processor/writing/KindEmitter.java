@@ -53,6 +53,12 @@ interface KindEmitter {
     return List.of();
   }
 
+  /**
+   * What the step computes, as the generated {@code Layer.operations()} lists it for exporters: a new
+   * record of {@code dev.kiln.runtime.graph}.
+   */
+  CodeBlock operation(StepCode code);
+
   /** Inference, as the model's {@code forward} runs it: from {@code input} into {@code output}, training off. */
   void inference(StepCode code, String input, String output, CodeBlock.Builder out);
 

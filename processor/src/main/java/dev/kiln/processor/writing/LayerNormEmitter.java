@@ -18,6 +18,12 @@ final class LayerNormEmitter implements KindEmitter {
     this.norm = norm;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L, $L)", RuntimeTypes.LAYER_NORM_OP, Literals.of(norm.eps()),
+        code.tensorName("weight"), code.tensorName("bias"));
+  }
+
   private static String field(StepCode code) {
     return code.layer().name() + "Norm";
   }

@@ -16,6 +16,12 @@ final class LinearEmitter implements KindEmitter {
   }
 
   @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.LINEAR_OP, code.step().input().size(),
+        code.step().output().size(), code.tensorName("weight"), code.tensorName("bias"));
+  }
+
+  @Override
   public boolean appliesActivation() {
     return true;
   }

@@ -19,6 +19,12 @@ final class MaxPool2dEmitter implements KindEmitter {
     this.pool = pool;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L)", RuntimeTypes.MAX_POOL2D_OP, pool.kernel(), pool.effectiveStride(),
+        pool.padding(), pool.dilation(), pool.ceilMode());
+  }
+
   private static String field(StepCode code) {
     return code.constant("POOL");
   }

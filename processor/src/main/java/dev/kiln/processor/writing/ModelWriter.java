@@ -64,9 +64,9 @@ public final class ModelWriter {
     type.addField(FieldSpec.builder(RuntimeTypes.LINEAR_KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("$T.linear()", RuntimeTypes.KERNEL_PROVIDER).build());
     stepFields(members).forEach(type::addField);
-    for (NetworkLayer layer : network.layers()) {
-      type.addField(FieldSpec.builder(RuntimeTypes.LAYER, layer.name(), Modifier.PRIVATE, Modifier.FINAL)
-          .initializer(layerView(layer, network)).build());
+    for (MemberCode member : members) {
+      type.addField(FieldSpec.builder(RuntimeTypes.LAYER, member.layer().name(), Modifier.PRIVATE, Modifier.FINAL)
+          .initializer(layerView(member, network)).build());
     }
     type.addField(FieldSpec.builder(TypeName.INT, "inferenceRows", Modifier.PRIVATE)
         .addJavadoc("The batch size the workspaces of {@code forward(x, out)} are sized for.\n").build());
@@ -83,6 +83,7 @@ public final class ModelWriter {
     type.addMethod(inferenceWorkspacesMethod(network));
     type.addMethod(predict(network));
     probabilities(network).ifPresent(type::addMethod);
+    type.addMethod(readout(network));
     addTrainerFactories(type, network, trainer);
     type.addMethod(MethodSpec.methodBuilder("parameters")
         .addJavadoc("The parameters, live: every tensor of {@link #STATE_DICT} at its offset.\n")
@@ -210,9 +211,12 @@ public final class ModelWriter {
     return field.build();
   }
 
-  private static CodeBlock layerView(NetworkLayer layer, Network network) {
-    return CodeBlock.of("new $T($S, $S, $L, $L, STATE_DICT, $L)", RuntimeTypes.LAYER_VIEW, layer.path(),
-        layer.describe(), dims(layer.input()), dims(layer.output()), arrays(network, ""));
+  private static CodeBlock layerView(MemberCode member, Network network) {
+    NetworkLayer layer = member.layer();
+    CodeBlock operations = CodeBlock.of("$T.of($L)", List.class, member.steps().stream()
+        .map(step -> Emitters.of(step.step().kind()).operation(step)).collect(CodeBlock.joining(", ")));
+    return CodeBlock.of("new $T($S, $S, $L, $L, $L, STATE_DICT, $L)", RuntimeTypes.LAYER_VIEW, layer.path(),
+        layer.describe(), dims(layer.input()), dims(layer.output()), operations, arrays(network, ""));
   }
 
   /** A shape as generated code passes it: {@code new int[] {16, 5, 5}}. */
@@ -381,22 +385,42 @@ public final class ModelWriter {
     return method.build();
   }
 
+  /** How the network's probabilities follow from its output, as its loss implies: a constant of {@code Readout}. */
+  private static String readoutOf(Network network) {
+    return switch (network.loss()) {
+      case CROSS_ENTROPY -> "SOFTMAX";
+      case NLL, KL_DIV -> "EXP";
+      case BCE_WITH_LOGITS, FOCAL -> "SIGMOID";
+      case BCE -> "IDENTITY";
+      default -> "NONE"; // regression losses imply no probabilities
+    };
+  }
+
+  private static MethodSpec readout(Network network) {
+    return MethodSpec.methodBuilder("readout")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(RuntimeTypes.READOUT)
+        .addStatement("return $T.$L", RuntimeTypes.READOUT, readoutOf(network))
+        .build();
+  }
+
   private static Optional<MethodSpec> probabilities(Network network) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("probabilities")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
         .addParameter(FLOATS, "x");
-    switch (network.loss()) {
-      case CROSS_ENTROPY -> method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
+    switch (readoutOf(network)) {
+      case "SOFTMAX" -> method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
           .addStatement("return $T.softmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
-      case NLL, KL_DIV -> method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
+      case "EXP" -> method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
           .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS);
-      case BCE_WITH_LOGITS, FOCAL -> method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
+      case "SIGMOID" -> method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
           .addStatement("return $T.sigmoid(forward(x))", RuntimeTypes.PREDICTIONS);
-      case BCE -> method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
+      case "IDENTITY" -> method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
           .addStatement("return forward(x)");
       default -> {
-        return Optional.empty(); // regression losses imply no probabilities
+        return Optional.empty();
       }
     }
     return Optional.of(method.build());

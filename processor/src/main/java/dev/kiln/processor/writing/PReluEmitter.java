@@ -16,6 +16,12 @@ final class PReluEmitter implements KindEmitter {
     this.prelu = prelu;
   }
 
+  @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($L, $L)", RuntimeTypes.PRELU_OP, prelu.slopes(code.step().input()),
+        code.tensorName("weight"));
+  }
+
   private static String field(StepCode code) {
     return field(code.layer());
   }

@@ -11,6 +11,11 @@ import java.util.List;
  */
 final class ResidualEmitter implements KindEmitter {
   @Override
+  public CodeBlock operation(StepCode code) {
+    return CodeBlock.of("new $T($S)", RuntimeTypes.RESIDUAL_ADD_OP, code.skipFrom().layer().path());
+  }
+
+  @Override
   public boolean appliesActivation() {
     return true;
   }

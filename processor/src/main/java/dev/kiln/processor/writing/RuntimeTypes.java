@@ -14,6 +14,19 @@ public final class RuntimeTypes {
   /** The package of the losses, each named by {@link LossCall}. */
   public static final String LOSSES = RUNTIME + ".loss";
 
+  private static final String GRAPH = RUNTIME + ".graph";
+  public static final ClassName LINEAR_OP = ClassName.get(GRAPH, "LinearOp");
+  public static final ClassName CONV2D_OP = ClassName.get(GRAPH, "Conv2dOp");
+  public static final ClassName MAX_POOL2D_OP = ClassName.get(GRAPH, "MaxPool2dOp");
+  public static final ClassName AVG_POOL2D_OP = ClassName.get(GRAPH, "AvgPool2dOp");
+  public static final ClassName FLATTEN_OP = ClassName.get(GRAPH, "FlattenOp");
+  public static final ClassName BATCH_NORM_OP = ClassName.get(GRAPH, "BatchNormOp");
+  public static final ClassName LAYER_NORM_OP = ClassName.get(GRAPH, "LayerNormOp");
+  public static final ClassName PRELU_OP = ClassName.get(GRAPH, "PReluOp");
+  public static final ClassName DROPOUT_OP = ClassName.get(GRAPH, "DropoutOp");
+  public static final ClassName RESIDUAL_ADD_OP = ClassName.get(GRAPH, "ResidualAddOp");
+  public static final ClassName ACTIVATION_OP = ClassName.get(GRAPH, "ActivationOp");
+  public static final ClassName READOUT = ClassName.get(GRAPH, "Readout");
   public static final ClassName KILN_MODEL = ClassName.get(RUNTIME, "KilnModel");
   public static final ClassName CLASS_INDEX_TRAINER = ClassName.get(RUNTIME, "ClassIndexTrainer");
   public static final ClassName FLOAT_TARGET_TRAINER = ClassName.get(RUNTIME, "FloatTargetTrainer");

@@ -32,6 +32,12 @@ record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activat
     return LayerNames.out(layer());
   }
 
+  /** The state-dict name of the step's tensor {@code within} its module ({@code weight}) as a literal, or {@code null}. */
+  CodeBlock tensorName(String within) {
+    return step.tensors().stream().filter(t -> t.decl().name().equals(within)).findFirst()
+        .map(t -> CodeBlock.of("$S", t.name())).orElse(CodeBlock.of("null"));
+  }
+
   String constant(String suffix) {
     return LayerNames.constant(layer(), suffix);
   }

@@ -1,6 +1,7 @@
 package dev.kiln.runtime.generated;
 
 import dev.kiln.runtime.Layer;
+import dev.kiln.runtime.graph.Operation;
 import dev.kiln.runtime.io.StateDict;
 import dev.kiln.runtime.io.TensorSpec;
 import java.util.Arrays;
@@ -16,20 +17,22 @@ public final class LayerView implements Layer {
   private final String description;
   private final int[] inputShape;
   private final int[] outputShape;
+  private final List<Operation> operations;
   private final List<TensorSpec> tensors;
   private final float[] parameters;
   private final float[] buffers;
   private final long[] longBuffers;
 
   /** The view of a layer of a model without buffers. */
-  public LayerView(String name, String description, int[] inputShape, int[] outputShape, StateDict stateDict,
-      float[] parameters) {
-    this(name, description, inputShape, outputShape, stateDict, parameters, new float[0], new long[0]);
+  public LayerView(String name, String description, int[] inputShape, int[] outputShape,
+      List<Operation> operations, StateDict stateDict, float[] parameters) {
+    this(name, description, inputShape, outputShape, operations, stateDict, parameters, new float[0], new long[0]);
   }
 
-  public LayerView(String name, String description, int[] inputShape, int[] outputShape, StateDict stateDict,
-      float[] parameters, float[] buffers, long[] longBuffers) {
+  public LayerView(String name, String description, int[] inputShape, int[] outputShape,
+      List<Operation> operations, StateDict stateDict, float[] parameters, float[] buffers, long[] longBuffers) {
     this.name = name;
+    this.operations = List.copyOf(operations);
     this.description = description;
     this.inputShape = inputShape.clone();
     this.outputShape = outputShape.clone();
@@ -44,6 +47,7 @@ public final class LayerView implements Layer {
   @Override public String description() { return description; }
   @Override public int[] inputShape() { return inputShape.clone(); }
   @Override public int[] outputShape() { return outputShape.clone(); }
+  @Override public List<Operation> operations() { return operations; }
   @Override public List<TensorSpec> tensors() { return tensors; }
 
   @Override

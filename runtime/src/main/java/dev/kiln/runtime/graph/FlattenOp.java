@@ -1,0 +1,4 @@
+package dev.kiln.runtime.graph;
+
+/** {@code nn.Flatten}: each example's feature maps as one vector, in C-H-W order. */
+public record FlattenOp() implements Operation {}

@@ -1,0 +1,5 @@
+package dev.kiln.runtime.graph;
+
+/** {@code nn.MaxPool2d} with a square window; padding counts as -∞. */
+public record MaxPool2dOp(int kernel, int stride, int padding, int dilation, boolean ceilMode)
+    implements Operation {}
