@@ -25,7 +25,7 @@ final class Exporters {
   private static <T extends Operation> OperationExporter<T> exporter(T operation) {
     OperationExporter<T> exporter = (OperationExporter<T>) BY_KIND.get(operation.getClass());
     if (exporter == null) {
-      throw new IllegalArgumentException("no ONNX export for " + operation + " in " + "this version of kiln-onnx");
+      throw new IllegalArgumentException("no ONNX export for " + operation + " in this version of kiln-onnx");
     }
     return exporter;
   }

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Inference, Kiln against ONNX Runtime Java and PyTorch, in one run on this machine: the JMH
+InferenceBenchmark (Kiln's forward(x, out) on 2 threads and on 1, the exported model in ONNX Runtime with
+1 and 2 intra-op threads) and torch_inference.py (best of 1 and 2 threads), then one markdown table:
+latency p50 and p99 at batch 1, rows per second at batch 256, and Kiln's ratios (as it runs by default, on 2
+threads where it chooses them) to the best of the others. Kiln on 1 thread shows what the second core buys.
+
+Usage: benchmarks/compare_inference.py [--jdk JAVA_HOME] [--quick]   after `mvn -q -DskipTests install`
+"""
+import argparse, json, os, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def classpath():
+    out = os.path.join(HERE, "target", "classpath.txt")
+    subprocess.run(["mvn", "-q", "-o", "-f", os.path.join(HERE, "pom.xml"), "dependency:build-classpath",
+                    "-Dmdep.outputFile=" + out], check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(HERE, "target", "classes") + os.pathsep + open(out).read().strip()
+
+
+def jmh(java, cp, extra, engines, quick):
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+        result = f.name
+    timing = ["-wi", "2", "-i", "2", "-w", "1", "-r", "1"] if quick else []
+    subprocess.run([java, "-cp", cp, "org.openjdk.jmh.Main", "InferenceBenchmark", "-p", "engine=" + engines,
+                    "-rf", "json", "-rff", result] + timing + extra, check=True, stdout=subprocess.DEVNULL)
+    rows = json.load(open(result))
+    os.unlink(result)
+    return {(r["params"]["network"], int(r["params"]["batch"]), r["params"]["engine"]): r["primaryMetric"]
+            for r in rows}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--jdk", default=None)
+    p.add_argument("--quick", action="store_true")
+    a = p.parse_args()
+    java = os.path.join(a.jdk, "bin", "java") if a.jdk else "java"
+    cp = classpath()
+    results = jmh(java, cp, [], "kiln,onnxruntime-1,onnxruntime-2", a.quick)
+    one = jmh(java, cp, ["-jvmArgsAppend", "-Dkiln.threads=1"], "kiln", a.quick)
+    for (network, batch, _), metric in one.items():
+        results[(network, batch, "kiln-1-thread")] = metric
+    torch = {}
+    for threads in (1, 2):
+        out = subprocess.run(["/usr/bin/python3", os.path.join(HERE, "torch_inference.py"), "--threads", str(threads)],
+                             check=True, capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            r = json.loads(line)
+            key = (r["network"], r["batch"])
+            best = torch.get(key)
+            better = r["p50_us"] < best["p50_us"] if r["batch"] == 1 else r["rows_per_s"] > best["rows_per_s"]
+            if best is None or better:
+                torch[key] = r
+
+    def p(metric, q):
+        return metric["scorePercentiles"][q]
+
+    networks = ["mnist-784-128-10", "lenet5", "mlp-784-512-512-10"]
+    print("Batch 1, latency per call in µs (p50 / p99):\n")
+    print("| network | Kiln, 2 threads | Kiln, 1 thread | ONNX Runtime, 1 thread | ONNX Runtime, 2 threads "
+          "| PyTorch (best of 1, 2 threads) | Kiln's p50 / best other's | target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n in networks:
+        cells = [f"{p(results[(n, 1, e)], '50.0'):.1f} / {p(results[(n, 1, e)], '99.0'):.1f}"
+                 for e in ("kiln", "kiln-1-thread", "onnxruntime-1", "onnxruntime-2")]
+        t = torch[(n, 1)]
+        kiln = p(results[(n, 1, "kiln")], "50.0")
+        best_other = min(p(results[(n, 1, "onnxruntime-1")], "50.0"), p(results[(n, 1, "onnxruntime-2")], "50.0"),
+                         t["p50_us"])
+        print(f"| {n} | " + " | ".join(cells) + f" | {t['p50_us']:.1f} / {t['p99_us']:.1f} | "
+              f"{kiln / best_other:.2f} | <= 0.33 |")
+    print("\nBatch 256, rows per second (from the mean time per call):\n")
+    print("| network | Kiln, 2 threads | Kiln, 1 thread | ONNX Runtime, 1 thread | ONNX Runtime, 2 threads "
+          "| PyTorch (best of 1, 2 threads) | Kiln / best other | target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n in networks:
+        rates = {e: 256 / results[(n, 256, e)]["score"] * 1e6
+                 for e in ("kiln", "kiln-1-thread", "onnxruntime-1", "onnxruntime-2")}
+        t = torch[(n, 256)]["rows_per_s"]
+        best_other = max(rates["onnxruntime-1"], rates["onnxruntime-2"], t)
+        print(f"| {n} | " + " | ".join(f"{rates[e]:,.0f}" for e in rates) + f" | {t:,.0f} | "
+              f"{rates['kiln'] / best_other:.2f}x | >= 1.5x |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
