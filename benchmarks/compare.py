@@ -5,7 +5,7 @@ Both sides run the same workloads (names and shapes of ../shared/bench/torch_ben
 noisy: each configuration runs --rounds times, interleaved with the others, and its best round counts.
 PyTorch counts as the best of 1 and 2 threads; Kiln runs on every JDK given (JDK 17 and 25 by default).
 
-Usage: benchmarks/compare.py [--seconds S] [--rounds R] [--fashion] [--jdk PATH ...] [--baseline CHECKOUT]
+Usage: benchmarks/compare.py [--seconds S] [--rounds R] [--only NAME] [--fashion] [--jdk PATH ...] [--baseline CHECKOUT]
 Needs: the project built (mvn -DskipTests clean package), /usr/bin/python3 with torch (Debian's python3-torch,
 with libopenblas0-pthread), and for --fashion Debian's dataset-fashion-mnist.
 
@@ -46,6 +46,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--seconds", type=float, default=3.0)
     p.add_argument("--rounds", type=int, default=2)
+    p.add_argument("--only", default="", help="only the workloads whose names contain this")
     p.add_argument("--fashion", action="store_true")
     p.add_argument("--jdk", action="append", help="a JDK's home; default: the java on PATH and Temurin 25")
     p.add_argument("--baseline", help="another checkout of Kiln, built, to measure this build against")
@@ -65,18 +66,19 @@ def main():
         for threads in (1, 2):
             for script in ("torch_bench.py", "torch_cnn_bench.py"):
                 for r in lines(["/usr/bin/python3", os.path.join(SHARED, script), "--threads", str(threads),
-                                "--seconds", str(a.seconds)]):
+                                "--seconds", str(a.seconds)] + (["--only", a.only] if a.only else [])):
                     torch[r["workload"]] = max(torch.get(r["workload"], 0), r["steps_per_s"])
             for jdk in jdks:
                 for build, build_cp in builds.items():
                     for r in lines([java(jdk), "--add-modules", "jdk.incubator.vector", "-cp", build_cp,
-                                    "dev.kiln.benchmarks.KilnBench", "--seconds", str(a.seconds)]):
+                                    "dev.kiln.benchmarks.KilnBench", "--seconds", str(a.seconds)]
+                                   + (["--only", a.only] if a.only else [])):
                         key = (r["workload"], r["jdk"])
                         value = r.get("steps_per_s", r["gflops"])
                         by_build[(build,) + key] = max(by_build.get((build,) + key, 0), value)
                         if build == "this":
                             kiln[key] = max(kiln.get(key, 0), value)
-        for r in lines(["/usr/bin/python3", os.path.join(HERE, "torch_gemm.py")]):
+        for r in ([] if a.only else lines(["/usr/bin/python3", os.path.join(HERE, "torch_gemm.py")])):
             gemm_torch[r["workload"]] = max(gemm_torch.get(r["workload"], 0), r["gflops"])
         if a.fashion:
             for net in ("mlp", "lenet5"):
@@ -105,7 +107,7 @@ def main():
             k = kiln.get((name, v), 0)
             cells.append(f"{k:,.0f} | {k / torch[name]:.1f}x")
         print(f"| {name} | {torch[name]:,.0f} | " + " | ".join(cells) + f" | >= {target}x |")
-    for size in (128, 512, 1024):
+    for size in (128, 512, 1024) if gemm_torch else ():
         name = f"gemm-{size}"
         cells = [f"{kiln.get((name, v), 0):.0f} GFLOP/s | {kiln.get((name, v), 0) / gemm_torch[name]:.2f}x"
                  for v in versions]

@@ -51,8 +51,8 @@ def main():
             r = json.loads(line)
             key = (r["network"], r["batch"])
             best = torch.get(key)
-            better = r["p50_us"] < best["p50_us"] if r["batch"] == 1 else r["rows_per_s"] > best["rows_per_s"]
-            if best is None or better:
+            if best is None or (r["p50_us"] < best["p50_us"] if r["batch"] == 1
+                                else r["rows_per_s"] > best["rows_per_s"]):
                 torch[key] = r
 
     def p(metric, q):

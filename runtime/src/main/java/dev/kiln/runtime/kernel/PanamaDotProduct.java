@@ -59,7 +59,9 @@ final class PanamaDotProduct implements Parallel.Rows {
       finish(r, r + 4);
     }
     for (; r < to; r++) {
-      for (int o = 0; o < out; o++) single(r, o);
+      int o = 0;
+      for (; o + 4 <= out; o += 4) outputs4(r, o);
+      for (; o < out; o++) single(r, o);
       finish(r, r + 1);
     }
   }
@@ -75,7 +77,9 @@ final class PanamaDotProduct implements Parallel.Rows {
       }
     }
     for (; r < rows; r++) {
-      for (int o = from; o < to; o++) single(r, o);
+      int o = from;
+      for (; o + 4 <= to; o += 4) outputs4(r, o);
+      for (; o < to; o++) single(r, o);
     }
     for (r = 0; r < rows; r++) {
       int row = r * out;
@@ -171,6 +175,32 @@ final class PanamaDotProduct implements Parallel.Rows {
     z[c + out] = a1.reduceLanes(VectorOperators.ADD) + tail(x1, wo, bound);
     z[c + 2 * out] = a2.reduceLanes(VectorOperators.ADD) + tail(x2, wo, bound);
     z[c + 3 * out] = a3.reduceLanes(VectorOperators.ADD) + tail(x3, wo, bound);
+  }
+
+  /**
+   * Row r of X against rows o..o+3 of W: four independent sums that share each load of X, where fewer
+   * than four rows are left (a single example at inference). Each sum adds in the order {@link #single} does.
+   */
+  private void outputs4(int r, int o) {
+    int xr = r * in;
+    int w0 = wOff + o * in;
+    int w1 = w0 + in;
+    int w2 = w1 + in;
+    int w3 = w2 + in;
+    FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+    int bound = in - in % L;
+    for (int k = 0; k < bound; k += L) {
+      FloatVector u = FloatVector.fromArray(S, x, xr + k);
+      a0 = u.fma(FloatVector.fromArray(S, p, w0 + k), a0);
+      a1 = u.fma(FloatVector.fromArray(S, p, w1 + k), a1);
+      a2 = u.fma(FloatVector.fromArray(S, p, w2 + k), a2);
+      a3 = u.fma(FloatVector.fromArray(S, p, w3 + k), a3);
+    }
+    int c = r * out + o;
+    z[c] = a0.reduceLanes(VectorOperators.ADD) + tail(xr, w0, bound);
+    z[c + 1] = a1.reduceLanes(VectorOperators.ADD) + tail(xr, w1, bound);
+    z[c + 2] = a2.reduceLanes(VectorOperators.ADD) + tail(xr, w2, bound);
+    z[c + 3] = a3.reduceLanes(VectorOperators.ADD) + tail(xr, w3, bound);
   }
 
   private void single(int r, int o) {
