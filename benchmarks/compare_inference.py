@@ -40,7 +40,8 @@ def main():
     java = os.path.join(a.jdk, "bin", "java") if a.jdk else "java"
     cp = classpath()
     results = jmh(java, cp, [], "kiln,onnxruntime-1,onnxruntime-2", a.quick)
-    one = jmh(java, cp, ["-jvmArgsAppend", "-Dkiln.threads=1"], "kiln", a.quick)
+    # -jvmArgsAppend replaces the benchmark's own, which adds the Vector API module.
+    one = jmh(java, cp, ["-jvmArgsAppend", "--add-modules jdk.incubator.vector -Dkiln.threads=1"], "kiln", a.quick)
     for (network, batch, _), metric in one.items():
         results[(network, batch, "kiln-1-thread")] = metric
     torch = {}

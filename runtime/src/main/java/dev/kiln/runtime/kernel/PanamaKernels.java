@@ -19,6 +19,14 @@ final class PanamaKernels implements Kernels {
   private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
   /** Multiply-adds below which a second thread costs more than it saves. */
   private static final long PARALLEL_WORK = 1L << 19;
+  /**
+   * The same for the forward product of fewer than {@link #FEW_ROWS} rows, as inference of one request
+   * runs it: between requests the worker parks, and waking it costs about 100 µs here (SingleRowSplit in
+   * the benchmarks), which only a product of 20 MB of weights or so repays. Training's steps come back to
+   * back, while the worker still spins.
+   */
+  private static final long PARALLEL_WORK_FEW_ROWS = 1L << 23;
+  private static final int FEW_ROWS = 4;
   /** Parameters below which an optimizer's update stays on one thread. */
   private static final int PARALLEL_UPDATE = 1 << 15;
 
@@ -83,7 +91,8 @@ final class PanamaKernels implements Kernels {
       d.activation = fusedRelu || activation.fused() == Epilogue.Fused.IDENTITY ? null : activation;
       // Split by outputs, like the weight gradient and the optimizer's update, when there are enough.
       d.byColumns = d.columnsAllowed() && out >= 8;
-      runRows(d, d.byColumns ? out : rows, (long) rows * in * out);
+      long work = (long) rows * in * out;
+      runRows(d, d.byColumns ? out : rows, rows < FEW_ROWS && work < PARALLEL_WORK_FEW_ROWS ? 0 : work);
       if (activation.fused() == Epilogue.Fused.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
       return;
     }
