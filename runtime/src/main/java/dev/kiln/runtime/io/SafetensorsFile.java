@@ -10,9 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ import java.util.Map;
 final class SafetensorsFile {
   private static final JsonFactory JSON = new JsonFactory();
   private static final String METADATA = "__metadata__";
+  /** The {@code __metadata__} key of the data section's SHA-256, which Kiln writes and checks when present. */
+  static final String DIGEST = "sha256";
   /** A header larger than this is not a safetensors header (the reference implementation uses 100 MB). */
   private static final long MAX_HEADER = 100L * 1024 * 1024;
 
@@ -44,13 +49,14 @@ final class SafetensorsFile {
     long dataStart = 8 + headerLength;
     long dataLength = bytes.length - dataStart;
     Map<String, SafetensorsEntry> entries = new LinkedHashMap<>();
+    String recordedDigest = null;
     try (JsonParser parser = JSON.createParser(bytes, 8, (int) headerLength)) {
       expect(parser.nextToken(), JsonToken.START_OBJECT, source, "the header");
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
         if (name.equals(METADATA)) {
-          parser.skipChildren();
+          recordedDigest = readDigest(parser, source);
           continue;
         }
         if (entries.containsKey(name)) {
@@ -63,7 +69,47 @@ final class SafetensorsFile {
       throw new IOException(source + ": the header is not valid JSON: " + e.getOriginalMessage(), e);
     }
     checkNoOverlap(entries.values(), source);
+    if (recordedDigest != null) {
+      String actual = sha256(bytes, (int) dataStart, (int) dataLength);
+      if (!actual.equals(recordedDigest)) {
+        throw new IOException(source + ": the data's SHA-256 is " + actual + " but the header records "
+            + recordedDigest + "; the file is corrupt");
+      }
+    }
     return entries;
+  }
+
+  /**
+   * The {@code sha256} entry of {@code __metadata__} (a map of strings to strings), lowercase hex, or null
+   * when there is none, as in files PyTorch wrote.
+   */
+  private static String readDigest(JsonParser parser, String source) throws IOException {
+    expect(parser.currentToken(), JsonToken.START_OBJECT, source, METADATA);
+    String digest = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      JsonToken value = parser.nextToken();
+      expect(value, JsonToken.VALUE_STRING, source, METADATA + " entry " + key);
+      if (key.equals(DIGEST)) {
+        digest = parser.getText();
+        if (!digest.matches("[0-9a-f]{64}")) {
+          throw new IOException(source + ": " + METADATA + " " + DIGEST + " is '" + digest
+              + "'; expected 64 lowercase hexadecimal digits");
+        }
+      }
+    }
+    return digest;
+  }
+
+  /** The SHA-256 of {@code length} bytes from {@code offset}, as lowercase hex. */
+  static String sha256(byte[] bytes, int offset, int length) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(bytes, offset, length);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private static SafetensorsEntry readEntry(JsonParser parser, String name, String source, long dataStart,
@@ -130,12 +176,14 @@ final class SafetensorsFile {
    */
   static byte[] encode(List<TensorSpec> specs, float[] params, float[] buffers, long[] longBuffers)
       throws IOException {
+    byte[] data = data(specs, params, buffers, longBuffers);
     ByteArrayOutputStream header = new ByteArrayOutputStream();
     long offset = 0;
     try (JsonGenerator json = JSON.createGenerator(header, JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeObjectFieldStart(METADATA);
       json.writeStringField("format", "pt");
+      json.writeStringField(DIGEST, sha256(data, 0, data.length));
       json.writeEndObject();
       for (TensorSpec spec : specs) {
         long bytes = (long) dtypeWidth(spec.dtype().name()) * spec.size();
@@ -158,6 +206,15 @@ final class SafetensorsFile {
     ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + header.size() + offset)).order(ByteOrder.LITTLE_ENDIAN);
     out.putLong(header.size());
     out.put(header.toByteArray());
+    out.put(data);
+    return out.array();
+  }
+
+  /** The tensors' values, little-endian, in the order of {@code specs}. */
+  private static byte[] data(List<TensorSpec> specs, float[] params, float[] buffers, long[] longBuffers) {
+    long size = 0;
+    for (TensorSpec spec : specs) size += (long) dtypeWidth(spec.dtype().name()) * spec.size();
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.LITTLE_ENDIAN);
     for (TensorSpec spec : specs) {
       if (spec.dtype() == TensorSpec.DType.I64) {
         for (int i = 0; i < spec.size(); i++) out.putLong(longBuffers[spec.offset() + i]);
