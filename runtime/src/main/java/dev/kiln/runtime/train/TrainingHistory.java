@@ -1,6 +1,7 @@
 package dev.kiln.runtime.train;
 
 import java.util.List;
+import java.util.Locale;
 
 /** What {@code fit} measured, epoch by epoch. */
 public record TrainingHistory(List<EpochResult> epochs) {
@@ -21,5 +22,24 @@ public record TrainingHistory(List<EpochResult> epochs) {
   /** The training accuracy of each epoch, in order (NaN for float targets). */
   public double[] accuracies() {
     return epochs.stream().mapToDouble(EpochResult::accuracy).toArray();
+  }
+
+  /**
+   * A table, one line per epoch: its loss, training and validation accuracy ({@code -} where there is
+   * none), learning rate and seconds.
+   */
+  @Override
+  public String toString() {
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%5s  %10s  %8s  %8s  %10s  %7s%n",
+        "epoch", "loss", "accuracy", "val acc", "lr", "seconds"));
+    for (EpochResult e : epochs) {
+      table.append(String.format(Locale.ROOT, "%5d  %10.6f  %8s  %8s  %10.4g  %7.2f%n", e.epoch(), e.loss(),
+          fraction(e.accuracy()), fraction(e.validationAccuracy()), e.learningRate(), e.seconds()));
+    }
+    return table.toString();
+  }
+
+  private static String fraction(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
   }
 }
