@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -50,7 +53,7 @@ final class SafetensorsFile {
     long dataLength = bytes.length - dataStart;
     Map<String, SafetensorsEntry> entries = new LinkedHashMap<>();
     String recordedDigest = null;
-    try (JsonParser parser = JSON.createParser(bytes, 8, (int) headerLength)) {
+    try (JsonParser parser = JSON.createParser(utf8(bytes, (int) headerLength, source))) {
       expect(parser.nextToken(), JsonToken.START_OBJECT, source, "the header");
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
@@ -77,6 +80,19 @@ final class SafetensorsFile {
       }
     }
     return entries;
+  }
+
+  /**
+   * The header as text, decoded strictly as UTF-8, which the format prescribes: the JSON parser on its
+   * own would guess another encoding from the first bytes.
+   */
+  private static String utf8(byte[] bytes, int headerLength, String source) throws IOException {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 8, headerLength)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException(source + ": the header is not valid UTF-8 text; expected UTF-8 JSON", e);
+    }
   }
 
   /**
@@ -140,14 +156,20 @@ final class SafetensorsFile {
           + "; expected [begin, end] with 0 <= begin <= end <= " + dataLength + " (the data's length)");
     }
     long elements = 1;
-    for (long d : shape) {
-      if (d < 0) {
-        throw new IOException(source + ": tensor " + name + " has shape " + Arrays.toString(shape)
-            + "; expected sizes >= 0");
-      }
-      elements = Math.multiplyExact(elements, d);
-    }
     int width = dtypeWidth(dtype);
+    try {
+      for (long d : shape) {
+        if (d < 0) {
+          throw new IOException(source + ": tensor " + name + " has shape " + Arrays.toString(shape)
+              + "; expected sizes >= 0");
+        }
+        elements = Math.multiplyExact(elements, d);
+      }
+      if (width > 0) Math.multiplyExact(elements, width);
+    } catch (ArithmeticException e) {
+      throw new IOException(source + ": tensor " + name + " has shape " + Arrays.toString(shape)
+          + ", more values than any file holds; expected at most the " + dataLength + " bytes of the data");
+    }
     if (width > 0 && elements * width != offsets[1] - offsets[0]) {
       throw new IOException(source + ": tensor " + name + " has shape " + Arrays.toString(shape) + " and dtype "
           + dtype + ", which take " + elements * width + " bytes, but its data_offsets "

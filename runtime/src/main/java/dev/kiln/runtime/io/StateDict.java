@@ -88,8 +88,11 @@ public final class StateDict {
    */
   public void load(Path path, float[] params, float[] buffers, long[] longBuffers) throws IOException {
     checkLengths(params, buffers, longBuffers);
-    byte[] bytes = Files.readAllBytes(path);
-    String source = path.toString();
+    load(Files.readAllBytes(path), path.toString(), params, buffers, longBuffers);
+  }
+
+  /** {@link #load(Path, float[], float[], long[])} of a file's bytes; {@code source} names it in messages. */
+  void load(byte[] bytes, String source, float[] params, float[] buffers, long[] longBuffers) throws IOException {
     Map<String, SafetensorsEntry> entries = SafetensorsFile.parse(bytes, source);
 
     Set<String> expected = new LinkedHashSet<>();
