@@ -2,6 +2,7 @@ package dev.kiln.runtime.data;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,29 @@ public final class Dataset {
    * @throws IOException naming the file, the line and the value that is not a number, or a missing column
    */
   public static Dataset fromCsv(Path path, String labelColumn) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path)) {
+      return fromCsv(reader, path.toString(), labelColumn);
+    }
+  }
+
+  /** {@link #fromCsv(Path, String)} of text from {@code reader}; {@code path} names it in messages. */
+  static Dataset fromCsv(Reader reader, String path, String labelColumn) throws IOException {
+    try {
+      return parseCsv(reader, path, labelColumn);
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(path)) throw e;
+      // Commons CSV's own: an unclosed quote in the header row, say.
+      throw new IOException(path + " is not valid CSV with a header row: " + e.getMessage(), e);
+    } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      // Commons CSV reports a malformed file (an unclosed quote, a duplicate or empty column name) this way.
+      String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+      throw new IOException(path + " is not valid CSV with a header row: " + message, e);
+    }
+  }
+
+  private static Dataset parseCsv(Reader reader, String path, String labelColumn) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (Reader reader = Files.newBufferedReader(path); CSVParser parser = CSVParser.parse(reader, format)) {
+    try (CSVParser parser = CSVParser.parse(reader, format)) {
       List<String> header = parser.getHeaderNames();
       int labelIndex = header.indexOf(labelColumn);
       if (labelIndex < 0) {
@@ -111,7 +133,7 @@ public final class Dataset {
     }
   }
 
-  private static float number(Path path, CSVRecord record, String column, String value) throws IOException {
+  private static float number(String path, CSVRecord record, String column, String value) throws IOException {
     try {
       return Float.parseFloat(value);
     } catch (NumberFormatException e) {
@@ -120,7 +142,7 @@ public final class Dataset {
     }
   }
 
-  private static int classIndex(Path path, CSVRecord record, String column, String value) throws IOException {
+  private static int classIndex(String path, CSVRecord record, String column, String value) throws IOException {
     try {
       int label = Integer.parseInt(value);
       if (label >= 0) return label;
