@@ -9,24 +9,16 @@ rows.txt (a batch, little-endian float32). For each, this script
   - where the onnx package is installed, runs onnx.checker.check_model(full_check=True) on kiln.onnx.
 Prints one JSON line: the versions found and, per directory, the checker's verdict.
 """
-import json, os, struct, sys
+import json, os, sys
 import numpy as np
 import torch
 import torch.nn.functional as F
+from blobnet_interop import read  # the interop tests' safetensors reader, copied beside this script
 
 try:
     import onnx
 except ImportError:
     onnx = None
-
-
-def read(path):
-    b = open(path, "rb").read()
-    n = struct.unpack("<Q", b[:8])[0]
-    header = json.loads(b[8:8 + n])
-    return {k: torch.from_numpy(np.frombuffer(b[8 + n + v["data_offsets"][0]:8 + n + v["data_offsets"][1]],
-                                              dtype="<i8" if v["dtype"] == "I64" else "<f4").reshape(v["shape"]).copy())
-            for k, v in header.items() if k != "__metadata__"}
 
 
 class Network(torch.nn.Module):

@@ -171,6 +171,7 @@ class PyTorchExportTest {
     try (InputStream in = PyTorchExportTest.class.getResourceAsStream("/onnx/torch_side.py")) {
       Files.write(script, in.readAllBytes());
     }
+    Files.write(dir.resolve("blobnet_interop.py"), PyTorchSide.resource("blobnet_interop.py"));
     List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
     command.addAll(directories);
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
