@@ -21,6 +21,22 @@ public interface KilnTrainer {
   void setMaxGradientNorm(float maxNorm);
 
   /**
+   * Writes, atomically, what this trainer needs to go on: the model's parameters and buffers under their
+   * state-dict names, the optimizer's state under {@code optimizer.<tensor>.<state>}
+   * ({@code optimizer.hidden.weight.exp_avg}), and in {@code __metadata__} the model's interface, the
+   * optimizer with its hyper-parameters, the learning rate and the steps taken. One safetensors file.
+   */
+  void saveCheckpoint(java.nio.file.Path file) throws java.io.IOException;
+
+  /**
+   * Restores a checkpoint that {@link #saveCheckpoint} wrote for a trainer of the same model and optimizer.
+   * A checkpoint of another model, optimizer or hyper-parameters is an {@link IllegalArgumentException}
+   * naming both; a missing, extra or misshaped tensor, or a corrupt file, an {@link java.io.IOException}.
+   * A failed load leaves the trainer and its model as they were.
+   */
+  void loadCheckpoint(java.nio.file.Path file) throws java.io.IOException;
+
+  /**
    * Trains on {@code data} as {@code options} say: epochs of shuffled mini-batches, the learning rate
    * of each epoch from the schedule, a console progress bar. Returns what each epoch measured.
    *

@@ -180,7 +180,8 @@ public final class ModelWriter {
   }
 
   /** The arrays {@code StateDict.save} and {@code load} take: the parameters, then the buffers if any. */
-  private static String arrays(Network network, String owner) {
+  /** The model's arrays as the state dict's load and save take them: parameters, then buffers if it has any. */
+  static String arrays(Network network, String owner) {
     List<ArraySlot> buffers = buffers(network);
     if (buffers.isEmpty()) {
       return owner + "parameters";

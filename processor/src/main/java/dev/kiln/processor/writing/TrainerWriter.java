@@ -65,7 +65,7 @@ public final class TrainerWriter {
         .addParameter(model, "model")
         .addParameter(ModelWriter.FLOATS, "parameters")
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
-        .addStatement("super(parameters, optimizer)")
+        .addStatement("super($L, optimizer)", ModelWriter.arrays(network, "model.").replaceFirst("model\\.parameters", "parameters"))
         .addStatement("this.model = model");
     if (network.has(Stage.DROPOUT)) {
       constructor.addParameter(TypeName.LONG, "dropoutSeed")

@@ -1,6 +1,11 @@
 package dev.kiln.runtime.generated;
 
 import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.io.StateDict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.kiln.runtime.optim.GradientClipping;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.OptimizerState;
@@ -12,13 +17,61 @@ import dev.kiln.runtime.optim.OptimizerState;
 public abstract class AbstractTrainer implements KilnTrainer {
   protected final float[] parameters;
   protected final float[] gradients;
+  private final float[] buffers;
+  private final long[] longBuffers;
+  private final Optimizer settings;
   private final OptimizerState optimizer;
   private float maxGradientNorm = Float.POSITIVE_INFINITY;
 
+  /** A trainer of a model without buffers. */
   protected AbstractTrainer(float[] parameters, Optimizer optimizer) {
+    this(parameters, new float[0], new long[0], optimizer);
+  }
+
+  /** A trainer of a model whose buffers (running statistics, counters) live in {@code buffers} and {@code longBuffers}. */
+  protected AbstractTrainer(float[] parameters, float[] buffers, long[] longBuffers, Optimizer optimizer) {
     this.parameters = parameters;
     this.gradients = new float[parameters.length];
+    this.buffers = buffers;
+    this.longBuffers = longBuffers;
+    this.settings = optimizer;
     this.optimizer = optimizer.newState(parameters.length);
+  }
+
+  @Override
+  public final void saveCheckpoint(Path file) throws IOException {
+    Checkpoint layout = Checkpoint.of(model(), optimizer.planeNames());
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put(Checkpoint.FORMAT, "1");
+    metadata.put(Checkpoint.INTERFACE, Checkpoint.declaredInterface(model()));
+    metadata.put(Checkpoint.OPTIMIZER, settings.toString());
+    metadata.put(Checkpoint.LEARNING_RATE, Float.toString(optimizer.learningRate()));
+    metadata.put(Checkpoint.STEPS, Long.toString(optimizer.steps()));
+    layout.stateDict().save(file, parameters, layout.join(buffers, optimizer.planes()), longBuffers, metadata);
+  }
+
+  @Override
+  public final void loadCheckpoint(Path file) throws IOException {
+    Map<String, String> metadata = StateDict.metadata(file);
+    if (!"1".equals(metadata.get(Checkpoint.FORMAT))) {
+      throw new IOException(file + " is not a Kiln checkpoint; expected a file written by saveCheckpoint");
+    }
+    Checkpoint.expectSame(file, "the model", metadata.get(Checkpoint.INTERFACE), Checkpoint.declaredInterface(model()));
+    Checkpoint.expectSame(file, "the optimizer", metadata.get(Checkpoint.OPTIMIZER), settings.toString());
+    float lr = Checkpoint.number(file, metadata, Checkpoint.LEARNING_RATE, Float::parseFloat);
+    long steps = Checkpoint.number(file, metadata, Checkpoint.STEPS, Long::parseLong);
+    Checkpoint layout = Checkpoint.of(model(), optimizer.planeNames());
+    float[] stagedParameters = new float[parameters.length];
+    float[] stagedState = new float[buffers.length + optimizer.planes().length];
+    long[] stagedLongs = new long[longBuffers.length];
+    layout.stateDict().load(file, stagedParameters, stagedState, stagedLongs);
+    // Everything is checked: only now does the trainer change.
+    System.arraycopy(stagedParameters, 0, parameters, 0, parameters.length);
+    System.arraycopy(stagedState, 0, buffers, 0, buffers.length);
+    System.arraycopy(stagedState, buffers.length, optimizer.planes(), 0, optimizer.planes().length);
+    System.arraycopy(stagedLongs, 0, longBuffers, 0, longBuffers.length);
+    optimizer.learningRate(lr);
+    optimizer.resume(steps);
   }
 
   @Override

@@ -40,6 +40,12 @@ final class SafetensorsFile {
 
   /** Parses and checks the header of {@code bytes}; {@code source} names the file in messages. */
   static Map<String, SafetensorsEntry> parse(byte[] bytes, String source) throws IOException {
+    return parse(bytes, source, new LinkedHashMap<>());
+  }
+
+  /** {@link #parse(byte[], String)}, also putting the header's {@code __metadata__} into {@code metadata}. */
+  static Map<String, SafetensorsEntry> parse(byte[] bytes, String source, Map<String, String> metadata)
+      throws IOException {
     if (bytes.length < 8) {
       throw new IOException(source + ": " + bytes.length + " bytes is too short for a safetensors file;"
           + " expected at least the 8-byte header length");
@@ -59,7 +65,8 @@ final class SafetensorsFile {
         String name = parser.currentName();
         parser.nextToken();
         if (name.equals(METADATA)) {
-          recordedDigest = readDigest(parser, source);
+          readMetadata(parser, source, metadata);
+          recordedDigest = metadata.get(DIGEST);
           continue;
         }
         if (entries.containsKey(name)) {
@@ -96,25 +103,23 @@ final class SafetensorsFile {
   }
 
   /**
-   * The {@code sha256} entry of {@code __metadata__} (a map of strings to strings), lowercase hex, or null
-   * when there is none, as in files PyTorch wrote.
+   * The entries of {@code __metadata__}, a map of strings to strings; its {@code sha256}, where there is
+   * one, must be lowercase hex.
    */
-  private static String readDigest(JsonParser parser, String source) throws IOException {
+  private static void readMetadata(JsonParser parser, String source, Map<String, String> metadata)
+      throws IOException {
     expect(parser.currentToken(), JsonToken.START_OBJECT, source, METADATA);
-    String digest = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       JsonToken value = parser.nextToken();
       expect(value, JsonToken.VALUE_STRING, source, METADATA + " entry " + key);
-      if (key.equals(DIGEST)) {
-        digest = parser.getText();
-        if (!digest.matches("[0-9a-f]{64}")) {
-          throw new IOException(source + ": " + METADATA + " " + DIGEST + " is '" + digest
-              + "'; expected 64 lowercase hexadecimal digits");
-        }
+      String text = parser.getText();
+      if (key.equals(DIGEST) && !text.matches("[0-9a-f]{64}")) {
+        throw new IOException(source + ": " + METADATA + " " + DIGEST + " is '" + text
+            + "'; expected 64 lowercase hexadecimal digits");
       }
+      metadata.put(key, text);
     }
-    return digest;
   }
 
   /** The SHA-256 of {@code length} bytes from {@code offset}, as lowercase hex. */
@@ -198,6 +203,12 @@ final class SafetensorsFile {
    */
   static byte[] encode(List<TensorSpec> specs, float[] params, float[] buffers, long[] longBuffers)
       throws IOException {
+    return encode(specs, params, buffers, longBuffers, Map.of());
+  }
+
+  /** {@link #encode(List, float[], float[], long[])} with more {@code __metadata__} entries. */
+  static byte[] encode(List<TensorSpec> specs, float[] params, float[] buffers, long[] longBuffers,
+      Map<String, String> metadata) throws IOException {
     byte[] data = data(specs, params, buffers, longBuffers);
     ByteArrayOutputStream header = new ByteArrayOutputStream();
     long offset = 0;
@@ -205,6 +216,7 @@ final class SafetensorsFile {
       json.writeStartObject();
       json.writeObjectFieldStart(METADATA);
       json.writeStringField("format", "pt");
+      for (Map.Entry<String, String> entry : metadata.entrySet()) json.writeStringField(entry.getKey(), entry.getValue());
       json.writeStringField(DIGEST, sha256(data, 0, data.length));
       json.writeEndObject();
       for (TensorSpec spec : specs) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,25 @@ public final class StateDict {
    * temporary file beside it, which then replaces {@code path}: an interrupted save leaves the old file.
    */
   public void save(Path path, float[] params, float[] buffers, long[] longBuffers) throws IOException {
+    save(path, params, buffers, longBuffers, Map.of());
+  }
+
+  /** {@link #save(Path, float[], float[], long[])} with {@code metadata} in the header's {@code __metadata__}. */
+  public void save(Path path, float[] params, float[] buffers, long[] longBuffers, Map<String, String> metadata)
+      throws IOException {
     checkLengths(params, buffers, longBuffers);
-    byte[] bytes = SafetensorsFile.encode(tensors, params, buffers, longBuffers);
+    byte[] bytes = SafetensorsFile.encode(tensors, params, buffers, longBuffers, metadata);
     AtomicFiles.replace(path, ".tmp", temp -> Files.write(temp, bytes));
+  }
+
+  /**
+   * The {@code __metadata__} of the safetensors file at {@code path}, once its header and digest have
+   * been checked: an {@link IOException} naming what is wrong otherwise.
+   */
+  public static Map<String, String> metadata(Path path) throws IOException {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    SafetensorsFile.parse(Files.readAllBytes(path), path.toString(), metadata);
+    return metadata;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kiln.runtime.optim;
 
 import dev.kiln.runtime.kernel.KernelProvider;
+import java.util.List;
 
 /**
  * The moments of Adam and AdamW in one contiguous array: first moments in [0, n), second moments in
@@ -30,6 +31,26 @@ final class AdamState implements OptimizerState {
   @Override
   public void learningRate(float lr) {
     this.lr = HyperParameters.nonNegative("lr", lr);
+  }
+
+  @Override
+  public List<String> planeNames() {
+    return settings.amsgrad() ? List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq") : List.of("exp_avg", "exp_avg_sq");
+  }
+
+  @Override
+  public float[] planes() {
+    return moments;
+  }
+
+  @Override
+  public long steps() {
+    return t;
+  }
+
+  @Override
+  public void resume(long steps) {
+    this.t = Math.toIntExact(steps);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.kiln.runtime.optim;
 
 import dev.kiln.runtime.kernel.KernelProvider;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,12 +76,36 @@ public final class Sgd implements Optimizer {
       currentLr = HyperParameters.nonNegative("lr", lr);
     }
 
+    private long steps;
+
     State(int parameterCount) {
       this.momentumBuffer = momentum != 0f ? new float[parameterCount] : null;
     }
 
     @Override
+    public List<String> planeNames() {
+      return momentumBuffer != null ? List.of("momentum_buffer") : List.of();
+    }
+
+    @Override
+    public float[] planes() {
+      return momentumBuffer != null ? momentumBuffer : new float[0];
+    }
+
+    @Override
+    public long steps() {
+      return steps;
+    }
+
+    @Override
+    public void resume(long steps) {
+      this.steps = steps;
+      this.first = steps == 0;
+    }
+
+    @Override
     public void step(float[] params, float[] grads) {
+      steps++;
       // The options are loop-invariant: the JIT moves their tests out of the loops, which then vectorize.
       // Weight decay joins the gradient here, not in grads, which keeps showing the loss's own gradient.
       float lr = currentLr;
