@@ -28,13 +28,16 @@ public interface KilnTrainer {
    */
   void saveCheckpoint(java.nio.file.Path file) throws java.io.IOException;
 
+  /** {@link #saveCheckpoint(java.nio.file.Path)} with {@code progress} in its metadata, as {@code fit} adds its epoch and step. */
+  void saveCheckpoint(java.nio.file.Path file, java.util.Map<String, String> progress) throws java.io.IOException;
+
   /**
    * Restores a checkpoint that {@link #saveCheckpoint} wrote for a trainer of the same model and optimizer.
    * A checkpoint of another model, optimizer or hyper-parameters is an {@link IllegalArgumentException}
    * naming both; a missing, extra or misshaped tensor, or a corrupt file, an {@link java.io.IOException}.
-   * A failed load leaves the trainer and its model as they were.
+   * A failed load leaves the trainer and its model as they were. Returns the checkpoint's metadata.
    */
-  void loadCheckpoint(java.nio.file.Path file) throws java.io.IOException;
+  java.util.Map<String, String> loadCheckpoint(java.nio.file.Path file) throws java.io.IOException;
 
   /**
    * Trains on {@code data} as {@code options} say: epochs of shuffled mini-batches, the learning rate

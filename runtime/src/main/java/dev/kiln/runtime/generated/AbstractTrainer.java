@@ -40,8 +40,13 @@ public abstract class AbstractTrainer implements KilnTrainer {
 
   @Override
   public final void saveCheckpoint(Path file) throws IOException {
+    saveCheckpoint(file, Map.of());
+  }
+
+  @Override
+  public final void saveCheckpoint(Path file, Map<String, String> progress) throws IOException {
     Checkpoint layout = Checkpoint.of(model(), optimizer.planeNames());
-    Map<String, String> metadata = new LinkedHashMap<>();
+    Map<String, String> metadata = new LinkedHashMap<>(progress);
     metadata.put(Checkpoint.FORMAT, "1");
     metadata.put(Checkpoint.INTERFACE, Checkpoint.declaredInterface(model()));
     metadata.put(Checkpoint.OPTIMIZER, settings.toString());
@@ -51,7 +56,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
   }
 
   @Override
-  public final void loadCheckpoint(Path file) throws IOException {
+  public final Map<String, String> loadCheckpoint(Path file) throws IOException {
     Map<String, String> metadata = StateDict.metadata(file);
     if (!"1".equals(metadata.get(Checkpoint.FORMAT))) {
       throw new IOException(file + " is not a Kiln checkpoint; expected a file written by saveCheckpoint");
@@ -72,6 +77,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
     System.arraycopy(stagedLongs, 0, longBuffers, 0, longBuffers.length);
     optimizer.learningRate(lr);
     optimizer.resume(steps);
+    return metadata;
   }
 
   @Override

@@ -36,6 +36,10 @@ public final class Fitting {
       throw new IllegalArgumentException("the dataset has " + data.targetWidth() + " targets per row; the model has "
           + model.outputSize() + " outputs");
     }
+    if (options.checkpointEverySteps() > 0 && options.checkpointDirectory().isEmpty()) {
+      throw new IllegalArgumentException("checkpointEverySteps(" + options.checkpointEverySteps()
+          + ") needs a checkpointDirectory to write them to");
+    }
     if (options.maxGradientNorm() != Float.POSITIVE_INFINITY) {
       trainer.setMaxGradientNorm(options.maxGradientNorm());
     }
@@ -49,17 +53,29 @@ public final class Fitting {
     float[] tailX = new float[tail * data.width()];
     int[] tailLabels = classes ? new int[tail] : null;
     float[] tailTargets = classes ? null : new float[tail * data.targetWidth()];
+    FitProgress resumed = FitProgress.start(baseLr);
+    if (options.checkpointDirectory().isPresent()) {
+      resumed = FitCheckpoints.resume(trainer, options.checkpointDirectory().get()).orElse(resumed);
+      baseLr = resumed.baseLr();
+    }
     SplittableRandom random = new SplittableRandom(options.shuffleSeed());
-    List<EpochResult> epochs = new ArrayList<>();
-    for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+    // The shuffles of the epochs a resumed run has done, drawn again so that the next ones are the same.
+    for (int epoch = 1; epoch < resumed.epoch(); epoch++) Dataset.permutation(size, random);
+    List<EpochResult> epochs = new ArrayList<>(resumed.history());
+    long stepsDone = resumed.steps();
+    for (int epoch = resumed.epoch(); epoch <= options.epochs(); epoch++) {
       float lr = (float) options.schedule().learningRate(baseLr, epoch - 1);
       trainer.setLearningRate(lr);
       int[] order = Dataset.permutation(size, random);
       int steps = (size + batch - 1) / batch;
-      double lossSum = 0;
+      boolean resuming = epoch == resumed.epoch();
+      int firstStep = resuming ? resumed.step() : 0;
+      double lossSum = resuming ? resumed.lossSum() : 0;
+      double secondsBefore = resuming ? resumed.seconds() : 0;
       long start = System.nanoTime();
       try (ProgressBar bar = options.progress() ? progressBar(epoch, options.epochs(), steps) : null) {
-        for (int step = 0, from = 0; from < size; step++, from += batch) {
+        if (bar != null) bar.stepTo(firstStep);
+        for (int step = firstStep, from = firstStep * batch; from < size; step++, from += batch) {
           int rows = Math.min(batch, size - from);
           float[] bx = rows == batch ? x : tailX;
           float loss;
@@ -76,6 +92,12 @@ public final class Fitting {
             throw new TrainingDivergedException(epoch, step + 1, loss);
           }
           lossSum += (double) loss * rows;
+          stepsDone++;
+          if (options.checkpointEverySteps() > 0 && stepsDone % options.checkpointEverySteps() == 0
+              && from + rows < size) {
+            FitCheckpoints.save(trainer, options.checkpointDirectory().orElseThrow(), new FitProgress(epoch, step + 1,
+                stepsDone, lossSum, secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs));
+          }
           if (bar != null) {
             bar.step();
             if (step % 16 == 0 || from + rows == size) {
@@ -85,10 +107,14 @@ public final class Fitting {
           }
         }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
       double accuracy = classes ? accuracy(model, data) : Double.NaN;
       double validation = options.validation().filter(Dataset::hasLabels).map(v -> accuracy(model, v)).orElse(Double.NaN);
       epochs.add(new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds));
+      if (options.checkpointDirectory().isPresent()) {
+        FitCheckpoints.save(trainer, options.checkpointDirectory().get(),
+            new FitProgress(epoch + 1, 0, stepsDone, 0, 0, baseLr, epochs));
+      }
     }
     return new TrainingHistory(epochs);
   }

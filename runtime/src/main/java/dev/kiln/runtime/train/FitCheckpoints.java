@@ -1,0 +1,81 @@
+package dev.kiln.runtime.train;
+
+import dev.kiln.runtime.KilnTrainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoints of one {@code fit} in its directory: {@code checkpoint-<steps>.safetensors}, the last
+ * two kept. Resuming takes the newest that loads; a torn or corrupt one (an {@link IOException}) makes
+ * way for the one before. A checkpoint of another model or optimizer is the caller's mistake, and fails.
+ */
+final class FitCheckpoints {
+  private static final Logger LOG = Logger.getLogger(FitCheckpoints.class.getName());
+  private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.safetensors");
+  private static final int KEEP = 2;
+
+  private FitCheckpoints() {}
+
+  /** Restores {@code trainer} from the newest readable checkpoint in {@code directory}, if there is one. */
+  static Optional<FitProgress> resume(KilnTrainer trainer, Path directory) {
+    List<Path> newestFirst = checkpoints(directory);
+    for (Path file : newestFirst) {
+      try {
+        Map<String, String> metadata = trainer.loadCheckpoint(file);
+        FitProgress progress = FitProgress.fromMetadata(file, metadata);
+        LOG.info("fit resumes from " + file + ": epoch " + progress.epoch() + ", step " + progress.step());
+        return Optional.of(progress);
+      } catch (IOException e) {
+        LOG.warning("fit skips an unreadable checkpoint: " + e.getMessage());
+      }
+    }
+    if (!newestFirst.isEmpty()) {
+      throw new UncheckedIOException(new IOException(directory + " holds checkpoints " + newestFirst
+          + ", none of them readable; expected at least one whole checkpoint, or an empty directory to start afresh"));
+    }
+    return Optional.empty();
+  }
+
+  /** Writes the checkpoint of {@code progress}, then deletes all but the newest {@value #KEEP}. */
+  static void save(KilnTrainer trainer, Path directory, FitProgress progress) {
+    try {
+      Files.createDirectories(directory);
+      trainer.saveCheckpoint(directory.resolve(String.format("checkpoint-%012d.safetensors", progress.steps())),
+          progress.toMetadata());
+      List<Path> newestFirst = checkpoints(directory);
+      for (Path old : newestFirst.subList(Math.min(KEEP, newestFirst.size()), newestFirst.size())) {
+        Files.deleteIfExists(old);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("fit could not write its checkpoint in " + directory, e);
+    }
+  }
+
+  private static List<Path> checkpoints(Path directory) {
+    if (!Files.isDirectory(directory)) return List.of();
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Path> found = new ArrayList<>();
+      files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).forEach(found::add);
+      found.sort(Comparator.comparingLong(FitCheckpoints::steps).reversed());
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("fit could not list " + directory, e);
+    }
+  }
+
+  private static long steps(Path file) {
+    Matcher m = NAME.matcher(file.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
+}

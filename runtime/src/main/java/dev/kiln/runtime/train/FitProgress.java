@@ -1,0 +1,69 @@
+package dev.kiln.runtime.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a {@code fit} stands, as its checkpoints record it: the epoch under way (from 1) and the steps
+ * of it done, the steps done in all, the loss summed and the seconds spent so far in that epoch, the
+ * learning rate its schedule starts from, and the epochs finished.
+ */
+record FitProgress(int epoch, int step, long steps, double lossSum, double seconds, double baseLr,
+    List<EpochResult> history) {
+  private static final String PREFIX = "kiln.fit.";
+
+  FitProgress {
+    history = List.copyOf(history);
+  }
+
+  static FitProgress start(double baseLr) {
+    return new FitProgress(1, 0, 0, 0, 0, baseLr, List.of());
+  }
+
+  Map<String, String> toMetadata() {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put(PREFIX + "epoch", Integer.toString(epoch));
+    metadata.put(PREFIX + "step", Integer.toString(step));
+    metadata.put(PREFIX + "steps", Long.toString(steps));
+    metadata.put(PREFIX + "loss_sum", Double.toString(lossSum));
+    metadata.put(PREFIX + "seconds", Double.toString(seconds));
+    metadata.put(PREFIX + "base_lr", Double.toString(baseLr));
+    List<String> epochs = new ArrayList<>();
+    for (EpochResult e : history) {
+      epochs.add(e.epoch() + "," + e.loss() + "," + e.learningRate() + "," + e.accuracy() + ","
+          + e.validationAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond());
+    }
+    metadata.put(PREFIX + "history", String.join(";", epochs));
+    return metadata;
+  }
+
+  /** The progress a checkpoint's metadata records; an {@link IOException} naming the file if it records none. */
+  static FitProgress fromMetadata(Path file, Map<String, String> metadata) throws IOException {
+    try {
+      List<EpochResult> history = new ArrayList<>();
+      String epochs = required(metadata, "history");
+      for (String e : epochs.isEmpty() ? new String[0] : epochs.split(";")) {
+        String[] v = e.split(",");
+        if (v.length != 7) throw new NumberFormatException("an epoch of " + v.length + " values");
+        history.add(new EpochResult(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+            Double.parseDouble(v[3]), Double.parseDouble(v[4]), Double.parseDouble(v[5]), Double.parseDouble(v[6])));
+      }
+      return new FitProgress(Integer.parseInt(required(metadata, "epoch")), Integer.parseInt(required(metadata, "step")),
+          Long.parseLong(required(metadata, "steps")), Double.parseDouble(required(metadata, "loss_sum")),
+          Double.parseDouble(required(metadata, "seconds")), Double.parseDouble(required(metadata, "base_lr")), history);
+    } catch (NumberFormatException e) {
+      throw new IOException(file + " records no fit progress that can be read (" + e.getMessage()
+          + "); expected a checkpoint that fit wrote", e);
+    }
+  }
+
+  private static String required(Map<String, String> metadata, String key) {
+    String value = metadata.get(PREFIX + key);
+    if (value == null) throw new NumberFormatException(PREFIX + key + " is missing");
+    return value;
+  }
+}
