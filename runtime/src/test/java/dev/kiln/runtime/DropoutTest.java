@@ -3,7 +3,7 @@ package dev.kiln.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.runtime.activation.Dropout;
-import java.util.SplittableRandom;
+import dev.kiln.runtime.activation.DropoutRandom;
 import org.junit.jupiter.api.Test;
 
 class DropoutTest {
@@ -15,7 +15,7 @@ class DropoutTest {
     java.util.Arrays.fill(x, 2f);
     float[] y = new float[N];
     float[] mask = new float[N];
-    Dropout.forward(x, y, mask, N, 0.3f, new SplittableRandom(1));
+    Dropout.forward(x, y, mask, N, 0.3f, new DropoutRandom(1));
     int zeros = 0;
     for (int i = 0; i < N; i++) {
       if (y[i] == 0f) {

@@ -39,6 +39,7 @@ public final class RuntimeTypes {
   public static final ClassName ACTIVATION = ClassName.get(ACTIVATIONS, "Activation");
   public static final ClassName PRELU = ClassName.get(ACTIVATIONS, "PReLU");
   public static final ClassName DROPOUT = ClassName.get(ACTIVATIONS, "Dropout");
+  public static final ClassName DROPOUT_RANDOM = ClassName.get(ACTIVATIONS, "DropoutRandom");
   public static final ClassName MAX_POOL2D = ClassName.get(RUNTIME + ".pool", "MaxPool2d");
   public static final ClassName AVG_POOL2D = ClassName.get(RUNTIME + ".pool", "AvgPool2d");
   public static final ClassName CONV2D = ClassName.get(RUNTIME + ".conv", "Conv2d");

@@ -11,7 +11,6 @@ import dev.kiln.processor.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -42,7 +41,7 @@ public final class TrainerWriter {
         .initializer("$T.linear()", RuntimeTypes.KERNEL_PROVIDER).build());
     ModelWriter.stepFields(members).forEach(type::addField);
     if (network.has(Stage.DROPOUT)) {
-      type.addField(FieldSpec.builder(SplittableRandom.class, "random", Modifier.PRIVATE, Modifier.FINAL)
+      type.addField(FieldSpec.builder(RuntimeTypes.DROPOUT_RANDOM, "random", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Draws the dropout masks.\n").build());
     }
     type.addField(FieldSpec.builder(TypeName.INT, "rows", Modifier.PRIVATE)
@@ -69,9 +68,18 @@ public final class TrainerWriter {
         .addStatement("this.model = model");
     if (network.has(Stage.DROPOUT)) {
       constructor.addParameter(TypeName.LONG, "dropoutSeed")
-          .addStatement("this.random = new $T(dropoutSeed)", SplittableRandom.class);
+          .addStatement("this.random = new $T(dropoutSeed)", RuntimeTypes.DROPOUT_RANDOM);
     }
     type.addMethod(constructor.build());
+    if (network.has(Stage.DROPOUT)) {
+      type.addMethod(MethodSpec.methodBuilder("dropoutRandom")
+          .addJavadoc("The source of the dropout masks, whose state checkpoints keep.\n")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(RuntimeTypes.DROPOUT_RANDOM)
+          .addStatement("return random")
+          .build());
+    }
     if (network.classIndexTargets()) type.addMethod(step(network, members, true, featureMajor));
     if (network.floatTargets()) type.addMethod(step(network, members, false, featureMajor));
     type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(members) : ForwardPass.training(members)));

@@ -1,13 +1,11 @@
 package dev.kiln.runtime.activation;
 
-import java.util.SplittableRandom;
-
 /** Inverted dropout for training: zero each value with probability p, scale the rest by 1 / (1 - p). */
 public final class Dropout {
   private Dropout() {}
 
   /** {@code y = x · mask} over {@code n} values, drawing a new {@code mask} from {@code random}. */
-  public static void forward(float[] x, float[] y, float[] mask, int n, float p, SplittableRandom random) {
+  public static void forward(float[] x, float[] y, float[] mask, int n, float p, DropoutRandom random) {
     float keep = 1f / (1f - p);
     for (int i = 0; i < n; i++) {
       mask[i] = random.nextDouble() < p ? 0f : keep;

@@ -1,6 +1,7 @@
 package dev.kiln.runtime.generated;
 
 import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.activation.DropoutRandom;
 import dev.kiln.runtime.io.StateDict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ public abstract class AbstractTrainer implements KilnTrainer {
     this.optimizer = optimizer.newState(parameters.length);
   }
 
+  /** The source of the dropout masks, in trainers of networks with dropout; null in the others. */
+  protected DropoutRandom dropoutRandom() {
+    return null;
+  }
+
   @Override
   public final void saveCheckpoint(Path file) throws IOException {
     saveCheckpoint(file, Map.of());
@@ -52,6 +58,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
     metadata.put(Checkpoint.OPTIMIZER, settings.toString());
     metadata.put(Checkpoint.LEARNING_RATE, Float.toString(optimizer.learningRate()));
     metadata.put(Checkpoint.STEPS, Long.toString(optimizer.steps()));
+    if (dropoutRandom() != null) metadata.put(Checkpoint.DROPOUT_STATE, Long.toString(dropoutRandom().state()));
     layout.stateDict().save(file, parameters, layout.join(buffers, optimizer.planes()), longBuffers, metadata);
   }
 
@@ -65,6 +72,8 @@ public abstract class AbstractTrainer implements KilnTrainer {
     Checkpoint.expectSame(file, "the optimizer", metadata.get(Checkpoint.OPTIMIZER), settings.toString());
     float lr = Checkpoint.number(file, metadata, Checkpoint.LEARNING_RATE, Float::parseFloat);
     long steps = Checkpoint.number(file, metadata, Checkpoint.STEPS, Long::parseLong);
+    Long dropoutState = dropoutRandom() == null ? null
+        : Checkpoint.number(file, metadata, Checkpoint.DROPOUT_STATE, Long::parseLong);
     Checkpoint layout = Checkpoint.of(model(), optimizer.planeNames());
     float[] stagedParameters = new float[parameters.length];
     float[] stagedState = new float[buffers.length + optimizer.planes().length];
@@ -77,6 +86,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
     System.arraycopy(stagedLongs, 0, longBuffers, 0, longBuffers.length);
     optimizer.learningRate(lr);
     optimizer.resume(steps);
+    if (dropoutState != null) dropoutRandom().restore(dropoutState);
     return metadata;
   }
 

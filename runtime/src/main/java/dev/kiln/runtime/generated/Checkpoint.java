@@ -21,6 +21,7 @@ record Checkpoint(StateDict stateDict) {
   static final String OPTIMIZER = "kiln.optimizer";
   static final String LEARNING_RATE = "kiln.learning_rate";
   static final String STEPS = "kiln.optimizer_steps";
+  static final String DROPOUT_STATE = "kiln.dropout_state";
 
   static Checkpoint of(KilnModel model, List<String> planes) {
     List<TensorSpec> tensors = model.stateDict().tensors();

@@ -51,6 +51,7 @@ final class FitCheckpoints {
   static void save(KilnTrainer trainer, Path directory, FitProgress progress) {
     try {
       Files.createDirectories(directory);
+      deleteTornWrites(directory);
       trainer.saveCheckpoint(directory.resolve(String.format("checkpoint-%012d.safetensors", progress.steps())),
           progress.toMetadata());
       List<Path> newestFirst = checkpoints(directory);
@@ -59,6 +60,16 @@ final class FitCheckpoints {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("fit could not write its checkpoint in " + directory, e);
+    }
+  }
+
+  /** The temporary files of writes a killed run left unfinished, which never took a checkpoint's name. */
+  private static void deleteTornWrites(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("checkpoint-") && name.endsWith(".tmp")) Files.deleteIfExists(f);
+      }
     }
   }
 
