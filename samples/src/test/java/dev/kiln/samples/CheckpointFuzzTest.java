@@ -34,6 +34,7 @@ class CheckpointFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void anyBytesAreACheckpointOrRefusedWithAMessage(byte[] bytes) throws IOException {
+    long start = System.nanoTime();
     Files.write(FILE, bytes);
     float[] before = MODEL.parameters().clone();
     try {
@@ -43,5 +44,7 @@ class CheckpointFuzzTest {
       assertTrue(e.getMessage().contains(FILE.toString()), e.getMessage());
       assertArrayEquals(before, MODEL.parameters(), "a failed load changed the parameters");
     }
+    // A read must not take long, whatever the bytes say.
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "the read took over a second");
   }
 }

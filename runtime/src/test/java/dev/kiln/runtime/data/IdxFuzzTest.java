@@ -14,6 +14,7 @@ import java.io.IOException;
 class IdxFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void anyBytesAreAnIdxFileOrRefusedWithAMessage(byte[] bytes) {
+    long start = System.nanoTime();
     try {
       Idx idx = Idx.parse(bytes, "fuzzed.idx");
       idx.scaledToUnit();
@@ -22,5 +23,7 @@ class IdxFuzzTest {
       assertNotNull(e.getMessage(), "a refusal without a message: " + e);
       assertTrue(e.getMessage().contains("fuzzed.idx"), e.getMessage());
     }
+    // A read must not take long, whatever the bytes say.
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "the read took over a second");
   }
 }

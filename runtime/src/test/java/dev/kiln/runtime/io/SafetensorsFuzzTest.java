@@ -18,11 +18,14 @@ class SafetensorsFuzzTest {
 
   @FuzzTest(maxDuration = "20s")
   void anyBytesLoadOrAreRefusedWithAMessage(byte[] bytes) {
+    long start = System.nanoTime();
     try {
       LAYOUT.load(bytes, "fuzzed.safetensors", new float[9], new float[3], new long[1]);
     } catch (java.io.IOException | IllegalArgumentException e) {
       assertNotNull(e.getMessage(), "a refusal without a message: " + e);
       assertTrue(e.getMessage().startsWith("fuzzed.safetensors"), e.getMessage());
     }
+    // A read must not take long, whatever the bytes say.
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "the read took over a second");
   }
 }
