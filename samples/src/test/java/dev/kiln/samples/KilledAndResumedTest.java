@@ -115,7 +115,7 @@ class KilledAndResumedTest {
     float[] expected = WithDropoutModel.load(whole).parameters();
     float[] actual = WithDropoutModel.load(resumed).parameters();
     for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-6 * Math.max(1, Math.abs(expected[i])), "parameter " + i);
+      assertEquals(expected[i], actual[i], 1e-6 * Math.abs(expected[i]), "parameter " + i + ", relative 1e-6");
     }
   }
 
