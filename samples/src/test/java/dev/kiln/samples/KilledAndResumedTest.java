@@ -64,6 +64,17 @@ class KilledAndResumedTest {
     }
   }
 
+  private interface Condition {
+    boolean holds() throws IOException;
+  }
+
+  /** Kills {@code p} with {@code destroyForcibly} once {@code condition} holds (or it ends, or a minute passes). */
+  private static void killWhen(Process p, Condition condition) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.holds() && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
+    p.destroyForcibly().waitFor();
+  }
+
   /** The most steps any checkpoint in {@code checkpoints} records, from its name; -1 if there is none. */
   private static long newestSteps(Path checkpoints) throws IOException {
     if (!Files.isDirectory(checkpoints)) return -1;
@@ -82,11 +93,7 @@ class KilledAndResumedTest {
     Path resumed = dir.resolve("resumed.safetensors");
     Process p = start(checkpoints, resumed);
     // Wait for the checkpoint of step 20 of the second epoch, then kill the child before the epoch ends.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (newestSteps(checkpoints) < STEPS_PER_EPOCH + 20 && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(2);
-    }
-    p.destroyForcibly().waitFor();
+    killWhen(p, () -> newestSteps(checkpoints) >= STEPS_PER_EPOCH + 20);
     long killedAt = newestSteps(checkpoints);
     assertTrue(killedAt > STEPS_PER_EPOCH && killedAt < 2 * STEPS_PER_EPOCH,
         "killed in the middle of the second epoch, not at " + killedAt + " steps");
@@ -105,11 +112,7 @@ class KilledAndResumedTest {
     Path checkpoints = dir.resolve("killed");
     Path resumed = dir.resolve("resumed.safetensors");
     Process p = start(checkpoints, resumed, vector);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (newestSteps(checkpoints) < STEPS_PER_EPOCH + 20 && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(2);
-    }
-    p.destroyForcibly().waitFor();
+    killWhen(p, () -> newestSteps(checkpoints) >= STEPS_PER_EPOCH + 20);
     runToTheEnd(checkpoints, resumed, vector);
     assertTrue(log().contains("Vector API"), "the child ran the Vector API kernels: " + log());
     float[] expected = WithDropoutModel.load(whole).parameters();
@@ -129,12 +132,8 @@ class KilledAndResumedTest {
     long tornAt = STEPS_PER_EPOCH + 40; // mid second epoch
     Process p = start(checkpoints, resumed, List.of("-Dkiln.forceScalar=true", "-Dkiln.threads=1"),
         Long.toString(tornAt));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (Files.notExists(checkpoints.resolve("writing")) && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(2);
-    }
+    killWhen(p, () -> Files.exists(checkpoints.resolve("writing")));
     assertTrue(Files.exists(checkpoints.resolve("writing")), "the child began the torn write: " + log());
-    p.destroyForcibly().waitFor();
     assertEquals(STEPS_PER_EPOCH + 20, newestSteps(checkpoints), "the newest whole checkpoint is the one before");
 
     runToTheEnd(checkpoints, resumed);
