@@ -66,4 +66,40 @@ class MaxPoolBatchTest {
     assertArrayEquals(dx1, dx);
     assertArrayEquals(dxRelu1, dxRelu);
   }
+
+  /**
+   * The gradient is each window's output gradient at its maximum, summed where windows overlap, and
+   * written everywhere; with the ReLU below, that gradient where the ReLU's output is above 0, 0 elsewhere.
+   */
+  @ParameterizedTest
+  @MethodSource("pools")
+  void theGradientGoesToEachWindowsMaximumAndTheReluMasksIt(MaxPool2d pool) {
+    int rows = 3;
+    SplittableRandom random = new SplittableRandom(pool.outSize());
+    float[] x = new float[rows * pool.inSize()];
+    for (int i = 0; i < x.length; i++) x[i] = Math.max(0f, (float) random.nextGaussian());
+    float[] dy = new float[rows * pool.outSize()];
+    for (int i = 0; i < dy.length; i++) dy[i] = (float) random.nextGaussian();
+    float[] y = new float[dy.length];
+    int[] argmax = new int[dy.length];
+    pool.forward(x, y, y, argmax, rows, Activation.IDENTITY);
+
+    float[] expected = new float[x.length];
+    for (int r = 0; r < rows; r++) {
+      for (int o = 0; o < pool.outSize(); o++) {
+        int at = argmax[r * pool.outSize() + o];
+        if (at >= 0) expected[r * pool.inSize() + at] += dy[r * pool.outSize() + o];
+      }
+    }
+    float[] dx = new float[x.length];
+    java.util.Arrays.fill(dx, Float.NaN); // every value must be written
+    pool.inputGradient(dy, argmax, dx, rows);
+    assertArrayEquals(expected, dx);
+
+    for (int i = 0; i < expected.length; i++) if (!(x[i] > 0f)) expected[i] = 0f;
+    float[] dxRelu = new float[x.length];
+    java.util.Arrays.fill(dxRelu, Float.NaN);
+    pool.inputGradientRelu(dy, argmax, dxRelu, x, rows);
+    assertArrayEquals(expected, dxRelu);
+  }
 }
