@@ -115,6 +115,15 @@ class FitResumeTest {
   }
 
   @Test
+  void aDirectoryOfAFitWithAnotherBatchSizeIsRefusedNamingBoth() throws IOException {
+    NormMlpModel.create(5).trainer(Adam.lr(0.01f)).fit(data(), options(dir));
+    KilnTrainer trainer = NormMlpModel.create(5).trainer(Adam.lr(0.01f));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> trainer.fit(data(), options(dir).batchSize(32)));
+    assertTrue(e.getMessage().contains("batch_size 16; this fit has 32"), e.getMessage());
+  }
+
+  @Test
   void checkpointsEveryFewStepsNeedADirectory() {
     KilnTrainer trainer = NormMlpModel.create(5).trainer(Adam.lr(0.01f));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,12 +1,14 @@
 package dev.kiln.runtime.train;
 
 import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.io.StateDict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +29,34 @@ final class FitCheckpoints {
 
   private FitCheckpoints() {}
 
-  /** Restores {@code trainer} from the newest readable checkpoint in {@code directory}, if there is one. */
-  static Optional<FitProgress> resume(KilnTrainer trainer, Path directory) {
+  /**
+   * What a run's steps depend on besides the trainer: the batch size, the shuffles' seed and the number
+   * of rows. A checkpoint of a run with others would resume at a step of another sequence of batches.
+   */
+  static Map<String, String> run(int batchSize, long shuffleSeed, int rows) {
+    Map<String, String> run = new LinkedHashMap<>();
+    run.put("kiln.fit.batch_size", Integer.toString(batchSize));
+    run.put("kiln.fit.shuffle_seed", Long.toString(shuffleSeed));
+    run.put("kiln.fit.rows", Integer.toString(rows));
+    return run;
+  }
+
+  /**
+   * Restores {@code trainer} from the newest readable checkpoint in {@code directory}, if there is one,
+   * once its {@code run} is this one's; otherwise an {@link IllegalArgumentException} naming both.
+   */
+  static Optional<FitProgress> resume(KilnTrainer trainer, Path directory, Map<String, String> run) {
     List<Path> newestFirst = checkpoints(directory);
     for (Path file : newestFirst) {
       try {
+        Map<String, String> recorded = StateDict.metadata(file);
+        for (Map.Entry<String, String> e : run.entrySet()) {
+          if (!e.getValue().equals(recorded.get(e.getKey()))) {
+            throw new IllegalArgumentException(file + " is a checkpoint of a fit with " + e.getKey().substring(9) + " "
+                + recorded.get(e.getKey()) + "; this fit has " + e.getValue()
+                + " (use another checkpointDirectory for another run)");
+          }
+        }
         Map<String, String> metadata = trainer.loadCheckpoint(file);
         FitProgress progress = FitProgress.fromMetadata(file, metadata);
         LOG.info("fit resumes from " + file + ": epoch " + progress.epoch() + ", step " + progress.step());
@@ -48,12 +73,14 @@ final class FitCheckpoints {
   }
 
   /** Writes the checkpoint of {@code progress}, then deletes all but the newest {@value #KEEP}. */
-  static void save(KilnTrainer trainer, Path directory, FitProgress progress) {
+  static void save(KilnTrainer trainer, Path directory, FitProgress progress, Map<String, String> run) {
     try {
       Files.createDirectories(directory);
       deleteTornWrites(directory);
+      Map<String, String> metadata = new LinkedHashMap<>(run);
+      metadata.putAll(progress.toMetadata());
       trainer.saveCheckpoint(directory.resolve(String.format("checkpoint-%012d.safetensors", progress.steps())),
-          progress.toMetadata());
+          metadata);
       List<Path> newestFirst = checkpoints(directory);
       for (Path old : newestFirst.subList(Math.min(KEEP, newestFirst.size()), newestFirst.size())) {
         Files.deleteIfExists(old);

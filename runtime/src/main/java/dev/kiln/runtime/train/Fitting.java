@@ -8,6 +8,7 @@ import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.eval.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import me.tongfei.progressbar.ProgressBar;
@@ -54,8 +55,9 @@ public final class Fitting {
     int[] tailLabels = classes ? new int[tail] : null;
     float[] tailTargets = classes ? null : new float[tail * data.targetWidth()];
     FitProgress resumed = FitProgress.start(baseLr);
+    Map<String, String> run = FitCheckpoints.run(batch, options.shuffleSeed(), size);
     if (options.checkpointDirectory().isPresent()) {
-      resumed = FitCheckpoints.resume(trainer, options.checkpointDirectory().get()).orElse(resumed);
+      resumed = FitCheckpoints.resume(trainer, options.checkpointDirectory().get(), run).orElse(resumed);
       baseLr = resumed.baseLr();
     }
     SplittableRandom random = new SplittableRandom(options.shuffleSeed());
@@ -96,7 +98,7 @@ public final class Fitting {
           if (options.checkpointEverySteps() > 0 && stepsDone % options.checkpointEverySteps() == 0
               && from + rows < size) {
             FitCheckpoints.save(trainer, options.checkpointDirectory().orElseThrow(), new FitProgress(epoch, step + 1,
-                stepsDone, lossSum, secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs));
+                stepsDone, lossSum, secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs), run);
           }
           if (bar != null) {
             bar.step();
@@ -113,7 +115,7 @@ public final class Fitting {
       epochs.add(new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds));
       if (options.checkpointDirectory().isPresent()) {
         FitCheckpoints.save(trainer, options.checkpointDirectory().get(),
-            new FitProgress(epoch + 1, 0, stepsDone, 0, 0, baseLr, epochs));
+            new FitProgress(epoch + 1, 0, stepsDone, 0, 0, baseLr, epochs), run);
       }
     }
     return new TrainingHistory(epochs);
