@@ -99,9 +99,12 @@ public final class BlobNetModel implements BlobNet, KilnModel {
 
     private final LinearKernels kernels = KernelProvider.linear();
 
-    private final Layer hidden = new LayerView("hidden", "Linear(2 -> 10) + ReLU", new int[] {2}, new int[] {10}, List.of(new LinearOp(2, 10, "hidden.weight", "hidden.bias"), ActivationOp.of(ActivationOp.Function.RELU)), STATE_DICT, parameters);
+    private final Layer hidden = new LayerView("hidden", "Linear(2 -> 10) + ReLU", new int[] {2},
+            new int[] {10}, List.of(new LinearOp(2, 10, "hidden.weight", "hidden.bias"),
+            ActivationOp.of(ActivationOp.Function.RELU)), STATE_DICT, parameters);
 
-    private final Layer out = new LayerView("out", "Linear(10 -> 2)", new int[] {10}, new int[] {2}, List.of(new LinearOp(10, 2, "out.weight", "out.bias")), STATE_DICT, parameters);
+    private final Layer out = new LayerView("out", "Linear(10 -> 2)", new int[] {10}, new int[] {2},
+            List.of(new LinearOp(10, 2, "out.weight", "out.bias")), STATE_DICT, parameters);
 
     /**
      * The batch size the workspaces of {@code forward(x, out)} are sized for.

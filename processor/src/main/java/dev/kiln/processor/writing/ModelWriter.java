@@ -215,8 +215,8 @@ public final class ModelWriter {
   private static CodeBlock layerView(MemberCode member, Network network) {
     NetworkLayer layer = member.layer();
     CodeBlock operations = CodeBlock.of("$T.of($L)", List.class, member.steps().stream()
-        .map(step -> Emitters.of(step.step().kind()).operation(step)).collect(CodeBlock.joining(", ")));
-    return CodeBlock.of("new $T($S, $S, $L, $L, $L, STATE_DICT, $L)", RuntimeTypes.LAYER_VIEW, layer.path(),
+        .map(step -> Emitters.of(step.step().kind()).operation(step)).collect(CodeBlock.joining(",$W")));
+    return CodeBlock.of("new $T($S,$W$S,$W$L,$W$L,$W$L,$WSTATE_DICT,$W$L)", RuntimeTypes.LAYER_VIEW, layer.path(),
         layer.describe(), dims(layer.input()), dims(layer.output()), operations, arrays(network, ""));
   }
 
