@@ -9,4 +9,12 @@ public interface ClassIndexLoss {
    * @throws IllegalArgumentException naming the target that is not a class index
    */
   float compute(float[] output, int[] targets, float[] grad, int rows, int cols);
+
+  /**
+   * What the reduction divides this batch's summed loss by: the weights of its targets that are not
+   * ignored (their count, without class weights), or 1 under SUM. The reduced loss and gradient times
+   * this weight are the sums over the batch's rows, which a data-parallel trainer adds across partitions
+   * before dividing once by the weights' sum.
+   */
+  double weight(int[] targets, int rows, int cols);
 }

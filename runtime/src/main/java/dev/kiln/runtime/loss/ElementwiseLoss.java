@@ -29,6 +29,11 @@ abstract class ElementwiseLoss implements FloatTargetLoss {
   abstract double term(double x, double y, int col, float[] grad, int i);
 
   @Override
+  public double weight(float[] targets, int rows, int cols) {
+    return 1 / Options.scale(reduction, rows * cols, rows);
+  }
+
+  @Override
   public float compute(float[] output, float[] targets, float[] grad, int rows, int cols) {
     checkWidth(cols);
     Targets.checkSameShape(targets, rows, cols);

@@ -28,6 +28,16 @@ public final class NegativeLogLikelihood implements ClassIndexLoss {
   }
 
   @Override
+  public double weight(int[] targets, int rows, int classes) {
+    if (reduction == Reduction.SUM) return 1;
+    double weights = 0;
+    for (int r = 0; r < rows; r++) {
+      if (targets[r] != ignoreIndex) weights += weight == null ? 1.0 : weight[targets[r]];
+    }
+    return weights;
+  }
+
+  @Override
   public float compute(float[] logProbabilities, int[] targets, float[] grad, int rows, int classes) {
     Targets.checkPerOutput("weight", weight, classes, false);
     Targets.checkClassIndices(targets, rows, classes, ignoreIndex);
