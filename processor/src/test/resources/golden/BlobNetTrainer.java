@@ -5,6 +5,7 @@ import static test.BlobNetModel.*;
 import dev.kiln.dsl.Reduction;
 import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.FloatTargetTrainer;
+import dev.kiln.runtime.GradientSum;
 import dev.kiln.runtime.activation.Activation;
 import dev.kiln.runtime.generated.AbstractTrainer;
 import dev.kiln.runtime.generated.Batches;
@@ -76,6 +77,17 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
     }
 
     /**
+     * Forward, loss and backward as {@link #step} runs them, without the update: the gradients,
+     * left in {@link #gradients()}, summed over the rows; returns the summed loss and the weight the
+     * loss's reduction divides by, which add over batches (and partitions) before one division.
+     */
+    @Override
+    public GradientSum sumGradients(float[] x, int[] targets) {
+        int rows = Batches.rows(x, IN, WIDEST_ROW);
+        return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT));
+    }
+
+    /**
      * One training step on a batch: forward, CROSS_ENTROPY loss, backward, and the optimizer's update.
      * A batch whose loss is not finite (NaN when every target is ignored) changes nothing.
      *
@@ -93,6 +105,17 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT);
         kernels.transpose(networkGradient, rows, OUT, outGradient);
         return backwardPass(x, rows, loss);
+    }
+
+    /**
+     * Forward, loss and backward as {@link #step} runs them, without the update: the gradients,
+     * left in {@link #gradients()}, summed over the rows; returns the summed loss and the weight the
+     * loss's reduction divides by, which add over batches (and partitions) before one division.
+     */
+    @Override
+    public GradientSum sumGradients(float[] x, float[] targets) {
+        int rows = Batches.rows(x, IN, WIDEST_ROW);
+        return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT));
     }
 
     /**

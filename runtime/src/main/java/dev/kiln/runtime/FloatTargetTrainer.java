@@ -10,4 +10,11 @@ public interface FloatTargetTrainer extends KilnTrainer {
    * @return the batch's loss, computed before the update
    */
   float step(float[] x, float[] targets);
+
+  /**
+   * The gradient-only entry, for data-parallel training: forward, loss and backward as {@code step} runs
+   * them, but no update, and the gradients left in {@link #gradients()} summed over the rows, not
+   * averaged. Normalization layers see this batch's statistics; dropout draws its masks.
+   */
+  GradientSum sumGradients(float[] x, float[] targets);
 }

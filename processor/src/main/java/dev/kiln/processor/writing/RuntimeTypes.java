@@ -28,6 +28,7 @@ public final class RuntimeTypes {
   public static final ClassName ACTIVATION_OP = ClassName.get(GRAPH, "ActivationOp");
   public static final ClassName READOUT = ClassName.get(GRAPH, "Readout");
   public static final ClassName KILN_MODEL = ClassName.get(RUNTIME, "KilnModel");
+  public static final ClassName GRADIENT_SUM = ClassName.get(RUNTIME, "GradientSum");
   public static final ClassName CLASS_INDEX_TRAINER = ClassName.get(RUNTIME, "ClassIndexTrainer");
   public static final ClassName FLOAT_TARGET_TRAINER = ClassName.get(RUNTIME, "FloatTargetTrainer");
   public static final ClassName LAYER = ClassName.get(RUNTIME, "Layer");

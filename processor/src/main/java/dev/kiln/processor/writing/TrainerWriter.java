@@ -80,8 +80,14 @@ public final class TrainerWriter {
           .addStatement("return random")
           .build());
     }
-    if (network.classIndexTargets()) type.addMethod(step(network, members, true, featureMajor));
-    if (network.floatTargets()) type.addMethod(step(network, members, false, featureMajor));
+    if (network.classIndexTargets()) {
+      type.addMethod(step(network, members, true, featureMajor));
+      type.addMethod(sumGradients(true));
+    }
+    if (network.floatTargets()) {
+      type.addMethod(step(network, members, false, featureMajor));
+      type.addMethod(sumGradients(false));
+    }
     type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(members) : ForwardPass.training(members)));
     type.addMethod(backwardPass(featureMajor ? FeatureMajor.backward(members) : BackwardPass.of(members)));
     type.addMethod(ensureWorkspaces(network, members, featureMajor));
@@ -121,6 +127,22 @@ public final class TrainerWriter {
         .addComment("Loss: $L.", LossCall.comment(network.loss()))
         .addCode(loss)
         .addStatement("return backwardPass(x, rows, loss)")
+        .build();
+  }
+
+  /** The gradient-only entry: {@code step} without the update, its gradients summed over the rows. */
+  private static MethodSpec sumGradients(boolean classIndices) {
+    return MethodSpec.methodBuilder("sumGradients")
+        .addJavadoc("Forward, loss and backward as {@link #step} runs them, without the update: the gradients,\n"
+            + "left in {@link #gradients()}, summed over the rows; returns the summed loss and the weight the\n"
+            + "loss's reduction divides by, which add over batches (and partitions) before one division.\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(RuntimeTypes.GRADIENT_SUM)
+        .addParameter(ModelWriter.FLOATS, "x")
+        .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
+        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT))")
         .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.runtime.generated;
 
+import dev.kiln.runtime.GradientSum;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.activation.DropoutRandom;
 import dev.kiln.runtime.io.StateDict;
@@ -23,6 +24,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
   private final Optimizer settings;
   private final OptimizerState optimizer;
   private float maxGradientNorm = Float.POSITIVE_INFINITY;
+  private boolean gradientsOnly;
 
   /** A trainer of a model without buffers. */
   protected AbstractTrainer(float[] parameters, Optimizer optimizer) {
@@ -114,8 +116,36 @@ public abstract class AbstractTrainer implements KilnTrainer {
     this.maxGradientNorm = maxNorm;
   }
 
+  /**
+   * Runs {@code step} as the gradient-only entry: no update, the gradients multiplied from the batch's
+   * reduction back to its sums by {@code weight}; none where the loss is not finite (every target ignored).
+   */
+  protected final GradientSum sumGradients(StepRun step, double weight) {
+    gradientsOnly = true;
+    float loss;
+    try {
+      loss = step.run();
+    } finally {
+      gradientsOnly = false;
+    }
+    if (weight == 0 || !Float.isFinite(loss)) {
+      java.util.Arrays.fill(gradients, 0f);
+      return new GradientSum(weight == 0 ? 0 : loss, weight);
+    }
+    float scale = (float) weight;
+    for (int i = 0; i < gradients.length; i++) gradients[i] *= scale;
+    return new GradientSum(loss * weight, weight);
+  }
+
+  /** A step of the generated trainer, run by {@link #sumGradients(StepRun, double)}. */
+  @FunctionalInterface
+  protected interface StepRun {
+    float run();
+  }
+
   /** Clips the gradients if asked to, then lets the optimizer update the parameters. Returns {@code loss}. */
   protected final float update(float loss) {
+    if (gradientsOnly) return loss;
     if (maxGradientNorm != Float.POSITIVE_INFINITY) {
       GradientClipping.clipByGlobalNorm(gradients, maxGradientNorm);
     }
