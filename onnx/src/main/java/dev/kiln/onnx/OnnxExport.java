@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -53,7 +52,7 @@ public final class OnnxExport {
   static ModelProto proto(KilnModel model) {
     List<Layer> layers = model.layers();
     if (layers.isEmpty()) throw new IllegalArgumentException("the model has no layers to export");
-    String interfaceName = declaredInterface(model);
+    String interfaceName = model.declaredInterface().getCanonicalName();
     OnnxGraph graph = new OnnxGraph(interfaceName.substring(interfaceName.lastIndexOf('.') + 1));
     ExportContext context = new ExportContext(graph, model);
     Value value = new Value("input", layers.get(0).inputShape());
@@ -93,12 +92,6 @@ public final class OnnxExport {
       case IDENTITY -> "Identity";
       case NONE -> null;
     };
-  }
-
-  /** The interface the model was declared as: the one its generated class implements besides KilnModel. */
-  private static String declaredInterface(KilnModel model) {
-    return Arrays.stream(model.getClass().getInterfaces()).filter(i -> i != KilnModel.class)
-        .map(Class::getCanonicalName).findFirst().orElse(model.getClass().getName());
   }
 
   private static ValueInfoProto valueInfo(String name, int[] exampleShape) {

@@ -34,6 +34,15 @@ public interface KilnModel {
   /** How the generated {@code probabilities(x)} follows from {@code forward(x)}; {@code NONE} when there is none. */
   Readout readout();
 
+  /**
+   * The interface the model was declared as: the one its generated class implements besides this one
+   * (the class itself for a hand-written model).
+   */
+  default Class<?> declaredInterface() {
+    return java.util.Arrays.stream(getClass().getInterfaces()).filter(i -> i != KilnModel.class).findFirst()
+        .orElse(getClass());
+  }
+
   /** The layers, in declaration order. */
   List<Layer> layers();
 

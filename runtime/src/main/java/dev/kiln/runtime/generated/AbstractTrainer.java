@@ -56,7 +56,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
     Checkpoint layout = Checkpoint.of(model(), optimizer.planeNames());
     Map<String, String> metadata = new LinkedHashMap<>(progress);
     metadata.put(Checkpoint.FORMAT, "1");
-    metadata.put(Checkpoint.INTERFACE, Checkpoint.declaredInterface(model()));
+    metadata.put(Checkpoint.INTERFACE, model().declaredInterface().getName());
     metadata.put(Checkpoint.OPTIMIZER, settings.toString());
     metadata.put(Checkpoint.LEARNING_RATE, Float.toString(optimizer.learningRate()));
     metadata.put(Checkpoint.STEPS, Long.toString(optimizer.steps()));
@@ -70,7 +70,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
     if (!"1".equals(metadata.get(Checkpoint.FORMAT))) {
       throw new IOException(file + " is not a Kiln checkpoint; expected a file written by saveCheckpoint");
     }
-    Checkpoint.expectSame(file, "the model", metadata.get(Checkpoint.INTERFACE), Checkpoint.declaredInterface(model()));
+    Checkpoint.expectSame(file, "the model", metadata.get(Checkpoint.INTERFACE), model().declaredInterface().getName());
     Checkpoint.expectSame(file, "the optimizer", metadata.get(Checkpoint.OPTIMIZER), settings.toString());
     float lr = Checkpoint.number(file, metadata, Checkpoint.LEARNING_RATE, Float::parseFloat);
     long steps = Checkpoint.number(file, metadata, Checkpoint.STEPS, Long::parseLong);

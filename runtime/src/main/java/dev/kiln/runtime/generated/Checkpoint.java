@@ -50,12 +50,6 @@ record Checkpoint(StateDict stateDict) {
     return joined;
   }
 
-  /** The interface the model was declared as: the one its generated class implements besides KilnModel. */
-  static String declaredInterface(KilnModel model) {
-    return Arrays.stream(model.getClass().getInterfaces()).filter(i -> i != KilnModel.class)
-        .map(Class::getName).findFirst().orElse(model.getClass().getName());
-  }
-
   static void expectSame(Path file, String what, String saved, String mine) {
     if (!mine.equals(saved)) {
       throw new IllegalArgumentException(file + " is a checkpoint of " + what + " " + saved + "; this trainer's is "

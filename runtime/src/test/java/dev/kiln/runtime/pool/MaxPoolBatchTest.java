@@ -29,10 +29,8 @@ class MaxPoolBatchTest {
   void aSplitBatchPoolsEachExampleAsAlone(MaxPool2d pool) {
     int rows = 48;
     SplittableRandom random = new SplittableRandom(pool.inSize());
-    float[] x = new float[rows * pool.inSize()];
-    for (int i = 0; i < x.length; i++) x[i] = Math.max(0f, (float) random.nextGaussian());
-    float[] dy = new float[rows * pool.outSize()];
-    for (int i = 0; i < dy.length; i++) dy[i] = (float) random.nextGaussian();
+    float[] x = reluOutputs(random, rows * pool.inSize());
+    float[] dy = gaussian(random, rows * pool.outSize());
 
     float[] y = new float[dy.length];
     int[] argmax = new int[dy.length];
@@ -76,10 +74,8 @@ class MaxPoolBatchTest {
   void theGradientGoesToEachWindowsMaximumAndTheReluMasksIt(MaxPool2d pool) {
     int rows = 3;
     SplittableRandom random = new SplittableRandom(pool.outSize());
-    float[] x = new float[rows * pool.inSize()];
-    for (int i = 0; i < x.length; i++) x[i] = Math.max(0f, (float) random.nextGaussian());
-    float[] dy = new float[rows * pool.outSize()];
-    for (int i = 0; i < dy.length; i++) dy[i] = (float) random.nextGaussian();
+    float[] x = reluOutputs(random, rows * pool.inSize());
+    float[] dy = gaussian(random, rows * pool.outSize());
     float[] y = new float[dy.length];
     int[] argmax = new int[dy.length];
     pool.forward(x, y, y, argmax, rows, Activation.IDENTITY);
@@ -101,5 +97,18 @@ class MaxPoolBatchTest {
     java.util.Arrays.fill(dxRelu, Float.NaN);
     pool.inputGradientRelu(dy, argmax, dxRelu, x, rows);
     assertArrayEquals(expected, dxRelu);
+  }
+
+  /** A ReLU's outputs, as a pool above one reads them: ties at 0 in about half the values. */
+  private static float[] reluOutputs(SplittableRandom random, int n) {
+    float[] x = gaussian(random, n);
+    for (int i = 0; i < n; i++) x[i] = Math.max(0f, x[i]);
+    return x;
+  }
+
+  private static float[] gaussian(SplittableRandom random, int n) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) x[i] = (float) random.nextGaussian();
+    return x;
   }
 }
