@@ -49,6 +49,19 @@ public interface KilnModel {
   /** The parameters, live, in the layout of {@link #stateDict()}. */
   float[] parameters();
 
+  /**
+   * The F32 buffers (normalization layers' running statistics), live, in the layout of {@link #stateDict()};
+   * empty for a model without. The optimizer never sees them.
+   */
+  default float[] buffers() {
+    return new float[0];
+  }
+
+  /** The I64 buffers ({@code num_batches_tracked}), live, in the layout of {@link #stateDict()}; empty for a model without. */
+  default long[] longBuffers() {
+    return new long[0];
+  }
+
   /** Names, shapes and offsets of the tensors in {@link #parameters()}. */
   StateDict stateDict();
 
@@ -57,4 +70,12 @@ public interface KilnModel {
 
   /** A trainer that updates this model's parameters with {@code optimizer}. */
   KilnTrainer trainer(Optimizer optimizer);
+
+  /**
+   * A trainer that updates this model's parameters with {@code optimizer}, drawing dropout masks from
+   * {@code dropoutSeed}: the same seed gives the same training run. A model without dropout ignores the seed.
+   */
+  default KilnTrainer trainer(Optimizer optimizer, long dropoutSeed) {
+    return trainer(optimizer);
+  }
 }

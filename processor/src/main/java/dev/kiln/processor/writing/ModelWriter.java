@@ -92,6 +92,17 @@ public final class ModelWriter {
         .returns(FLOATS)
         .addStatement("return parameters")
         .build());
+    for (ArraySlot slot : buffers(network)) {
+      ModelArrays array = ModelArrays.of(slot);
+      type.addMethod(MethodSpec.methodBuilder(array.field())
+          .addJavadoc("$L, live: every such tensor of {@link #STATE_DICT} at its offset.\n",
+              Character.toUpperCase(array.phrase().charAt(0)) + array.phrase().substring(1))
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ArrayTypeName.of(array.element()))
+          .addStatement("return $L", array.field())
+          .build());
+    }
     type.addMethod(getter("stateDict", RuntimeTypes.STATE_DICT, "STATE_DICT"));
     type.addMethod(getter("inputSize", TypeName.INT, "IN"));
     type.addMethod(getter("outputSize", TypeName.INT, "OUT"));
@@ -446,6 +457,7 @@ public final class ModelWriter {
     type.addMethod(MethodSpec.methodBuilder("trainer")
         .addJavadoc("A trainer that updates this model's parameters with {@code optimizer}, drawing\n"
             + "dropout masks from {@code dropoutSeed}: the same seed gives the same training run.\n")
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(trainer)
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")

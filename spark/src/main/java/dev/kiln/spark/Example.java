@@ -1,0 +1,61 @@
+package dev.kiln.spark;
+
+import java.io.Serializable;
+
+/**
+ * One training row for {@link KilnSpark#fit}: its features and either a class index (for cross-entropy and
+ * NLL) or a float target per output (for BCE, MSE and the other losses). The arrays are kept, not copied:
+ * do not change them once the row is made.
+ */
+public final class Example implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final float[] features;
+  private final int label;
+  private final float[] target;
+
+  private Example(float[] features, int label, float[] target) {
+    if (features == null) throw new IllegalArgumentException("features is null; expected the row's inputs");
+    this.features = features;
+    this.label = label;
+    this.target = target;
+  }
+
+  /** A row whose loss takes a class index; an ignored index ({@code ignoreIndex} of the loss) is allowed. */
+  public static Example of(float[] x, int label) {
+    return new Example(x, label, null);
+  }
+
+  /** A row whose loss takes one float target per output. */
+  public static Example of(float[] x, float[] target) {
+    if (target == null) throw new IllegalArgumentException("target is null; expected one value per output");
+    return new Example(x, 0, target);
+  }
+
+  public float[] features() {
+    return features;
+  }
+
+  /** Whether this row holds a class index rather than float targets. */
+  public boolean hasLabel() {
+    return target == null;
+  }
+
+  /** The class index; only for a row made with {@link #of(float[], int)}. */
+  public int label() {
+    if (target != null) throw new IllegalStateException("this row holds float targets, not a class index");
+    return label;
+  }
+
+  /** The float targets; only for a row made with {@link #of(float[], float[])}. */
+  public float[] target() {
+    if (target == null) throw new IllegalStateException("this row holds a class index, not float targets");
+    return target;
+  }
+
+  @Override
+  public String toString() {
+    return "Example[" + features.length + " features, " + (target == null ? "label " + label
+        : target.length + " targets") + "]";
+  }
+}

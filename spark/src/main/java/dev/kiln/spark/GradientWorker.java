@@ -1,0 +1,67 @@
+package dev.kiln.spark;
+
+import dev.kiln.runtime.ClassIndexTrainer;
+import dev.kiln.runtime.FloatTargetTrainer;
+import dev.kiln.runtime.GradientSum;
+import dev.kiln.runtime.KilnModel;
+import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.optim.Optimizer;
+import dev.kiln.runtime.optim.Sgd;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * What runs inside {@code mapPartitions} on an executor: a model of the driver's class made from the
+ * broadcast state, a trainer built from it, and its gradient-only entry on the partition's slice of the step.
+ */
+final class GradientWorker {
+  /** The worker's trainer never updates; plain SGD keeps no state to allocate. */
+  private static final Optimizer NO_UPDATE = Sgd.lr(1f);
+
+  private GradientWorker() {}
+
+  static Iterator<PartitionGradient> step(Iterator<PartitionRows> partition, Class<? extends KilnModel> modelClass,
+      Broadcast<ModelState> state, StepPlan plan, StepKey key) {
+    PartitionRows rows = partition.next();
+    int count = plan.count(rows.partition, key.step() - 1);
+    if (count == 0) return List.of(PartitionGradient.none()).iterator();
+    KilnModel model = WorkerModels.create(modelClass);
+    state.value().copyInto(model);
+    KilnTrainer trainer = model.trainer(NO_UPDATE, key.dropoutSeed(rows.partition));
+    int[] order = rows.order(key.shuffle(), key.seed(), key.epoch());
+    int from = plan.from(rows.partition, key.step() - 1);
+    float[] x = new float[count * rows.width];
+    GradientSum sum;
+    if (rows.labels != null) {
+      int[] labels = new int[count];
+      rows.copy(order, from, count, x, labels, null);
+      sum = ((ClassIndexTrainer) trainer).sumGradients(x, labels);
+    } else {
+      float[] targets = new float[count * rows.targetWidth];
+      rows.copy(order, from, count, x, null, targets);
+      sum = ((FloatTargetTrainer) trainer).sumGradients(x, targets);
+    }
+    return List.of(new PartitionGradient(count, trainer.gradients(), sum.loss(), sum.weight(), model.buffers(),
+        model.longBuffers())).iterator();
+  }
+
+  /** The rows of the partition whose class the model predicts, and the rows with a class in range: {correct, counted}. */
+  static Iterator<long[]> correct(Iterator<PartitionRows> partition, Class<? extends KilnModel> modelClass,
+      Broadcast<ModelState> state) {
+    PartitionRows rows = partition.next();
+    if (rows.rows == 0 || rows.labels == null) return List.of(new long[2]).iterator();
+    KilnModel model = WorkerModels.create(modelClass);
+    state.value().copyInto(model);
+    int[] predicted = model.predict(rows.features);
+    long correct = 0;
+    long counted = 0;
+    for (int i = 0; i < rows.rows; i++) {
+      int label = rows.labels[i];
+      if (label < 0 || label >= model.outputSize()) continue;
+      counted++;
+      if (predicted[i] == label) correct++;
+    }
+    return List.of(new long[] {correct, counted}).iterator();
+  }
+}

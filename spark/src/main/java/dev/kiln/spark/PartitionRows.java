@@ -1,0 +1,99 @@
+package dev.kiln.spark;
+
+import dev.kiln.runtime.data.Dataset;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.SplittableRandom;
+
+/**
+ * One partition's rows packed into contiguous arrays, cached as one object: a step copies its slice from
+ * here instead of walking the partition's {@link Example}s again.
+ */
+final class PartitionRows implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final int partition;
+  final int rows;
+  final int width;
+  final float[] features;
+  /** Class indices, or null for float targets. */
+  final int[] labels;
+  /** Float targets, [rows x targetWidth], or null for class indices. */
+  final float[] targets;
+  final int targetWidth;
+
+  /** The order of the last epoch asked for, kept so that its steps do not draw it again. */
+  private transient int[] order;
+  private transient long orderKey;
+
+  private PartitionRows(int partition, int rows, int width, float[] features, int[] labels, float[] targets,
+      int targetWidth) {
+    this.partition = partition;
+    this.rows = rows;
+    this.width = width;
+    this.features = features;
+    this.labels = labels;
+    this.targets = targets;
+    this.targetWidth = targetWidth;
+  }
+
+  /** Packs a partition's examples, checking each against {@code shape}. */
+  static PartitionRows pack(int partition, Iterator<Example> examples, RowShape shape) {
+    int capacity = 256;
+    float[] x = new float[capacity * shape.inputs()];
+    int[] labels = shape.labels() ? new int[capacity] : null;
+    float[] targets = shape.labels() ? null : new float[capacity * shape.targets()];
+    int rows = 0;
+    while (examples.hasNext()) {
+      Example row = examples.next();
+      shape.check(row, partition, rows);
+      if (rows == capacity) {
+        if (capacity > Integer.MAX_VALUE / 2 / Math.max(shape.inputs(), 1)) {
+          throw new IllegalArgumentException("partition " + partition + " holds more than " + capacity + " rows of "
+              + shape.inputs() + " features, more than one array can; expected more, smaller partitions (repartition)");
+        }
+        capacity *= 2;
+        x = Arrays.copyOf(x, capacity * shape.inputs());
+        if (labels != null) labels = Arrays.copyOf(labels, capacity);
+        else targets = Arrays.copyOf(targets, capacity * shape.targets());
+      }
+      System.arraycopy(row.features(), 0, x, rows * shape.inputs(), shape.inputs());
+      if (labels != null) labels[rows] = row.label();
+      else System.arraycopy(row.target(), 0, targets, rows * shape.targets(), shape.targets());
+      rows++;
+    }
+    return new PartitionRows(partition, rows, shape.inputs(), Arrays.copyOf(x, rows * shape.inputs()),
+        labels == null ? null : Arrays.copyOf(labels, rows),
+        targets == null ? null : Arrays.copyOf(targets, rows * shape.targets()), shape.targets());
+  }
+
+  /**
+   * The order of this partition's rows in {@code epoch}: as they are, or shuffled with a permutation drawn
+   * from (seed, epoch, partition).
+   */
+  synchronized int[] order(boolean shuffle, long seed, int epoch) {
+    if (!shuffle) return null;
+    long key = Seeds.mix(seed, epoch, partition);
+    if (order == null || orderKey != key) {
+      order = shuffledOrder(rows, seed, epoch, partition);
+      orderKey = key;
+    }
+    return order;
+  }
+
+  /** The shuffled order of a partition of {@code rows} rows in {@code epoch}. */
+  static int[] shuffledOrder(int rows, long seed, int epoch, int partition) {
+    return Dataset.permutation(rows, new SplittableRandom(Seeds.mix(seed, epoch, partition)));
+  }
+
+  /** Copies the rows {@code order[from, from + count)} (or {@code [from, from + count)}) into a batch. */
+  void copy(int[] order, int from, int count, float[] x, int[] batchLabels, float[] batchTargets) {
+    for (int i = 0; i < count; i++) {
+      int row = order == null ? from + i : order[from + i];
+      System.arraycopy(features, row * width, x, i * width, width);
+      if (batchLabels != null) batchLabels[i] = labels[row];
+      else System.arraycopy(targets, row * targetWidth, batchTargets, i * targetWidth, targetWidth);
+    }
+  }
+}
