@@ -1,6 +1,10 @@
 package dev.kiln.spark;
 
+import dev.kiln.runtime.data.Dataset;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One training row for {@link KilnSpark#fit}: its features and either a class index (for cross-entropy and
@@ -30,6 +34,22 @@ public final class Example implements Serializable {
   public static Example of(float[] x, float[] target) {
     if (target == null) throw new IllegalArgumentException("target is null; expected one value per output");
     return new Example(x, 0, target);
+  }
+
+  /** Every row of {@code data}, in order: class indices or float targets, as the data set holds them. */
+  public static List<Example> listOf(Dataset data) {
+    List<Example> rows = new ArrayList<>(data.size());
+    int width = data.width();
+    float[] x = data.features();
+    int[] labels = data.hasLabels() ? data.labels() : null;
+    float[] targets = data.hasLabels() ? null : data.targets();
+    int targetWidth = data.targetWidth();
+    for (int i = 0; i < data.size(); i++) {
+      float[] features = Arrays.copyOfRange(x, i * width, (i + 1) * width);
+      rows.add(labels != null ? of(features, labels[i])
+          : of(features, Arrays.copyOfRange(targets, i * targetWidth, (i + 1) * targetWidth)));
+    }
+    return rows;
   }
 
   public float[] features() {

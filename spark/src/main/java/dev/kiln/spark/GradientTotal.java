@@ -35,7 +35,11 @@ final class GradientTotal {
     loss += partition.loss();
     weight += partition.weight();
     float[] g = partition.gradients();
-    for (int i = 0; i < gradients.length; i++) gradients[i] += g[i];
+    if (bufferParts == 0) {
+      System.arraycopy(g, 0, gradients, 0, gradients.length);
+    } else {
+      for (int i = 0; i < gradients.length; i++) gradients[i] += g[i];
+    }
     float[] b = partition.buffers();
     for (int i = 0; i < buffers.length; i++) buffers[i] += b[i];
     if (longBuffers == null) longBuffers = partition.longBuffers();

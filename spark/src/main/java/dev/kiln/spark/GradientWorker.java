@@ -7,8 +7,6 @@ import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
-import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
@@ -21,12 +19,11 @@ final class GradientWorker {
 
   private GradientWorker() {}
 
-  static Iterator<PartitionGradient> step(Iterator<PartitionRows> partition, Class<? extends KilnModel> modelClass,
-      Broadcast<ModelState> state, StepPlan plan, StepKey key) {
-    PartitionRows rows = partition.next();
+  static PartitionGradient step(PartitionRows rows, Class<? extends KilnModel> modelClass, Broadcast<ModelState> state,
+      StepPlan plan, StepKey key) {
     int count = plan.count(rows.partition, key.step() - 1);
-    if (count == 0) return List.of(PartitionGradient.none()).iterator();
-    KilnModel model = WorkerModels.create(modelClass);
+    if (count == 0) return PartitionGradient.none();
+    KilnModel model = WorkerModels.reusable(modelClass);
     state.value().copyInto(model);
     KilnTrainer trainer = model.trainer(NO_UPDATE, key.dropoutSeed(rows.partition));
     int[] order = rows.order(key.shuffle(), key.seed(), key.epoch());
@@ -42,16 +39,14 @@ final class GradientWorker {
       rows.copy(order, from, count, x, null, targets);
       sum = ((FloatTargetTrainer) trainer).sumGradients(x, targets);
     }
-    return List.of(new PartitionGradient(count, trainer.gradients(), sum.loss(), sum.weight(), model.buffers(),
-        model.longBuffers())).iterator();
+    return new PartitionGradient(count, trainer.gradients(), sum.loss(), sum.weight(), model.buffers().clone(),
+        model.longBuffers().clone());
   }
 
   /** The rows of the partition whose class the model predicts, and the rows with a class in range: {correct, counted}. */
-  static Iterator<long[]> correct(Iterator<PartitionRows> partition, Class<? extends KilnModel> modelClass,
-      Broadcast<ModelState> state) {
-    PartitionRows rows = partition.next();
-    if (rows.rows == 0 || rows.labels == null) return List.of(new long[2]).iterator();
-    KilnModel model = WorkerModels.create(modelClass);
+  static long[] correct(PartitionRows rows, Class<? extends KilnModel> modelClass, Broadcast<ModelState> state) {
+    if (rows.rows == 0 || rows.labels == null) return new long[2];
+    KilnModel model = WorkerModels.reusable(modelClass);
     state.value().copyInto(model);
     int[] predicted = model.predict(rows.features);
     long correct = 0;
@@ -62,6 +57,6 @@ final class GradientWorker {
       counted++;
       if (predicted[i] == label) correct++;
     }
-    return List.of(new long[] {correct, counted}).iterator();
+    return new long[] {correct, counted};
   }
 }

@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.StorageLevels;
 import org.apache.spark.broadcast.Broadcast;
+import scala.Tuple2;
 
 /**
  * Synchronous data-parallel training of a generated model on Spark, equal to training it in one JVM.
@@ -62,11 +64,19 @@ public final class KilnSpark {
     OptimizerState state = optimizer.newState(model.parameters().length);
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(data.context());
 
-    JavaRDD<PartitionRows> packed = data
-        .mapPartitionsWithIndex((p, examples) -> List.of(PartitionRows.pack(p, examples, shape)).iterator(), true)
-        .persist(StorageLevels.MEMORY_ONLY);
+    JavaRDD<PartitionRows> packing = data
+        .mapPartitionsWithIndex((p, examples) -> List.of(PartitionRows.pack(p, examples, shape)).iterator(), true);
+    if (Lineage.carriesRowsInPartitions(data.rdd())) {
+      // Every task of every step would ship the rows inside its partition: one shuffle, each block to the
+      // partition of its own index, leaves tasks with light partitions and a lineage that still recomputes.
+      int partitions = packing.getNumPartitions();
+      packing = packing.mapToPair(rows -> new Tuple2<>(rows.partition, rows))
+          .partitionBy(new HashPartitioner(partitions))
+          .values();
+    }
+    JavaRDD<PartitionRows> packed = packing.persist(StorageLevels.MEMORY_ONLY);
     try {
-      List<Integer> counts = sparkJob(() -> packed.map(rows -> rows.rows).collect());
+      List<Integer> counts = sparkJob(() -> PartitionJob.run(packed.rdd(), Integer.class, rows -> rows.rows));
       long[] partitionRows = counts.stream().mapToLong(Integer::longValue).toArray();
       StepPlan plan = StepPlan.of(partitionRows, options.batchSize());
       return new Training(model, modelClass, state, spark, packed, plan, options, shape.labels()).run();
@@ -146,9 +156,8 @@ public final class KilnSpark {
       try {
         Class<? extends KilnModel> modelClass = this.modelClass;
         StepPlan plan = this.plan;
-        List<PartitionGradient> partitions = sparkJob(() -> packed
-            .mapPartitions(rows -> GradientWorker.step(rows, modelClass, state, plan, key))
-            .collect());
+        List<PartitionGradient> partitions = sparkJob(() -> PartitionJob.run(packed.rdd(), PartitionGradient.class,
+            rows -> GradientWorker.step(rows, modelClass, state, plan, key)));
         return GradientTotal.of(partitions, model.parameters().length, model.buffers().length);
       } finally {
         state.destroy();
@@ -160,9 +169,11 @@ public final class KilnSpark {
       Broadcast<ModelState> state = spark.broadcast(ModelState.of(model));
       try {
         Class<? extends KilnModel> modelClass = this.modelClass;
-        long[] sum = sparkJob(() -> packed.mapPartitions(rows -> GradientWorker.correct(rows, modelClass, state))
-            .reduce((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
-        return sum[1] == 0 ? Double.NaN : (double) sum[0] / sum[1];
+        List<long[]> counts = sparkJob(() -> PartitionJob.run(packed.rdd(), long[].class,
+            rows -> GradientWorker.correct(rows, modelClass, state)));
+        long correct = counts.stream().mapToLong(c -> c[0]).sum();
+        long counted = counts.stream().mapToLong(c -> c[1]).sum();
+        return counted == 0 ? Double.NaN : (double) correct / counted;
       } finally {
         state.destroy();
       }

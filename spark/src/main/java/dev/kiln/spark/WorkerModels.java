@@ -10,7 +10,20 @@ import java.lang.reflect.Modifier;
  * {@code create(long)}, so that neither a model nor a trainer is ever serialized.
  */
 final class WorkerModels {
+  /** The last model each executor thread made, reused: the broadcast state overwrites all of it. */
+  private static final ThreadLocal<KilnModel> LAST = new ThreadLocal<>();
+
   private WorkerModels() {}
+
+  /** A model of {@code modelClass} for this thread alone, its contents whatever they were last. */
+  static KilnModel reusable(Class<? extends KilnModel> modelClass) {
+    KilnModel model = LAST.get();
+    if (model == null || model.getClass() != modelClass) {
+      model = create(modelClass);
+      LAST.set(model);
+    }
+    return model;
+  }
 
   /** Throws, naming the class, when {@code modelClass} is not a generated model. */
   static void check(Class<? extends KilnModel> modelClass) {

@@ -33,7 +33,7 @@ final class OneJvm {
     List<StepLoss> losses = new ArrayList<>();
     for (int epoch = 1; epoch <= epochs; epoch++) {
       List<List<Example>> ordered = new ArrayList<>();
-      for (int p = 0; p < partitions.size(); p++) ordered.add(inOrder(partitions.get(p), shuffleSeed, epoch, p));
+      for (int p = 0; p < partitions.size(); p++) ordered.add(shuffleSeed == null ? partitions.get(p) : shuffled(partitions.get(p), shuffleSeed, epoch, p));
       for (int step = 0; step < steps; step++) {
         List<Example> batch = new ArrayList<>();
         for (int p = 0; p < partitions.size(); p++) {
@@ -47,8 +47,8 @@ final class OneJvm {
     return losses;
   }
 
-  private static List<Example> inOrder(List<Example> rows, Long shuffleSeed, int epoch, int partition) {
-    if (shuffleSeed == null) return rows;
+  /** A partition's rows in the order {@code shuffle(seed)} visits them in {@code epoch}. */
+  static List<Example> shuffled(List<Example> rows, long shuffleSeed, int epoch, int partition) {
     int[] order = PartitionRows.shuffledOrder(rows.size(), shuffleSeed, epoch, partition);
     List<Example> shuffled = new ArrayList<>();
     for (int i : order) shuffled.add(rows.get(i));
