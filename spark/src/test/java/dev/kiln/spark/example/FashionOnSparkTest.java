@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.eval.ConfusionMatrix;
-import dev.kiln.samples.testing.BarImages;
+import dev.kiln.runtime.testing.BarImages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

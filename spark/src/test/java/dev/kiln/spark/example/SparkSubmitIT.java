@@ -3,7 +3,7 @@ package dev.kiln.spark.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.samples.testing.BarImages;
+import dev.kiln.runtime.testing.BarImages;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.kiln.samples.testing;
+package dev.kiln.runtime.testing;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
