@@ -13,6 +13,7 @@ import dev.kiln.spark.KilnSpark;
 import dev.kiln.spark.SparkFitOptions;
 import java.util.ArrayList;
 import java.util.List;
+import dev.kiln.spark.TestSpark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,7 @@ class ElsewhereTest {
   void aPackagePrivateModelOfAnotherPackageTrains() {
     List<Example> rows = new ArrayList<>();
     for (int i = 0; i < 20; i++) rows.add(Example.of(new float[] {i / 10f}, new float[] {3 * i / 10f + 1}));
-    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("kiln-elsewhere")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1");
+    SparkConf conf = TestSpark.local2("kiln-elsewhere");
     LineModel model = LineModel.create(0);
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       KilnSpark.fit(model, Sgd.lr(0.1f), spark.parallelize(rows, 2), SparkFitOptions.epochs(200).batchSize(20).progress(false));

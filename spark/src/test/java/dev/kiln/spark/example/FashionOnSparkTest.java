@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.kiln.spark.TestSpark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,7 @@ class FashionOnSparkTest {
   void trainsOnSparkPrintsTheTestAccuracyAndSavesAModelThatLoads(@TempDir Path temp) throws Exception {
     Path data = BarImages.write(temp.resolve("data"), FashionOnSpark.FILES);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("kiln-example-test")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1");
+    SparkConf conf = TestSpark.local2("kiln-example-test");
     double accuracy;
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       accuracy = FashionOnSpark.run(spark, data, 3, temp.resolve("out"),
