@@ -31,8 +31,9 @@ import org.apache.spark.broadcast.Broadcast;
  * sizes; and the fixed cost of one Spark step, taken apart: an empty job, a job that broadcasts the parameters,
  * and one that also collects a parameter-sized array from every partition. One JSON line per measurement.
  *
- * <p>Usage: {@code SparkBench [--rows N] [--partitions P] [--batches 256,1024] [--nets mnist,mlp] [--epochs E]};
- * {@code local[P]} runs P partitions on P threads.
+ * <p>Usage: {@code SparkBench [--rows N] [--partitions P] [--batches 256,1024] [--nets mnist,mlp] [--epochs E]
+ * [--fixed-only]}; {@code local[P]} runs P partitions on P threads. Spark's scheduler is warmed up by a thousand
+ * empty jobs first.
  */
 public final class SparkBench {
   private SparkBench() {}
@@ -43,6 +44,7 @@ public final class SparkBench {
     int epochs = 2;
     int[] batches = {256, 1024, 4096, 60_000};
     List<String> nets = List.of("mnist", "mlp");
+    boolean fixedOnly = false;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--rows" -> rows = Integer.parseInt(args[i + 1]);
@@ -50,6 +52,10 @@ public final class SparkBench {
         case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
         case "--batches" -> batches = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--nets" -> nets = List.of(args[i + 1].split(","));
+        case "--fixed-only" -> {
+          fixedOnly = true;
+          i--;
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; expected --rows, --partitions, --batches, --nets or --epochs");
       }
@@ -62,6 +68,7 @@ public final class SparkBench {
       JavaRDD<Example> rdd = spark.parallelize(Example.listOf(data), partitions);
       System.out.printf(Locale.ROOT, "{\"spark\":\"%s\",\"java\":\"%s\",\"master\":\"%s\",\"rows\":%d,\"partitions\":%d}%n",
           spark.version(), Runtime.version(), spark.master(), rows, partitions);
+      warmUp(spark, partitions);
       for (String net : nets) {
         Supplier<KilnModel> model = switch (net) {
           case "mnist" -> () -> MnistModel.create(1);
@@ -69,6 +76,7 @@ public final class SparkBench {
           default -> throw new IllegalArgumentException("unknown net " + net + "; expected mnist or mlp");
         };
         fixedCost(spark, net, model, partitions);
+        if (fixedOnly) continue;
         for (int batch : batches) {
           double oneJvm = oneJvm(model, data, batch, epochs);
           double onSpark = onSpark(model, rdd, batch, epochs);
@@ -129,6 +137,15 @@ public final class SparkBench {
     System.out.printf(Locale.ROOT, "{\"net\":\"%s\",\"parameters\":%d,\"empty_job_ms\":%.3f,\"broadcast_job_ms\":%.3f,"
         + "\"broadcast_and_collect_ms\":%.3f,\"kiln_step_of_one_row_per_partition_ms\":%.3f}%n", net, parameters, empty,
         broadcast, roundTrip, kilnStep);
+  }
+
+  /** Spark's scheduler, compiled: the first thousand jobs of a context are slower than the rest. */
+  private static void warmUp(JavaSparkContext spark, int partitions) {
+    List<Integer> indices = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) indices.add(p);
+    JavaRDD<Integer> slots = spark.parallelize(indices, partitions).persist(StorageLevels.MEMORY_ONLY);
+    for (int i = 0; i < 1_000; i++) runJob(slots, new Returns(null, false));
+    slots.unpersist();
   }
 
   private static long runJob(JavaRDD<Integer> slots, Returns task) {
