@@ -90,6 +90,21 @@ class SparkEqualsOneJvmTest extends LocalSpark {
         SparkFitOptions.epochs(2).batchSize(24).shuffle(3), 3L);
   }
 
+  @Test
+  void gradientClippingActsOnTheStepsWholeGradientAsTrainerStepDoes() {
+    List<Example> rows = Rows.labelled(40, 6, 3, 13);
+    Optimizer sgd = Sgd.lr(0.5f).momentum(0.9f);
+    ClassifierModel onSpark = ClassifierModel.create(6);
+    KilnSpark.fit(onSpark, sgd, spark.parallelize(rows, 2),
+        SparkFitOptions.epochs(4).batchSize(40).maxGradientNorm(0.05f).progress(false));
+
+    ClassifierModel oneJvm = ClassifierModel.create(6);
+    var trainer = oneJvm.trainer(sgd);
+    trainer.setMaxGradientNorm(0.05f);
+    for (int step = 0; step < 4; step++) OneJvm.step(trainer, rows);
+    assertSameParameters(oneJvm, onSpark);
+  }
+
   private static void assertTrainsAsOneJvm(KilnModel onSpark, KilnModel oneJvm, Optimizer optimizer,
       JavaRDD<Example> data, SparkFitOptions options, Long shuffleSeed) {
     TrainingHistory history = KilnSpark.fit(onSpark, optimizer, data, options.progress(false));
