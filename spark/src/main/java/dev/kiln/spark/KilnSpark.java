@@ -55,6 +55,7 @@ public final class KilnSpark {
     RowShape shape = new RowShape(model.inputSize(), probe instanceof ClassIndexTrainer, model.outputSize());
     OptimizerState state = optimizer.newState(model.parameters().length);
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(data.context());
+    ResultSize.adviseOn(spark.getConf(), model.parameters().length);
 
     JavaRDD<PartitionRows> packing = data
         .mapPartitionsWithIndex((p, examples) -> List.of(PartitionRows.pack(p, examples, shape)).iterator(), true);
