@@ -1,0 +1,78 @@
+package dev.kiln.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.kiln.runtime.optim.Adam;
+import dev.kiln.runtime.optim.Optimizer;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On Spark's {@code local-cluster}: a master and two workers in this JVM, each worker's executor a JVM of its
+ * own, so that parameters, rows and gradients cross process boundaries as on a cluster, and the executors
+ * load the generated model from their own class path. Spark launches executors from a Spark home: this test
+ * makes one, {@code SPARK_HOME} (target/spark-home, set by the build), a {@code jars} directory of links to
+ * the Spark jars this JVM runs with.
+ */
+class ExecutorJvmsTest {
+  private static JavaSparkContext spark;
+
+  @BeforeAll
+  static void startCluster() throws IOException {
+    Path home = Path.of(System.getenv("SPARK_HOME"));
+    Path jars = Files.createDirectories(home.resolve("jars"));
+    if (!Files.exists(home.resolve("RELEASE"))) Files.createFile(home.resolve("RELEASE"));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path jar = Path.of(entry);
+      if (entry.endsWith(".jar") && !Files.exists(jars.resolve(jar.getFileName()))) {
+        Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
+      }
+    }
+    spark = new JavaSparkContext(TestSpark.local2("kiln-executor-jvms")
+        .setMaster("local-cluster[2,1,1024]")
+        .set("spark.home", home.toString())
+        .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
+        // The Kiln classes this build made: the executors find them here, as a job's jar on a cluster.
+        .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+        .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector"));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    spark.stop();
+  }
+
+  @Test
+  void theExecutorsAreJvmsOfTheirOwn() {
+    List<String> executors = spark.parallelize(List.of(0, 1, 2, 3), 4)
+        .map(i -> ManagementFactory.getRuntimeMXBean().getPid() + "").collect();
+    Set<String> pids = new HashSet<>(executors);
+    assertFalse(pids.contains(ManagementFactory.getRuntimeMXBean().getPid() + ""), executors.toString());
+    assertEquals(2, pids.size(), executors.toString());
+  }
+
+  @Test
+  void miniBatchAdamAcrossExecutorJvmsEqualsTrainerStepInOneJvm() {
+    List<Example> rows = Rows.labelled(90, 6, 3, 31);
+    JavaRDD<Example> data = spark.parallelize(rows, 2);
+    Optimizer adam = Adam.lr(0.01f);
+    ClassifierModel onSpark = ClassifierModel.create(11);
+    KilnSpark.fit(onSpark, adam, data, SparkFitOptions.epochs(2).batchSize(30).shuffle(8).progress(false));
+
+    ClassifierModel oneJvm = ClassifierModel.create(11);
+    OneJvm.train(oneJvm.trainer(adam), data.glom().collect(), 30, 2, 8L);
+    SparkEqualsOneJvmTest.assertSameParameters(oneJvm, onSpark);
+  }
+}
