@@ -8,6 +8,11 @@ import dev.kiln.runtime.train.TrainingHistory;
 import dev.kiln.spark.Example;
 import dev.kiln.spark.KilnSpark;
 import dev.kiln.spark.SparkFitOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +37,8 @@ import org.apache.spark.broadcast.Broadcast;
  * and one that also collects a parameter-sized array from every partition. One JSON line per measurement.
  *
  * <p>Usage: {@code SparkBench [--rows N] [--partitions P] [--batches 256,1024] [--nets mnist,mlp] [--epochs E]
- * [--fixed-only]}; {@code local[P]} runs P partitions on P threads. Spark's scheduler is warmed up by a thousand
+ * [--fixed-only] [--master local-cluster[2,1,2048]]}; {@code local[P]} runs P partitions on P threads, and
+ * {@code local-cluster} on executors that are JVMs of their own. Spark's scheduler is warmed up by a thousand
  * empty jobs first.
  */
 public final class SparkBench {
@@ -45,6 +51,7 @@ public final class SparkBench {
     int[] batches = {256, 1024, 4096, 60_000};
     List<String> nets = List.of("mnist", "mlp");
     boolean fixedOnly = false;
+    String master = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--rows" -> rows = Integer.parseInt(args[i + 1]);
@@ -52,6 +59,7 @@ public final class SparkBench {
         case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
         case "--batches" -> batches = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--nets" -> nets = List.of(args[i + 1].split(","));
+        case "--master" -> master = args[i + 1];
         case "--fixed-only" -> {
           fixedOnly = true;
           i--;
@@ -61,9 +69,11 @@ public final class SparkBench {
       }
     }
     Dataset data = randomImages(rows, 7);
-    SparkConf conf = new SparkConf().setMaster("local[" + partitions + "]").setAppName("kiln-spark-bench")
+    SparkConf conf = new SparkConf().setMaster(master == null ? "local[" + partitions + "]" : master)
+        .setAppName("kiln-spark-bench")
         .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
         .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    if (master != null && master.startsWith("local-cluster")) executorJvms(conf);
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       JavaRDD<Example> rdd = spark.parallelize(Example.listOf(data), partitions);
       System.out.printf(Locale.ROOT, "{\"spark\":\"%s\",\"java\":\"%s\",\"master\":\"%s\",\"rows\":%d,\"partitions\":%d}%n",
@@ -86,6 +96,31 @@ public final class SparkBench {
               net, batch, oneJvm, onSpark, 1e3 * rows / oneJvm / steps, 1e3 * rows / onSpark / steps, onSpark / oneJvm);
         }
       }
+    }
+  }
+
+  /**
+   * For {@code local-cluster[N,cores,MB]}: executors in JVMs of their own, launched from the Spark home in
+   * {@code SPARK_HOME} (the build sets benchmarks/target/spark-home), made here of links to this JVM's jars.
+   */
+  private static void executorJvms(SparkConf conf) {
+    try {
+      String homeVariable = System.getenv("SPARK_HOME");
+      Path home = Path.of(homeVariable == null ? "target/spark-home" : homeVariable).toAbsolutePath();
+      Path jars = Files.createDirectories(home.resolve("jars"));
+      if (!Files.exists(home.resolve("RELEASE"))) Files.createFile(home.resolve("RELEASE"));
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        Path jar = Path.of(entry);
+        if (entry.endsWith(".jar") && !Files.exists(jars.resolve(jar.getFileName()))) {
+          Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
+        }
+      }
+      conf.set("spark.home", home.toString())
+          .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
+          .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+          .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a Spark home for local-cluster", e);
     }
   }
 
