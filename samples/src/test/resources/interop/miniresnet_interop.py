@@ -9,36 +9,7 @@ Usage: miniresnet_interop.py load KILN_FILE   -> eval outputs of Kiln's weights 
 import json, sys
 import torch, torch.nn as nn
 from blobnet_interop import read, write
-
-
-class BasicBlock(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(16, 16, 3, padding=1, bias=False)
-        self.bn1 = nn.BatchNorm2d(16)
-        self.conv2 = nn.Conv2d(16, 16, 3, padding=1, bias=False)
-        self.bn2 = nn.BatchNorm2d(16)
-
-    def forward(self, x):
-        return self.bn2(self.conv2(torch.relu(self.bn1(self.conv1(x)))))
-
-
-class MiniResNet(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.stem = nn.Conv2d(1, 16, 3, padding=1, bias=False)
-        self.bn = nn.BatchNorm2d(16)
-        self.pool = nn.MaxPool2d(2)
-        self.block1 = BasicBlock()
-        self.block2 = BasicBlock()
-        self.gap = nn.AvgPool2d(14)
-        self.fc = nn.Linear(16, 10)
-
-    def forward(self, x):
-        x = self.pool(torch.relu(self.bn(self.stem(x))))
-        x = torch.relu(x + self.block1(x))
-        x = torch.relu(x + self.block2(x))
-        return self.fc(torch.flatten(self.gap(x), 1))
+from torch_networks import MiniResNet
 
 
 mode, path = sys.argv[1], sys.argv[2]

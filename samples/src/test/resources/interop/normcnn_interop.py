@@ -9,22 +9,7 @@ Usage: normcnn_interop.py load KILN_FILE   -> eval outputs of Kiln's weights and
 import json, sys
 import torch, torch.nn as nn
 from blobnet_interop import read, write
-
-
-class NormCnn(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(2, 3, 3, padding=1, bias=False)
-        self.bn1 = nn.BatchNorm2d(3)
-        self.conv2 = nn.Conv2d(3, 2, 2, stride=2)
-        self.norm = nn.LayerNorm([2, 3, 2], eps=1e-3)
-        self.bn2 = nn.BatchNorm2d(2, eps=1e-3, affine=False)
-        self.out = nn.Linear(12, 2)
-
-    def forward(self, x):
-        x = self.conv2(torch.relu(self.bn1(self.conv1(x))))
-        x = self.bn2(torch.tanh(self.norm(x)))
-        return self.out(torch.flatten(x, 1))
+from torch_networks import NormCnn
 
 
 mode, path = sys.argv[1], sys.argv[2]
