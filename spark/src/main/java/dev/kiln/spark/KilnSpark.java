@@ -51,6 +51,10 @@ public final class KilnSpark {
     @SuppressWarnings("unchecked")
     Class<? extends KilnModel> modelClass = (Class<? extends KilnModel>) model.getClass();
     WorkerModels.check(modelClass);
+    options.validation().filter(v -> v.width() != model.inputSize()).ifPresent(v -> {
+      throw new IllegalArgumentException("the validation data has " + v.width() + " features per row; the model takes "
+          + model.inputSize());
+    });
     KilnTrainer probe = model.trainer(Sgd.lr(1f));
     RowShape shape = new RowShape(model.inputSize(), probe instanceof ClassIndexTrainer, model.outputSize());
     OptimizerState state = optimizer.newState(model.parameters().length);

@@ -1,6 +1,8 @@
 package dev.kiln.spark;
 
+import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.schedule.LearningRateSchedule;
+import java.util.Optional;
 
 /**
  * How {@link KilnSpark#fit} trains: immutable, built with withers from {@link #epochs(int)}, e.g.
@@ -14,9 +16,10 @@ public final class SparkFitOptions {
   private final boolean progress;
   private final LearningRateSchedule schedule;
   private final float maxGradientNorm;
+  private final Dataset validation;
 
   private SparkFitOptions(int epochs, int batchSize, boolean shuffle, long seed, boolean progress,
-      LearningRateSchedule schedule, float maxGradientNorm) {
+      LearningRateSchedule schedule, float maxGradientNorm, Dataset validation) {
     if (epochs < 1) throw new IllegalArgumentException("epochs = " + epochs + " is invalid; expected at least 1");
     if (batchSize < 1) throw new IllegalArgumentException("batchSize = " + batchSize + " is invalid; expected at least 1");
     if (!(maxGradientNorm > 0f)) {
@@ -30,6 +33,7 @@ public final class SparkFitOptions {
     this.progress = progress;
     this.schedule = schedule;
     this.maxGradientNorm = maxGradientNorm;
+    this.validation = validation;
   }
 
   /**
@@ -37,7 +41,8 @@ public final class SparkFitOptions {
    * learning rate constant, a progress bar on the driver's console.
    */
   public static SparkFitOptions epochs(int epochs) {
-    return new SparkFitOptions(epochs, 32, false, 0, true, LearningRateSchedule.constant(), Float.POSITIVE_INFINITY);
+    return new SparkFitOptions(epochs, 32, false, 0, true, LearningRateSchedule.constant(), Float.POSITIVE_INFINITY,
+        null);
   }
 
   /**
@@ -46,7 +51,7 @@ public final class SparkFitOptions {
    * size makes each epoch one step of full-batch gradient descent.
    */
   public SparkFitOptions batchSize(int batchSize) {
-    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm);
+    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm, validation);
   }
 
   /**
@@ -54,23 +59,31 @@ public final class SparkFitOptions {
    * the seed also seeds the dropout masks. Without it the rows keep their order and dropout uses seed 0.
    */
   public SparkFitOptions shuffle(long seed) {
-    return new SparkFitOptions(epochs, batchSize, true, seed, progress, schedule, maxGradientNorm);
+    return new SparkFitOptions(epochs, batchSize, true, seed, progress, schedule, maxGradientNorm, validation);
   }
 
   /** Whether a progress bar shows each epoch on the driver's console (on by default). */
   public SparkFitOptions progress(boolean progress) {
-    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm);
+    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm, validation);
   }
 
   /** The learning rate of each epoch, from the optimizer's own rate, as {@code FitOptions.schedule}. */
   public SparkFitOptions schedule(LearningRateSchedule schedule) {
     if (schedule == null) throw new IllegalArgumentException("schedule is null; expected LearningRateSchedule.constant() for none");
-    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm);
+    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm, validation);
   }
 
   /** Clips each step's gradient, summed over every partition, to this global norm, as {@code FitOptions.maxGradientNorm}. */
   public SparkFitOptions maxGradientNorm(float maxGradientNorm) {
-    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm);
+    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm, validation);
+  }
+
+  /**
+   * Data to measure after each epoch, on the driver, not trained on: its accuracy is each epoch's
+   * {@code validationAccuracy}, as with {@code FitOptions.validation}.
+   */
+  public SparkFitOptions validation(Dataset validation) {
+    return new SparkFitOptions(epochs, batchSize, shuffle, seed, progress, schedule, maxGradientNorm, validation);
   }
 
   public int epochs() { return epochs; }
@@ -80,6 +93,7 @@ public final class SparkFitOptions {
   public boolean progress() { return progress; }
   public LearningRateSchedule schedule() { return schedule; }
   public float maxGradientNorm() { return maxGradientNorm; }
+  public Optional<Dataset> validation() { return Optional.ofNullable(validation); }
 
   @Override
   public String toString() {

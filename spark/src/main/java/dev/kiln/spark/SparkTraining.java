@@ -1,6 +1,8 @@
 package dev.kiln.spark;
 
 import dev.kiln.runtime.KilnModel;
+import dev.kiln.runtime.data.Dataset;
+import dev.kiln.runtime.eval.ConfusionMatrix;
 import dev.kiln.runtime.optim.GradientClipping;
 import dev.kiln.runtime.optim.OptimizerState;
 import dev.kiln.runtime.train.EpochResult;
@@ -75,7 +77,10 @@ final class SparkTraining {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double accuracy = labels ? accuracy() : Double.NaN;
-      epochs.add(new EpochResult(epoch, lossSum / total, lr, accuracy, Double.NaN, seconds, total / seconds));
+      double validation = options.validation().filter(Dataset::hasLabels)
+          .map(v -> ConfusionMatrix.of(model.predict(v.features()), v.labels(), model.outputSize()).accuracy())
+          .orElse(Double.NaN);
+      epochs.add(new EpochResult(epoch, lossSum / total, lr, accuracy, validation, seconds, total / seconds));
     }
     return new TrainingHistory(epochs);
   }

@@ -18,7 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Fashion-MNIST's 784-128-10 MLP trained with {@link KilnSpark#fit}: 5 epochs of Adam (1e-3) in steps of
- * 256 rows, shuffled; prints each epoch, the test accuracy, and writes the model to
+ * 256 rows, shuffled, the test set measured after each epoch; prints each epoch, the test accuracy, and writes the model to
  * {@code out/spark/fashion-mlp.safetensors}.
  *
  * <p>Usage: {@code FashionOnSpark [DIR [EPOCHS]]}, DIR holding the four IDX files (by default where Debian's
@@ -62,7 +62,7 @@ public final class FashionOnSpark {
 
     FashionMlpModel model = FashionMlpModel.create(0);
     TrainingHistory history = KilnSpark.fit(model, Adam.lr(1e-3f), rows,
-        SparkFitOptions.epochs(epochs).batchSize(256).shuffle(1).progress(progress));
+        SparkFitOptions.epochs(epochs).batchSize(256).shuffle(1).validation(test).progress(progress));
     print.println(history);
     double accuracy = ConfusionMatrix.of(model.predict(test.features()), test.labels(), 10).accuracy();
     print.printf(Locale.ROOT, "784-128-10 trained on Spark: test accuracy %.4f%n", accuracy);
