@@ -18,8 +18,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Fashion-MNIST's 784-128-10 MLP trained with {@link KilnSpark#fit}: 5 epochs of Adam (1e-3) in steps of
- * 256 rows, shuffled, the test set measured after each epoch; prints each epoch, the test accuracy, and writes the model to
- * {@code out/spark/fashion-mlp.safetensors}.
+ * 256 rows, shuffled, the test set measured after each epoch; prints each epoch and the test accuracy, and
+ * writes the model to {@code out/spark/fashion-mlp.safetensors}.
  *
  * <p>Usage: {@code FashionOnSpark [DIR [EPOCHS]]}, DIR holding the four IDX files (by default where Debian's
  * {@code dataset-fashion-mnist} puts them). The master is Spark's {@code spark.master} (from
