@@ -19,8 +19,9 @@ import scala.Tuple2;
  * Synchronous data-parallel training of a generated model on Spark, equal to training it in one JVM.
  *
  * <p>Each step the driver broadcasts the parameters (and buffers); in one task per partition (the function
- * {@code mapPartitions} would run, through {@code SparkContext.runJob}) each partition makes a model from them, a trainer from that, and runs the trainer's gradient-only entry,
- * {@code sumGradients}, on its slice of the step; the driver adds the partitions' gradient sums, losses and
+ * {@code mapPartitions} would run, through {@code SparkContext.runJob}) each partition makes a model from
+ * them, a trainer from that, and runs the trainer's gradient-only entry, {@code sumGradients}, on its slice
+ * of the step; the driver adds the partitions' gradient sums, losses and
  * weights in partition order, divides as the loss's reduction says, and updates the parameters with the
  * optimizer's own code, the code {@code trainer.step} runs. So a step on Spark is {@code trainer.step} on the
  * partitions' slices concatenated in partition order, to float rounding.

@@ -91,8 +91,8 @@ final class SparkTraining {
     try {
       Class<? extends KilnModel> modelClass = this.modelClass;
       StepPlan plan = this.plan;
-      List<PartitionGradient> partitions = SparkFailures.rethrowingOurs(() -> PartitionJob.run(packed.rdd(), PartitionGradient.class,
-          rows -> GradientWorker.step(rows, modelClass, state, plan, key)));
+      List<PartitionGradient> partitions = SparkFailures.rethrowingOurs(() -> PartitionJob.run(packed.rdd(),
+          PartitionGradient.class, rows -> GradientWorker.step(rows, modelClass, state, plan, key)));
       return GradientTotal.of(partitions, model.parameters().length, model.buffers().length);
     } finally {
       state.destroy();

@@ -33,7 +33,10 @@ final class OneJvm {
     List<StepLoss> losses = new ArrayList<>();
     for (int epoch = 1; epoch <= epochs; epoch++) {
       List<List<Example>> ordered = new ArrayList<>();
-      for (int p = 0; p < partitions.size(); p++) ordered.add(shuffleSeed == null ? partitions.get(p) : shuffled(partitions.get(p), shuffleSeed, epoch, p));
+      for (int p = 0; p < partitions.size(); p++) {
+        List<Example> rows = partitions.get(p);
+        ordered.add(shuffleSeed == null ? rows : shuffled(rows, shuffleSeed, epoch, p));
+      }
       for (int step = 0; step < steps; step++) {
         List<Example> batch = new ArrayList<>();
         for (int p = 0; p < partitions.size(); p++) {
