@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +49,23 @@ class ExecutorJvmsTest {
         // The Kiln classes this build made: the executors find them here, as a job's jar on a cluster.
         .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
         .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector"));
+    awaitExecutors(2);
+  }
+
+  /**
+   * Until {@code count} executors have registered: Spark runs a job on those it has, and a job started while
+   * the second is still starting would run on the first alone.
+   */
+  private static void awaitExecutors(int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    // The driver is listed among the executors.
+    while (spark.sc().statusTracker().getExecutorInfos().length < count + 1) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(count + " executors did not register within 120 s; "
+            + (spark.sc().statusTracker().getExecutorInfos().length - 1) + " did");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
   }
 
   @AfterAll
