@@ -3,6 +3,7 @@ package dev.kiln.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
@@ -69,8 +70,17 @@ class NormalizationAndDropoutTest extends LocalSpark {
     KilnSpark.fit(first, SGD, spark.parallelize(rows, 2), options.shuffle(5));
     KilnSpark.fit(second, SGD, spark.parallelize(rows, 2), options.shuffle(5));
     KilnSpark.fit(otherSeed, SGD, spark.parallelize(rows, 2), options.shuffle(6));
-    assertArrayEquals(first.parameters(), second.parameters());
-    assertFalse(Arrays.equals(first.parameters(), otherSeed.parameters()));
+    // Within 1e-6 rather than bit for bit: whether a kernel splits its work over two threads depends on what
+    // the other task is doing at that moment, and the project promises the Vector API path equal to rounding
+    // across such runs (as KilledAndResumedTest does), bit for bit only on one scalar thread.
+    assertArrayEquals(first.parameters(), second.parameters(), 1e-6f);
+    assertTrue(maxDifference(first.parameters(), otherSeed.parameters()) > 1e-3f, "another seed, other masks");
+  }
+
+  private static float maxDifference(float[] a, float[] b) {
+    float worst = 0;
+    for (int i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    return worst;
   }
 
   private static void assertClose(float[] expected, float[] actual) {
