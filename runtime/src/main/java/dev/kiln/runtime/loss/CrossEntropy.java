@@ -50,12 +50,7 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
 
   @Override
   public double weight(int[] targets, int rows, int classes) {
-    if (reduction == Reduction.SUM) return 1;
-    double weights = 0;
-    for (int r = 0; r < rows; r++) {
-      if (targets[r] != ignoreIndex) weights += weight == null ? 1.0 : weight[targets[r]];
-    }
-    return weights;
+    return Targets.classWeightSum(targets, rows, weight, ignoreIndex, reduction);
   }
 
   @Override

@@ -1,8 +1,23 @@
 package dev.kiln.runtime.loss;
 
+import dev.kiln.dsl.Reduction;
+
 /** Checks on the targets a loss receives, with messages that name the value and what was expected. */
 final class Targets {
   private Targets() {}
+
+  /**
+   * What a weighted mean over class-index targets divides by: the class weights (1 without) of the targets
+   * not ignored; 1 under {@code SUM}, which divides by nothing.
+   */
+  static double classWeightSum(int[] targets, int rows, float[] weight, int ignoreIndex, Reduction reduction) {
+    if (reduction == Reduction.SUM) return 1;
+    double weights = 0;
+    for (int r = 0; r < rows; r++) {
+      if (targets[r] != ignoreIndex) weights += weight == null ? 1.0 : weight[targets[r]];
+    }
+    return weights;
+  }
 
   static void checkClassIndices(int[] targets, int rows, int classes, int ignoreIndex) {
     if (targets.length != rows) {
