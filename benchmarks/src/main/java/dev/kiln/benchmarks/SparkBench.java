@@ -8,11 +8,7 @@ import dev.kiln.runtime.train.TrainingHistory;
 import dev.kiln.spark.Example;
 import dev.kiln.spark.KilnSpark;
 import dev.kiln.spark.SparkFitOptions;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.kiln.spark.testing.LocalCluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +69,7 @@ public final class SparkBench {
         .setAppName("kiln-spark-bench")
         .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
         .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-    if (master != null && master.startsWith("local-cluster")) executorJvms(conf);
+    if (master != null && master.startsWith("local-cluster")) LocalCluster.executorJvms(conf);
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       JavaRDD<Example> rdd = spark.parallelize(Example.listOf(data), partitions);
       System.out.printf(Locale.ROOT, "{\"spark\":\"%s\",\"java\":\"%s\",\"master\":\"%s\",\"rows\":%d,\"partitions\":%d}%n",
@@ -96,31 +92,6 @@ public final class SparkBench {
               net, batch, oneJvm, onSpark, 1e3 * rows / oneJvm / steps, 1e3 * rows / onSpark / steps, onSpark / oneJvm);
         }
       }
-    }
-  }
-
-  /**
-   * For {@code local-cluster[N,cores,MB]}: executors in JVMs of their own, launched from the Spark home in
-   * {@code SPARK_HOME} (the build sets benchmarks/target/spark-home), made here of links to this JVM's jars.
-   */
-  private static void executorJvms(SparkConf conf) {
-    try {
-      String homeVariable = System.getenv("SPARK_HOME");
-      Path home = Path.of(homeVariable == null ? "target/spark-home" : homeVariable).toAbsolutePath();
-      Path jars = Files.createDirectories(home.resolve("jars"));
-      if (!Files.exists(home.resolve("RELEASE"))) Files.createFile(home.resolve("RELEASE"));
-      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-        Path jar = Path.of(entry);
-        if (entry.endsWith(".jar") && !Files.exists(jars.resolve(jar.getFileName()))) {
-          Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
-        }
-      }
-      conf.set("spark.home", home.toString())
-          .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
-          .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-          .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a Spark home for local-cluster", e);
     }
   }
 

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
-import java.io.File;
-import java.io.IOException;
+import dev.kiln.spark.testing.LocalCluster;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,31 +21,16 @@ import org.junit.jupiter.api.Test;
 /**
  * On Spark's {@code local-cluster}: a master and two workers in this JVM, each worker's executor a JVM of its
  * own, so that parameters, rows and gradients cross process boundaries as on a cluster, and the executors
- * load the generated model from their own class path. Spark launches executors from a Spark home: this test
- * makes one, {@code SPARK_HOME} (target/spark-home, set by the build), a {@code jars} directory of links to
- * the Spark jars this JVM runs with.
+ * load the generated model from their own class path ({@link LocalCluster} makes the Spark home they are
+ * launched from).
  */
 class ExecutorJvmsTest {
   private static JavaSparkContext spark;
 
   @BeforeAll
-  static void startCluster() throws IOException {
-    Path home = Path.of(System.getenv("SPARK_HOME"));
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    if (!Files.exists(home.resolve("RELEASE"))) Files.createFile(home.resolve("RELEASE"));
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path jar = Path.of(entry);
-      if (entry.endsWith(".jar") && !Files.exists(jars.resolve(jar.getFileName()))) {
-        Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
-      }
-    }
-    spark = new JavaSparkContext(TestSpark.local2("kiln-executor-jvms")
-        .setMaster("local-cluster[2,1,1024]")
-        .set("spark.home", home.toString())
-        .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
-        // The Kiln classes this build made: the executors find them here, as a job's jar on a cluster.
-        .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-        .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector"));
+  static void startCluster() {
+    spark = new JavaSparkContext(LocalCluster.executorJvms(TestSpark.local2("kiln-executor-jvms")
+        .setMaster("local-cluster[2,1,1024]")));
     awaitExecutors(2);
   }
 
