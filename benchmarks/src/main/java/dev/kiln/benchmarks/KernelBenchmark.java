@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * gradient, weight and bias gradients, each 2 · rows · in · out floating-point operations. Square shapes,
  * and the layers of the benchmarked networks: MNIST's first layer at batch 64, the MLP's two wide layers
  * at batch 256. {@code -jvmArgsAppend -Dkiln.gemm.noPack=true} measures the GEMM without packing B,
- * {@code -Dkiln.gemm.narrowTile=true} with the 6 x 2 block of AVX2 machines.
+ * {@code -Dkiln.tiles=narrow} with the 6 x 2 block of AVX2 machines.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

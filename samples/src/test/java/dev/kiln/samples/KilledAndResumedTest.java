@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Training that survives its JVM: a child JVM trains through {@code fit} with checkpoints (dropout, Adam,
  * a cosine schedule, shuffling; {@link ResumableTraining}), is killed with {@code destroyForcibly} in the
  * middle of an epoch, and started again; its final parameters equal those of a run never killed, bit for
- * bit on one thread with the scalar kernels, within 1e-6 on the Vector API. A run killed in the middle of
+ * bit, on one thread with the scalar kernels and on two with the Vector API ones. A run killed in the middle of
  * writing a checkpoint (the child stops halfway through it and waits to be killed), and one killed again
  * and again at odd intervals, still end equal.
  */
@@ -105,8 +105,8 @@ class KilledAndResumedTest {
   }
 
   @Test
-  void onTheVectorApiAndTwoThreadsTheResumedRunEndsWithin1eMinus6() throws Exception {
-    List<String> vector = List.of("--add-modules", "jdk.incubator.vector");
+  void onTheVectorApiAndTwoThreadsTheResumedRunEndsBitForBitAsOneNeverKilled() throws Exception {
+    List<String> vector = List.of("--add-modules", "jdk.incubator.vector", "-Dkiln.threads=2");
     Path whole = dir.resolve("whole.safetensors");
     runToTheEnd(dir.resolve("whole"), whole, vector);
     Path checkpoints = dir.resolve("killed");
@@ -115,11 +115,9 @@ class KilledAndResumedTest {
     killWhen(p, () -> newestSteps(checkpoints) >= STEPS_PER_EPOCH + 20);
     runToTheEnd(checkpoints, resumed, vector);
     assertTrue(log().contains("Vector API"), "the child ran the Vector API kernels: " + log());
-    float[] expected = WithDropoutModel.load(whole).parameters();
-    float[] actual = WithDropoutModel.load(resumed).parameters();
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-6 * Math.abs(expected[i]), "parameter " + i + ", relative 1e-6");
-    }
+    assertTrue(log().contains("fit resumes from"), log());
+    // The resumed run starts cold where the whole one was warm: the kernels give the same bits either way.
+    assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(resumed));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.kiln.runtime.conv;
 
+import dev.kiln.runtime.kernel.LaneSums;
+import dev.kiln.runtime.kernel.VectorShape;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,10 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loaded only where the Vector API kernels were chosen.
  */
 final class ShiftedProducts {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = VectorShape.FLOATS;
   static final int L = S.length();
   /** 4 vectors by 3 channels needs 17 vector registers: AVX-512 has 32; AVX2's 16 take 2 vectors. */
-  private static final boolean WIDE = L >= 16;
+  private static final boolean WIDE = VectorShape.WIDE_TILES;
 
   private ShiftedProducts() {}
 
@@ -57,10 +59,10 @@ final class ShiftedProducts {
       a2 = u.fma(FloatVector.fromArray(S, in, x2 + q), a2);
       a3 = u.fma(FloatVector.fromArray(S, in, x3 + q), a3);
     }
-    sums[at] += a0.reduceLanes(VectorOperators.ADD);
-    sums[at + 1] += a1.reduceLanes(VectorOperators.ADD);
-    sums[at + 2] += a2.reduceLanes(VectorOperators.ADD);
-    sums[at + 3] += a3.reduceLanes(VectorOperators.ADD);
+    sums[at] += LaneSums.sum(a0);
+    sums[at + 1] += LaneSums.sum(a1);
+    sums[at + 2] += LaneSums.sum(a2);
+    sums[at + 3] += LaneSums.sum(a3);
   }
 
   /**
@@ -322,25 +324,25 @@ final class ShiftedProducts {
       a33 = u.fma(v3, a33);
     }
     int r = wAt + o * taps + f;
-    sums[r] += a00.reduceLanes(VectorOperators.ADD);
-    sums[r + 1] += a01.reduceLanes(VectorOperators.ADD);
-    sums[r + 2] += a02.reduceLanes(VectorOperators.ADD);
-    sums[r + 3] += a03.reduceLanes(VectorOperators.ADD);
+    sums[r] += LaneSums.sum(a00);
+    sums[r + 1] += LaneSums.sum(a01);
+    sums[r + 2] += LaneSums.sum(a02);
+    sums[r + 3] += LaneSums.sum(a03);
     r += taps;
-    sums[r] += a10.reduceLanes(VectorOperators.ADD);
-    sums[r + 1] += a11.reduceLanes(VectorOperators.ADD);
-    sums[r + 2] += a12.reduceLanes(VectorOperators.ADD);
-    sums[r + 3] += a13.reduceLanes(VectorOperators.ADD);
+    sums[r] += LaneSums.sum(a10);
+    sums[r + 1] += LaneSums.sum(a11);
+    sums[r + 2] += LaneSums.sum(a12);
+    sums[r + 3] += LaneSums.sum(a13);
     r += taps;
-    sums[r] += a20.reduceLanes(VectorOperators.ADD);
-    sums[r + 1] += a21.reduceLanes(VectorOperators.ADD);
-    sums[r + 2] += a22.reduceLanes(VectorOperators.ADD);
-    sums[r + 3] += a23.reduceLanes(VectorOperators.ADD);
+    sums[r] += LaneSums.sum(a20);
+    sums[r + 1] += LaneSums.sum(a21);
+    sums[r + 2] += LaneSums.sum(a22);
+    sums[r + 3] += LaneSums.sum(a23);
     r += taps;
-    sums[r] += a30.reduceLanes(VectorOperators.ADD);
-    sums[r + 1] += a31.reduceLanes(VectorOperators.ADD);
-    sums[r + 2] += a32.reduceLanes(VectorOperators.ADD);
-    sums[r + 3] += a33.reduceLanes(VectorOperators.ADD);
+    sums[r] += LaneSums.sum(a30);
+    sums[r + 1] += LaneSums.sum(a31);
+    sums[r + 2] += LaneSums.sum(a32);
+    sums[r + 3] += LaneSums.sum(a33);
   }
 
   /** {@link #tile} for one tap left over: four channels' sums against it. */
@@ -355,10 +357,10 @@ final class ShiftedProducts {
       a2 = FloatVector.fromArray(S, gradient, g2 + q).fma(v, a2);
       a3 = FloatVector.fromArray(S, gradient, g3 + q).fma(v, a3);
     }
-    sums[at + o * taps] += a0.reduceLanes(VectorOperators.ADD);
-    sums[at + (o + 1) * taps] += a1.reduceLanes(VectorOperators.ADD);
-    sums[at + (o + 2) * taps] += a2.reduceLanes(VectorOperators.ADD);
-    sums[at + (o + 3) * taps] += a3.reduceLanes(VectorOperators.ADD);
+    sums[at + o * taps] += LaneSums.sum(a0);
+    sums[at + (o + 1) * taps] += LaneSums.sum(a1);
+    sums[at + (o + 2) * taps] += LaneSums.sum(a2);
+    sums[at + (o + 3) * taps] += LaneSums.sum(a3);
   }
 
   private static float dot(float[] a, int aOff, float[] b, int bOff, int computed) {
@@ -366,6 +368,6 @@ final class ShiftedProducts {
     for (int q = 0; q < computed; q += L) {
       acc = FloatVector.fromArray(S, a, aOff + q).fma(FloatVector.fromArray(S, b, bOff + q), acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD);
+    return LaneSums.sum(acc);
   }
 }

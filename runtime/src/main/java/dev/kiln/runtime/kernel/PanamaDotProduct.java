@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * each 4-row block of Y is finished.
  */
 final class PanamaDotProduct implements Parallel.Rows {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = VectorShape.FLOATS;
   private static final int L = S.length();
 
   float[] x;
@@ -133,25 +133,25 @@ final class PanamaDotProduct implements Parallel.Rows {
       a33 = u.fma(v3, a33);
     }
     int c = r * out + o;
-    z[c] = a00.reduceLanes(VectorOperators.ADD) + tail(x0, w0, bound);
-    z[c + 1] = a01.reduceLanes(VectorOperators.ADD) + tail(x0, w1, bound);
-    z[c + 2] = a02.reduceLanes(VectorOperators.ADD) + tail(x0, w2, bound);
-    z[c + 3] = a03.reduceLanes(VectorOperators.ADD) + tail(x0, w3, bound);
+    z[c] = LaneSums.sum(a00) + tail(x0, w0, bound);
+    z[c + 1] = LaneSums.sum(a01) + tail(x0, w1, bound);
+    z[c + 2] = LaneSums.sum(a02) + tail(x0, w2, bound);
+    z[c + 3] = LaneSums.sum(a03) + tail(x0, w3, bound);
     c += out;
-    z[c] = a10.reduceLanes(VectorOperators.ADD) + tail(x1, w0, bound);
-    z[c + 1] = a11.reduceLanes(VectorOperators.ADD) + tail(x1, w1, bound);
-    z[c + 2] = a12.reduceLanes(VectorOperators.ADD) + tail(x1, w2, bound);
-    z[c + 3] = a13.reduceLanes(VectorOperators.ADD) + tail(x1, w3, bound);
+    z[c] = LaneSums.sum(a10) + tail(x1, w0, bound);
+    z[c + 1] = LaneSums.sum(a11) + tail(x1, w1, bound);
+    z[c + 2] = LaneSums.sum(a12) + tail(x1, w2, bound);
+    z[c + 3] = LaneSums.sum(a13) + tail(x1, w3, bound);
     c += out;
-    z[c] = a20.reduceLanes(VectorOperators.ADD) + tail(x2, w0, bound);
-    z[c + 1] = a21.reduceLanes(VectorOperators.ADD) + tail(x2, w1, bound);
-    z[c + 2] = a22.reduceLanes(VectorOperators.ADD) + tail(x2, w2, bound);
-    z[c + 3] = a23.reduceLanes(VectorOperators.ADD) + tail(x2, w3, bound);
+    z[c] = LaneSums.sum(a20) + tail(x2, w0, bound);
+    z[c + 1] = LaneSums.sum(a21) + tail(x2, w1, bound);
+    z[c + 2] = LaneSums.sum(a22) + tail(x2, w2, bound);
+    z[c + 3] = LaneSums.sum(a23) + tail(x2, w3, bound);
     c += out;
-    z[c] = a30.reduceLanes(VectorOperators.ADD) + tail(x3, w0, bound);
-    z[c + 1] = a31.reduceLanes(VectorOperators.ADD) + tail(x3, w1, bound);
-    z[c + 2] = a32.reduceLanes(VectorOperators.ADD) + tail(x3, w2, bound);
-    z[c + 3] = a33.reduceLanes(VectorOperators.ADD) + tail(x3, w3, bound);
+    z[c] = LaneSums.sum(a30) + tail(x3, w0, bound);
+    z[c + 1] = LaneSums.sum(a31) + tail(x3, w1, bound);
+    z[c + 2] = LaneSums.sum(a32) + tail(x3, w2, bound);
+    z[c + 3] = LaneSums.sum(a33) + tail(x3, w3, bound);
   }
 
   /** Rows r..r+3 of X against row o of W: four independent sums, where a column is left over. */
@@ -171,10 +171,10 @@ final class PanamaDotProduct implements Parallel.Rows {
       a3 = FloatVector.fromArray(S, x, x3 + k).fma(v, a3);
     }
     int c = r * out + o;
-    z[c] = a0.reduceLanes(VectorOperators.ADD) + tail(x0, wo, bound);
-    z[c + out] = a1.reduceLanes(VectorOperators.ADD) + tail(x1, wo, bound);
-    z[c + 2 * out] = a2.reduceLanes(VectorOperators.ADD) + tail(x2, wo, bound);
-    z[c + 3 * out] = a3.reduceLanes(VectorOperators.ADD) + tail(x3, wo, bound);
+    z[c] = LaneSums.sum(a0) + tail(x0, wo, bound);
+    z[c + out] = LaneSums.sum(a1) + tail(x1, wo, bound);
+    z[c + 2 * out] = LaneSums.sum(a2) + tail(x2, wo, bound);
+    z[c + 3 * out] = LaneSums.sum(a3) + tail(x3, wo, bound);
   }
 
   /**
@@ -197,10 +197,10 @@ final class PanamaDotProduct implements Parallel.Rows {
       a3 = u.fma(FloatVector.fromArray(S, p, w3 + k), a3);
     }
     int c = r * out + o;
-    z[c] = a0.reduceLanes(VectorOperators.ADD) + tail(xr, w0, bound);
-    z[c + 1] = a1.reduceLanes(VectorOperators.ADD) + tail(xr, w1, bound);
-    z[c + 2] = a2.reduceLanes(VectorOperators.ADD) + tail(xr, w2, bound);
-    z[c + 3] = a3.reduceLanes(VectorOperators.ADD) + tail(xr, w3, bound);
+    z[c] = LaneSums.sum(a0) + tail(xr, w0, bound);
+    z[c + 1] = LaneSums.sum(a1) + tail(xr, w1, bound);
+    z[c + 2] = LaneSums.sum(a2) + tail(xr, w2, bound);
+    z[c + 3] = LaneSums.sum(a3) + tail(xr, w3, bound);
   }
 
   private void single(int r, int o) {
@@ -211,7 +211,7 @@ final class PanamaDotProduct implements Parallel.Rows {
     for (int k = 0; k < bound; k += L) {
       acc = FloatVector.fromArray(S, x, xr + k).fma(FloatVector.fromArray(S, p, wo + k), acc);
     }
-    z[r * out + o] = acc.reduceLanes(VectorOperators.ADD) + tail(xr, wo, bound);
+    z[r * out + o] = LaneSums.sum(acc) + tail(xr, wo, bound);
   }
 
   /** The products past the last full vector. */

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * b[bOff + p·ldb + j]}; {@code C(i, j) = c[cOff + i·ldc + j]}.
  */
 final class PanamaGemm {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = VectorShape.FLOATS;
   private static final int L = S.length();
   private static final int MR = 6;
   /** The floats of B one panel may hold: a quarter of a 1 MiB L2. */
@@ -35,7 +35,7 @@ final class PanamaGemm {
    * The 8-row by 3-vector block needs 28 vector registers. 16-lane floats mean AVX-512, which has 32; an
    * AVX2 machine's 16 would spill, and keeps the 6-row by 2-vector block.
    */
-  static final boolean WIDE_TILE = L >= 16 && !Boolean.getBoolean("kiln.gemm.narrowTile");
+  static final boolean WIDE_TILE = VectorShape.WIDE_TILES;
   /** Each thread's packed panel of B; a thread runs one product at a time. */
   private static final ThreadLocal<float[][]> PACKED = ThreadLocal.withInitial(() -> new float[1][0]);
 

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the {@code jdk.incubator.vector} module is present, so nothing else may refer to this class.
  */
 final class PanamaKernels implements Kernels {
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> SPECIES = VectorShape.FLOATS;
   private static final int LANES = SPECIES.length();
   private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
   /** Multiply-adds below which a second thread costs more than it saves. */
@@ -222,7 +222,7 @@ final class PanamaKernels implements Kernels {
         acc1 = FloatVector.fromArray(SPECIES, a, aOff + i + LANES)
             .fma(FloatVector.fromArray(SPECIES, b, bOff + i + LANES), acc1);
       }
-      sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+      sum = LaneSums.sum(acc0.add(acc1));
     }
     for (; i < n; i++) sum = Math.fma(a[aOff + i], b[bOff + i], sum);
     return sum;
@@ -503,7 +503,7 @@ final class PanamaKernels implements Kernels {
     FloatVector acc = FloatVector.zero(SPECIES);
     int i = 0;
     for (; i < bound; i += LANES) acc = acc.add(FloatVector.fromArray(SPECIES, x, off + i));
-    float s = acc.reduceLanes(VectorOperators.ADD);
+    float s = LaneSums.sum(acc);
     for (; i < n; i++) s += x[off + i];
     return s;
   }
@@ -543,7 +543,7 @@ final class PanamaKernels implements Kernels {
       for (int c = 1; c < classes; c++) max = max.max(FloatVector.fromArray(SPECIES, zT, c * rows + r));
       FloatVector sum = FloatVector.zero(SPECIES);
       for (int c = 0; c < classes; c++) {
-        FloatVector e = FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max).lanewise(VectorOperators.EXP);
+        FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max));
         e.intoArray(gT, c * rows + r);
         sum = sum.add(e);
       }
@@ -560,10 +560,10 @@ final class PanamaKernels implements Kernels {
         FloatVector.fromArray(SPECIES, gT, at).mul(perSum)
             .sub(FloatVector.zero(SPECIES).blend(weight, isTarget)).intoArray(gT, at);
       }
-      FloatVector logSum = max.add(sum.lanewise(VectorOperators.LOG));
+      FloatVector logSum = max.add(VectorMath.log(sum));
       losses = logSum.sub(targetLogit).fma(weight, losses);
     }
-    float loss = losses.reduceLanes(VectorOperators.ADD);
+    float loss = LaneSums.sum(losses);
     for (; r < rows; r++) {
       int t = targets[r];
       if (t == ignoreIndex) {
@@ -594,15 +594,15 @@ final class PanamaKernels implements Kernels {
     for (; i < bound; i += LANES) {
       FloatVector v = FloatVector.fromArray(SPECIES, x, i);
       FloatVector t = FloatVector.fromArray(SPECIES, y, i);
-      FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+      FloatVector e = VectorMath.exp(v.abs().neg());
       // σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) below, with e = exp(-|x|) never overflowing.
       FloatVector numerator = one.blend(e, v.compare(VectorOperators.LT, 0f));
       FloatVector sigmoid = numerator.div(one.add(e));
-      FloatVector logSigmoid = v.min(0f).sub(e.lanewise(VectorOperators.LOG1P));
+      FloatVector logSigmoid = v.min(0f).sub(VectorMath.log1p(e));
       terms = terms.add(one.sub(t).mul(v).sub(logSigmoid));
       sigmoid.sub(t).mul(scale).intoArray(grad, i);
     }
-    float total = terms.reduceLanes(VectorOperators.ADD);
+    float total = LaneSums.sum(terms);
     for (; i < n; i++) {
       float v = x[i];
       float e = (float) Math.exp(-Math.abs(v));

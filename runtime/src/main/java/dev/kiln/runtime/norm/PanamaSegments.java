@@ -1,5 +1,7 @@
 package dev.kiln.runtime.norm;
 
+import dev.kiln.runtime.kernel.LaneSums;
+import dev.kiln.runtime.kernel.VectorShape;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Loaded only where the Vector API kernels were chosen.
  */
 final class PanamaSegments implements Segments {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = VectorShape.FLOATS;
   private static final int L = S.length();
   private final ScalarSegments tails = new ScalarSegments();
 
@@ -19,7 +21,7 @@ final class PanamaSegments implements Segments {
     int bound = n - n % L;
     FloatVector acc = FloatVector.zero(S);
     for (int i = 0; i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, x, from + i));
-    return acc.reduceLanes(VectorOperators.ADD) + tails.sum(x, from + bound, n - bound);
+    return LaneSums.sum(acc) + tails.sum(x, from + bound, n - bound);
   }
 
   @Override
@@ -31,7 +33,7 @@ final class PanamaSegments implements Segments {
       FloatVector d = FloatVector.fromArray(S, x, from + i).sub(mean);
       acc = d.fma(d, acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD) + tails.squares(x, from + bound, n - bound, m);
+    return LaneSums.sum(acc) + tails.squares(x, from + bound, n - bound, m);
   }
 
   @Override
@@ -43,7 +45,7 @@ final class PanamaSegments implements Segments {
       FloatVector xhat = FloatVector.fromArray(S, x, from + i).sub(mean).mul(s);
       acc = FloatVector.fromArray(S, dy, from + i).fma(xhat, acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD) + tails.sumDyXhat(dy, x, from + bound, n - bound, m, s);
+    return LaneSums.sum(acc) + tails.sumDyXhat(dy, x, from + bound, n - bound, m, s);
   }
 
   @Override

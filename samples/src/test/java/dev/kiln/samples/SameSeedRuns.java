@@ -1,0 +1,65 @@
+package dev.kiln.samples;
+
+import dev.kiln.runtime.KilnModel;
+import dev.kiln.runtime.data.Dataset;
+import dev.kiln.runtime.optim.Adam;
+import dev.kiln.runtime.train.FitOptions;
+import dev.kiln.samples.fixtures.SeededCnnModel;
+import dev.kiln.samples.fixtures.SeededMlpModel;
+import dev.kiln.samples.fixtures.SeededResidualModel;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.function.LongFunction;
+
+/**
+ * The child JVM of {@link SameSeedSameBitsTest}: trains {@code args[0]} from one seed, first cold (in
+ * the interpreter), then {@code args[1]} times more to warm the JIT up, then once again, and prints the
+ * digest of the parameters and buffers after the first run and after the last: {@code cold <digest>},
+ * {@code warm <digest>}.
+ */
+public final class SameSeedRuns {
+  private static final int ROWS = 96;
+
+  private SameSeedRuns() {}
+
+  public static void main(String[] args) throws Exception {
+    LongFunction<KilnModel> create = switch (args[0]) {
+      case "mlp" -> SeededMlpModel::create;
+      case "cnn" -> SeededCnnModel::create;
+      case "residual" -> SeededResidualModel::create;
+      default -> throw new IllegalArgumentException("unknown network " + args[0] + "; expected mlp, cnn or residual");
+    };
+    int warmUp = Integer.parseInt(args[1]);
+    System.out.println("cold " + run(create));
+    for (int run = 0; run < warmUp; run++) run(create);
+    System.out.println("warm " + run(create));
+  }
+
+  private static String run(LongFunction<KilnModel> create) throws Exception {
+    KilnModel model = create.apply(7);
+    Dataset data = data(model.inputSize(), model.outputSize());
+    model.trainer(Adam.lr(0.01f)).fit(data, FitOptions.epochs(2).batchSize(32).shuffleSeed(5).progress(false));
+    return digest(model);
+  }
+
+  private static Dataset data(int features, int classes) {
+    Random random = new Random(3);
+    float[] x = new float[ROWS * features];
+    int[] labels = new int[ROWS];
+    for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
+    for (int r = 0; r < ROWS; r++) labels[r] = random.nextInt(classes);
+    return Dataset.ofClasses(x, features, labels);
+  }
+
+  private static String digest(KilnModel model) throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (float[] values : new float[][] {model.parameters(), model.buffers()}) {
+      ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
+      for (float v : values) bytes.putInt(Float.floatToRawIntBits(v));
+      sha.update(bytes.array());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}

@@ -1,0 +1,74 @@
+package dev.kiln.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One seed gives the same bits on the Vector API kernels: a run in a cold JVM equals the same run once
+ * C2 has compiled the kernels, and two JVMs equal each other, one of them limited to C1 (where the
+ * Vector API runs its plain Java code, not C2's intrinsics), for one thread and for two.
+ */
+class SameSeedSameBitsTest {
+  /** The JVM the children run on: this one's, or {@value #JAVA_PROPERTY} (the JDK 25 run sets it). */
+  private static final String JAVA_PROPERTY = "kiln.test.childJava";
+  private static final String JAVA = System.getProperty(JAVA_PROPERTY,
+      Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+  @TempDir Path dir;
+
+  /** The child's output, with {@code options}, after {@code warmUp} runs between the cold one and the warm one. */
+  private String child(String network, int warmUp, String... options) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(JAVA,
+        "--add-modules", "jdk.incubator.vector"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SameSeedRuns.class.getName(), network,
+        String.valueOf(warmUp)));
+    Path log = Files.createTempFile(dir, network, ".log");
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child finishes");
+    String output = Files.readString(log);
+    assertEquals(0, child.exitValue(), output);
+    assertTrue(output.contains("Kiln kernels: Vector API"), "the child ran the Vector API kernels: " + output);
+    return output;
+  }
+
+  private static String digest(String output, String run) {
+    return output.lines().filter(l -> l.startsWith(run + " ")).map(l -> l.split(" ")[1]).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + run + " run in " + output));
+  }
+
+  private void sameBitsColdWarmAndAcrossJvms(String network, int warmUp, String threads) throws Exception {
+    String c2 = child(network, warmUp, "-Dkiln.threads=" + threads, "-XX:+PrintCompilation");
+    // The warm run is C2's: the fixed-order lane sum that every reduction goes through was compiled at tier 4.
+    assertTrue(c2.lines().anyMatch(l -> l.matches(".* 4 +dev\\.kiln\\.runtime\\.kernel\\.LaneSums::sum .*")),
+        "C2 compiled the kernels before the warm run");
+    assertEquals(digest(c2, "cold"), digest(c2, "warm"), "the warm run against the cold one in one JVM");
+    String c1 = child(network, 0, "-Dkiln.threads=" + threads, "-XX:TieredStopAtLevel=1");
+    assertEquals(digest(c2, "warm"), digest(c1, "cold"), "a JVM with C2 against one with C1 alone");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mlp", "cnn", "residual"})
+  void onTwoThreadsOneSeedGivesTheSameBitsColdWarmAndInAnotherJvm(String network) throws Exception {
+    sameBitsColdWarmAndAcrossJvms(network, WARM_UP, "2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mlp", "cnn", "residual"})
+  void onOneThreadOneSeedGivesTheSameBitsColdWarmAndInAnotherJvm(String network) throws Exception {
+    sameBitsColdWarmAndAcrossJvms(network, WARM_UP, "1");
+  }
+
+  /** Runs between the cold one and the warm one: enough for C2 to compile every kernel they call. */
+  private static final int WARM_UP = 40;
+}
