@@ -4,6 +4,7 @@ import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.train.FitOptions;
+import dev.kiln.runtime.train.Fitting;
 import dev.kiln.runtime.train.TrainingHistory;
 import dev.kiln.spark.Example;
 import dev.kiln.spark.KilnSpark;
@@ -97,8 +98,8 @@ public final class SparkBench {
 
   /** Samples per second of the last of {@code epochs} epochs of {@code trainer.fit}. */
   private static double oneJvm(Supplier<KilnModel> model, Dataset data, int batch, int epochs) {
-    TrainingHistory history = model.get().trainer(Adam.lr(1e-3f))
-        .fit(data, FitOptions.epochs(epochs).batchSize(batch).progress(false));
+    TrainingHistory history = Fitting.fit(model.get().trainer(Adam.lr(1e-3f)), data,
+        FitOptions.epochs(epochs).batchSize(batch).progress(false));
     return history.last().samplesPerSecond();
   }
 

@@ -1,6 +1,10 @@
 package dev.kiln.runtime;
 
-/** What every generated trainer offers; its {@code step} comes from {@link ClassIndexTrainer} or {@link FloatTargetTrainer}. */
+/**
+ * What every generated trainer offers; its {@code step} comes from {@link ClassIndexTrainer} or
+ * {@link FloatTargetTrainer}. A generated trainer also has {@code fit}; for a trainer known only by this
+ * interface, {@link dev.kiln.runtime.train.Fitting#fit} runs the same loop.
+ */
 public interface KilnTrainer {
   /** The model whose parameters this trainer updates. */
   KilnModel model();
@@ -38,16 +42,4 @@ public interface KilnTrainer {
    * A failed load leaves the trainer and its model as they were. Returns the checkpoint's metadata.
    */
   java.util.Map<String, String> loadCheckpoint(java.nio.file.Path file) throws java.io.IOException;
-
-  /**
-   * Trains on {@code data} as {@code options} say: epochs of shuffled mini-batches, the learning rate
-   * of each epoch from the schedule, a console progress bar. Returns what each epoch measured.
-   *
-   * @throws dev.kiln.runtime.train.TrainingDivergedException when a loss turns NaN or infinite, naming the
-   *     epoch and step, with the parameters as they were before that step
-   */
-  default dev.kiln.runtime.train.TrainingHistory fit(dev.kiln.runtime.data.Dataset data,
-      dev.kiln.runtime.train.FitOptions options) {
-    return dev.kiln.runtime.train.Fitting.fit(this, data, options);
-  }
 }

@@ -11,6 +11,7 @@ import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.schedule.LearningRateSchedule;
 import dev.kiln.runtime.train.FitOptions;
+import dev.kiln.runtime.train.Fitting;
 import dev.kiln.runtime.train.TrainingHistory;
 import dev.kiln.samples.fixtures.NormMlpModel;
 import java.io.IOException;
@@ -75,7 +76,7 @@ class FitResumeTest {
     NormMlpModel first = NormMlpModel.create(5);
     // 7 steps per epoch: the run dies at step 17, in the middle of the third epoch, after the checkpoint of step 15.
     ClassIndexTrainer dying = dyingAfter(first.trainer(Adam.lr(0.01f)), 16);
-    assertThrows(Interrupted.class, () -> dying.fit(data(), options(checkpoints)));
+    assertThrows(Interrupted.class, () -> Fitting.fit(dying, data(), options(checkpoints)));
 
     NormMlpModel resumed = NormMlpModel.create(77);
     TrainingHistory history = resumed.trainer(Adam.lr(0.01f)).fit(data(), options(checkpoints));
@@ -104,7 +105,7 @@ class FitResumeTest {
 
     Path checkpoints = dir.resolve("torn");
     ClassIndexTrainer dying = dyingAfter(NormMlpModel.create(5).trainer(Adam.lr(0.01f)), 16);
-    assertThrows(Interrupted.class, () -> dying.fit(data(), options(checkpoints)));
+    assertThrows(Interrupted.class, () -> Fitting.fit(dying, data(), options(checkpoints)));
     Path newest = checkpoints.resolve("checkpoint-000000000015.safetensors");
     byte[] bytes = Files.readAllBytes(newest);
     Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // as if the write had been cut short
@@ -119,7 +120,7 @@ class FitResumeTest {
     NormMlpModel.create(5).trainer(Adam.lr(0.01f)).fit(data(), options(dir));
     KilnTrainer trainer = NormMlpModel.create(5).trainer(Adam.lr(0.01f));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> trainer.fit(data(), options(dir).batchSize(32)));
+        () -> Fitting.fit(trainer, data(), options(dir).batchSize(32)));
     assertTrue(e.getMessage().contains("batch_size 16; this fit has 32"), e.getMessage());
   }
 
@@ -127,7 +128,7 @@ class FitResumeTest {
   void checkpointsEveryFewStepsNeedADirectory() {
     KilnTrainer trainer = NormMlpModel.create(5).trainer(Adam.lr(0.01f));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> trainer.fit(data(), FitOptions.epochs(1).checkpointEverySteps(3).progress(false)));
+        () -> Fitting.fit(trainer, data(), FitOptions.epochs(1).checkpointEverySteps(3).progress(false)));
     assertTrue(e.getMessage().contains("needs a checkpointDirectory"), e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.schedule.LearningRateSchedule;
 import dev.kiln.runtime.train.FitOptions;
+import dev.kiln.runtime.train.Fitting;
 import dev.kiln.samples.fixtures.WithDropoutModel;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -35,7 +36,7 @@ public final class ResumableTraining {
     WithDropoutModel model = WithDropoutModel.create(5);
     long tornAt = args.length > 2 ? Long.parseLong(args[2]) : -1;
     FloatTargetTrainer trainer = slow(model.trainer(Adam.lr(0.01f), 9), Path.of(args[0]), tornAt);
-    trainer.fit(Dataset.ofTargets(x, 4, y, 2), FitOptions.epochs(4).batchSize(BATCH).shuffleSeed(11).progress(false)
+    Fitting.fit(trainer, Dataset.ofTargets(x, 4, y, 2), FitOptions.epochs(4).batchSize(BATCH).shuffleSeed(11).progress(false)
         .schedule(LearningRateSchedule.cosine(4, 0)).checkpointDirectory(Path.of(args[0])).checkpointEverySteps(20));
     model.save(Path.of(args[1]));
   }

@@ -4,6 +4,7 @@ import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.train.FitOptions;
+import dev.kiln.runtime.train.Fitting;
 import dev.kiln.samples.fixtures.SeededCnnModel;
 import dev.kiln.samples.fixtures.SeededMlpModel;
 import dev.kiln.samples.fixtures.SeededResidualModel;
@@ -40,7 +41,8 @@ public final class SameSeedRuns {
   private static String run(LongFunction<KilnModel> create) throws Exception {
     KilnModel model = create.apply(7);
     Dataset data = data(model.inputSize(), model.outputSize());
-    model.trainer(Adam.lr(0.01f)).fit(data, FitOptions.epochs(2).batchSize(32).shuffleSeed(5).progress(false));
+    Fitting.fit(model.trainer(Adam.lr(0.01f)), data,
+        FitOptions.epochs(2).batchSize(32).shuffleSeed(5).progress(false));
     return digest(model);
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.runtime.generated;
 import dev.kiln.runtime.GradientSum;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.activation.DropoutRandom;
+import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.io.StateDict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.Map;
 import dev.kiln.runtime.optim.GradientClipping;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.OptimizerState;
+import dev.kiln.runtime.train.FitOptions;
+import dev.kiln.runtime.train.Fitting;
+import dev.kiln.runtime.train.TrainingHistory;
 
 /**
  * What generated trainers share: the gradients, the optimizer's state, the learning rate and
@@ -44,6 +48,17 @@ public abstract class AbstractTrainer implements KilnTrainer {
   /** The source of the dropout masks, in trainers of networks with dropout; null in the others. */
   protected DropoutRandom dropoutRandom() {
     return null;
+  }
+
+  /**
+   * Trains on {@code data} as {@code options} say: epochs of shuffled mini-batches, the learning rate
+   * of each epoch from the schedule, a console progress bar. Returns what each epoch measured.
+   *
+   * @throws dev.kiln.runtime.train.TrainingDivergedException when a loss turns NaN or infinite, naming the
+   *     epoch and step, with the parameters as they were before that step
+   */
+  public final TrainingHistory fit(Dataset data, FitOptions options) {
+    return Fitting.fit(this, data, options);
   }
 
   @Override

@@ -14,10 +14,20 @@ import java.util.SplittableRandom;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** The training loop behind {@link KilnTrainer#fit}: epochs of shuffled mini-batches, measured. */
+/**
+ * The training loop behind every generated trainer's {@code fit}: epochs of shuffled mini-batches,
+ * measured. Call it directly for a trainer known only as a {@link KilnTrainer}.
+ */
 public final class Fitting {
   private Fitting() {}
 
+  /**
+   * Trains {@code trainer} on {@code data} as {@code options} say: epochs of shuffled mini-batches, the
+   * learning rate of each epoch from the schedule, a console progress bar. Returns what each epoch measured.
+   *
+   * @throws TrainingDivergedException when a loss turns NaN or infinite, naming the epoch and step, with
+   *     the parameters as they were before that step
+   */
   public static TrainingHistory fit(KilnTrainer trainer, Dataset data, FitOptions options) {
     KilnModel model = trainer.model();
     if (data.width() != model.inputSize()) {
