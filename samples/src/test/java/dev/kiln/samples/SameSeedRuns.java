@@ -9,6 +9,8 @@ import dev.kiln.samples.fixtures.SeededCnnModel;
 import dev.kiln.samples.fixtures.SeededMlpModel;
 import dev.kiln.samples.fixtures.SeededResidualModel;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -17,8 +19,8 @@ import java.util.function.LongFunction;
 /**
  * The child JVM of {@link SameSeedSameBitsTest}: trains {@code args[0]} from one seed, first cold (in
  * the interpreter), then {@code args[1]} times more to warm the JIT up, then once again, and prints the
- * digest of the parameters and buffers after the first run and after the last: {@code cold <digest>},
- * {@code warm <digest>}.
+ * digest of the parameters and buffers after the first run and after the last to {@code args[2]}:
+ * {@code cold <digest>}, {@code warm <digest>} (a file: the JIT's log may share standard output).
  */
 public final class SameSeedRuns {
   private static final int ROWS = 96;
@@ -33,9 +35,10 @@ public final class SameSeedRuns {
       default -> throw new IllegalArgumentException("unknown network " + args[0] + "; expected mlp, cnn or residual");
     };
     int warmUp = Integer.parseInt(args[1]);
-    System.out.println("cold " + run(create));
+    String cold = run(create);
     for (int run = 0; run < warmUp; run++) run(create);
-    System.out.println("warm " + run(create));
+    String warm = run(create);
+    Files.writeString(Path.of(args[2]), "cold " + cold + "\nwarm " + warm + "\n");
   }
 
   private static String run(LongFunction<KilnModel> create) throws Exception {

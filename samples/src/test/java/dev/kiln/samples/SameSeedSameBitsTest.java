@@ -26,35 +26,41 @@ class SameSeedSameBitsTest {
 
   @TempDir Path dir;
 
-  /** The child's output, with {@code options}, after {@code warmUp} runs between the cold one and the warm one. */
-  private String child(String network, int warmUp, String... options) throws IOException, InterruptedException {
+  /** What a child JVM printed and the digests it wrote. */
+  private record Child(String log, String digests) {
+    String digest(String run) {
+      return digests.lines().filter(l -> l.startsWith(run + " ")).map(l -> l.split(" ")[1]).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + run + " run in " + digests));
+    }
+  }
+
+  /** A child JVM with {@code options}, after {@code warmUp} runs between the cold one and the warm one. */
+  private Child child(String network, int warmUp, String... options) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(JAVA,
         "--add-modules", "jdk.incubator.vector"));
     command.addAll(List.of(options));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SameSeedRuns.class.getName(), network,
-        String.valueOf(warmUp)));
     Path log = Files.createTempFile(dir, network, ".log");
+    Path digests = Files.createTempFile(dir, network, ".digests");
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SameSeedRuns.class.getName(), network,
+        String.valueOf(warmUp), digests.toString()));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child finishes");
     String output = Files.readString(log);
     assertEquals(0, child.exitValue(), output);
     assertTrue(output.contains("Kiln kernels: Vector API"), "the child ran the Vector API kernels: " + output);
-    return output;
-  }
-
-  private static String digest(String output, String run) {
-    return output.lines().filter(l -> l.startsWith(run + " ")).map(l -> l.split(" ")[1]).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + run + " run in " + output));
+    return new Child(output, Files.readString(digests));
   }
 
   private void sameBitsColdWarmAndAcrossJvms(String network, int warmUp, String threads) throws Exception {
-    String c2 = child(network, warmUp, "-Dkiln.threads=" + threads, "-XX:+PrintCompilation");
-    // The warm run is C2's: the fixed-order lane sum that every reduction goes through was compiled at tier 4.
-    assertTrue(c2.lines().anyMatch(l -> l.matches(".* 4 +dev\\.kiln\\.runtime\\.kernel\\.LaneSums::sum .*")),
+    Child c2 = child(network, warmUp, "-Dkiln.threads=" + threads, "-XX:+PrintCompilation");
+    // The warm run is C2's: the Vector API kernels and the lane sums they call were compiled at tier 4.
+    assertTrue(c2.log().lines().anyMatch(l -> l.matches(".* 4 +dev\\.kiln\\.runtime\\.kernel\\.Panama.*")),
         "C2 compiled the kernels before the warm run");
-    assertEquals(digest(c2, "cold"), digest(c2, "warm"), "the warm run against the cold one in one JVM");
-    String c1 = child(network, 0, "-Dkiln.threads=" + threads, "-XX:TieredStopAtLevel=1");
-    assertEquals(digest(c2, "warm"), digest(c1, "cold"), "a JVM with C2 against one with C1 alone");
+    assertTrue(c2.log().lines().anyMatch(l -> l.matches(".* 4 +dev\\.kiln\\.runtime\\.kernel\\.LaneSums::tree .*")),
+        "C2 compiled the kernels before the warm run");
+    assertEquals(c2.digest("cold"), c2.digest("warm"), "the warm run against the cold one in one JVM");
+    Child c1 = child(network, 0, "-Dkiln.threads=" + threads, "-XX:TieredStopAtLevel=1");
+    assertEquals(c2.digest("warm"), c1.digest("cold"), "a JVM with C2 against one with C1 alone");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -59,10 +59,15 @@ final class ShiftedProducts {
       a2 = u.fma(FloatVector.fromArray(S, in, x2 + q), a2);
       a3 = u.fma(FloatVector.fromArray(S, in, x3 + q), a3);
     }
-    sums[at] += LaneSums.sum(a0);
-    sums[at + 1] += LaneSums.sum(a1);
-    sums[at + 2] += LaneSums.sum(a2);
-    sums[at + 3] += LaneSums.sum(a3);
+    float[] lanes = LaneSums.scratch();
+    a0.intoArray(lanes, 0);
+    a1.intoArray(lanes, L);
+    a2.intoArray(lanes, 2 * L);
+    a3.intoArray(lanes, 3 * L);
+    sums[at] += LaneSums.tree(lanes, 0);
+    sums[at + 1] += LaneSums.tree(lanes, L);
+    sums[at + 2] += LaneSums.tree(lanes, 2 * L);
+    sums[at + 3] += LaneSums.tree(lanes, 3 * L);
   }
 
   /**
@@ -323,26 +328,27 @@ final class ShiftedProducts {
       a32 = u.fma(v2, a32);
       a33 = u.fma(v3, a33);
     }
-    int r = wAt + o * taps + f;
-    sums[r] += LaneSums.sum(a00);
-    sums[r + 1] += LaneSums.sum(a01);
-    sums[r + 2] += LaneSums.sum(a02);
-    sums[r + 3] += LaneSums.sum(a03);
-    r += taps;
-    sums[r] += LaneSums.sum(a10);
-    sums[r + 1] += LaneSums.sum(a11);
-    sums[r + 2] += LaneSums.sum(a12);
-    sums[r + 3] += LaneSums.sum(a13);
-    r += taps;
-    sums[r] += LaneSums.sum(a20);
-    sums[r + 1] += LaneSums.sum(a21);
-    sums[r + 2] += LaneSums.sum(a22);
-    sums[r + 3] += LaneSums.sum(a23);
-    r += taps;
-    sums[r] += LaneSums.sum(a30);
-    sums[r + 1] += LaneSums.sum(a31);
-    sums[r + 2] += LaneSums.sum(a32);
-    sums[r + 3] += LaneSums.sum(a33);
+    float[] lanes = LaneSums.scratch();
+    a00.intoArray(lanes, 0);
+    a01.intoArray(lanes, L);
+    a02.intoArray(lanes, 2 * L);
+    a03.intoArray(lanes, 3 * L);
+    a10.intoArray(lanes, 4 * L);
+    a11.intoArray(lanes, 5 * L);
+    a12.intoArray(lanes, 6 * L);
+    a13.intoArray(lanes, 7 * L);
+    a20.intoArray(lanes, 8 * L);
+    a21.intoArray(lanes, 9 * L);
+    a22.intoArray(lanes, 10 * L);
+    a23.intoArray(lanes, 11 * L);
+    a30.intoArray(lanes, 12 * L);
+    a31.intoArray(lanes, 13 * L);
+    a32.intoArray(lanes, 14 * L);
+    a33.intoArray(lanes, 15 * L);
+    for (int i = 0; i < 4; i++) {
+      int r = wAt + (o + i) * taps + f;
+      for (int j = 0; j < 4; j++) sums[r + j] += LaneSums.tree(lanes, (4 * i + j) * L);
+    }
   }
 
   /** {@link #tile} for one tap left over: four channels' sums against it. */
@@ -357,10 +363,15 @@ final class ShiftedProducts {
       a2 = FloatVector.fromArray(S, gradient, g2 + q).fma(v, a2);
       a3 = FloatVector.fromArray(S, gradient, g3 + q).fma(v, a3);
     }
-    sums[at + o * taps] += LaneSums.sum(a0);
-    sums[at + (o + 1) * taps] += LaneSums.sum(a1);
-    sums[at + (o + 2) * taps] += LaneSums.sum(a2);
-    sums[at + (o + 3) * taps] += LaneSums.sum(a3);
+    float[] lanes = LaneSums.scratch();
+    a0.intoArray(lanes, 0);
+    a1.intoArray(lanes, L);
+    a2.intoArray(lanes, 2 * L);
+    a3.intoArray(lanes, 3 * L);
+    sums[at + o * taps] += LaneSums.tree(lanes, 0);
+    sums[at + (o + 1) * taps] += LaneSums.tree(lanes, L);
+    sums[at + (o + 2) * taps] += LaneSums.tree(lanes, 2 * L);
+    sums[at + (o + 3) * taps] += LaneSums.tree(lanes, 3 * L);
   }
 
   private static float dot(float[] a, int aOff, float[] b, int bOff, int computed) {
@@ -368,6 +379,8 @@ final class ShiftedProducts {
     for (int q = 0; q < computed; q += L) {
       acc = FloatVector.fromArray(S, a, aOff + q).fma(FloatVector.fromArray(S, b, bOff + q), acc);
     }
-    return LaneSums.sum(acc);
+    float[] lanes = LaneSums.scratch();
+    acc.intoArray(lanes, 0);
+    return LaneSums.tree(lanes, 0);
   }
 }

@@ -45,41 +45,42 @@ final class PanamaDotProduct implements Parallel.Rows {
 
   @Override
   public void rows(int from, int to) {
+    float[] lanes = LaneSums.scratch();
     if (byColumns) {
-      columns(from, to);
+      columns(from, to, lanes);
       return;
     }
     int r = from;
     for (; r + 4 <= to; r += 4) {
       int o = 0;
-      for (; o + 4 <= out; o += 4) tile(r, o);
+      for (; o + 4 <= out; o += 4) tile(r, o, lanes);
       for (; o < out; o++) {
-        column4(r, o);
+        column4(r, o, lanes);
       }
       finish(r, r + 4);
     }
     for (; r < to; r++) {
       int o = 0;
-      for (; o + 4 <= out; o += 4) outputs4(r, o);
-      for (; o < out; o++) single(r, o);
+      for (; o + 4 <= out; o += 4) outputs4(r, o, lanes);
+      for (; o < out; o++) single(r, o, lanes);
       finish(r, r + 1);
     }
   }
 
   /** Every row of X against the rows [from, to) of W: the outputs [from, to) of each row. */
-  private void columns(int from, int to) {
+  private void columns(int from, int to, float[] lanes) {
     int r = 0;
     for (; r + 4 <= rows; r += 4) {
       int o = from;
-      for (; o + 4 <= to; o += 4) tile(r, o);
+      for (; o + 4 <= to; o += 4) tile(r, o, lanes);
       for (; o < to; o++) {
-        column4(r, o);
+        column4(r, o, lanes);
       }
     }
     for (; r < rows; r++) {
       int o = from;
-      for (; o + 4 <= to; o += 4) outputs4(r, o);
-      for (; o < to; o++) single(r, o);
+      for (; o + 4 <= to; o += 4) outputs4(r, o, lanes);
+      for (; o < to; o++) single(r, o, lanes);
     }
     for (r = 0; r < rows; r++) {
       int row = r * out;
@@ -92,7 +93,7 @@ final class PanamaDotProduct implements Parallel.Rows {
     }
   }
 
-  private void tile(int r, int o) {
+  private void tile(int r, int o, float[] lanes) {
     int x0 = r * in;
     int x1 = x0 + in;
     int x2 = x1 + in;
@@ -132,30 +133,33 @@ final class PanamaDotProduct implements Parallel.Rows {
       a32 = u.fma(v2, a32);
       a33 = u.fma(v3, a33);
     }
-    int c = r * out + o;
-    z[c] = LaneSums.sum(a00) + tail(x0, w0, bound);
-    z[c + 1] = LaneSums.sum(a01) + tail(x0, w1, bound);
-    z[c + 2] = LaneSums.sum(a02) + tail(x0, w2, bound);
-    z[c + 3] = LaneSums.sum(a03) + tail(x0, w3, bound);
-    c += out;
-    z[c] = LaneSums.sum(a10) + tail(x1, w0, bound);
-    z[c + 1] = LaneSums.sum(a11) + tail(x1, w1, bound);
-    z[c + 2] = LaneSums.sum(a12) + tail(x1, w2, bound);
-    z[c + 3] = LaneSums.sum(a13) + tail(x1, w3, bound);
-    c += out;
-    z[c] = LaneSums.sum(a20) + tail(x2, w0, bound);
-    z[c + 1] = LaneSums.sum(a21) + tail(x2, w1, bound);
-    z[c + 2] = LaneSums.sum(a22) + tail(x2, w2, bound);
-    z[c + 3] = LaneSums.sum(a23) + tail(x2, w3, bound);
-    c += out;
-    z[c] = LaneSums.sum(a30) + tail(x3, w0, bound);
-    z[c + 1] = LaneSums.sum(a31) + tail(x3, w1, bound);
-    z[c + 2] = LaneSums.sum(a32) + tail(x3, w2, bound);
-    z[c + 3] = LaneSums.sum(a33) + tail(x3, w3, bound);
+    a00.intoArray(lanes, 0);
+    a01.intoArray(lanes, L);
+    a02.intoArray(lanes, 2 * L);
+    a03.intoArray(lanes, 3 * L);
+    a10.intoArray(lanes, 4 * L);
+    a11.intoArray(lanes, 5 * L);
+    a12.intoArray(lanes, 6 * L);
+    a13.intoArray(lanes, 7 * L);
+    a20.intoArray(lanes, 8 * L);
+    a21.intoArray(lanes, 9 * L);
+    a22.intoArray(lanes, 10 * L);
+    a23.intoArray(lanes, 11 * L);
+    a30.intoArray(lanes, 12 * L);
+    a31.intoArray(lanes, 13 * L);
+    a32.intoArray(lanes, 14 * L);
+    a33.intoArray(lanes, 15 * L);
+    for (int i = 0; i < 4; i++) {
+      int c = (r + i) * out + o;
+      int xi = (r + i) * in;
+      for (int j = 0; j < 4; j++) {
+        z[c + j] = LaneSums.tree(lanes, (4 * i + j) * L) + tail(xi, wOff + (o + j) * in, bound);
+      }
+    }
   }
 
   /** Rows r..r+3 of X against row o of W: four independent sums, where a column is left over. */
-  private void column4(int r, int o) {
+  private void column4(int r, int o, float[] lanes) {
     int x0 = r * in;
     int x1 = x0 + in;
     int x2 = x1 + in;
@@ -171,17 +175,21 @@ final class PanamaDotProduct implements Parallel.Rows {
       a3 = FloatVector.fromArray(S, x, x3 + k).fma(v, a3);
     }
     int c = r * out + o;
-    z[c] = LaneSums.sum(a0) + tail(x0, wo, bound);
-    z[c + out] = LaneSums.sum(a1) + tail(x1, wo, bound);
-    z[c + 2 * out] = LaneSums.sum(a2) + tail(x2, wo, bound);
-    z[c + 3 * out] = LaneSums.sum(a3) + tail(x3, wo, bound);
+    a0.intoArray(lanes, 0);
+    a1.intoArray(lanes, L);
+    a2.intoArray(lanes, 2 * L);
+    a3.intoArray(lanes, 3 * L);
+    z[c] = LaneSums.tree(lanes, 0) + tail(x0, wo, bound);
+    z[c + out] = LaneSums.tree(lanes, L) + tail(x1, wo, bound);
+    z[c + 2 * out] = LaneSums.tree(lanes, 2 * L) + tail(x2, wo, bound);
+    z[c + 3 * out] = LaneSums.tree(lanes, 3 * L) + tail(x3, wo, bound);
   }
 
   /**
    * Row r of X against rows o..o+3 of W: four independent sums that share each load of X, where fewer
    * than four rows are left (a single example at inference). Each sum adds in the order {@link #single} does.
    */
-  private void outputs4(int r, int o) {
+  private void outputs4(int r, int o, float[] lanes) {
     int xr = r * in;
     int w0 = wOff + o * in;
     int w1 = w0 + in;
@@ -197,13 +205,17 @@ final class PanamaDotProduct implements Parallel.Rows {
       a3 = u.fma(FloatVector.fromArray(S, p, w3 + k), a3);
     }
     int c = r * out + o;
-    z[c] = LaneSums.sum(a0) + tail(xr, w0, bound);
-    z[c + 1] = LaneSums.sum(a1) + tail(xr, w1, bound);
-    z[c + 2] = LaneSums.sum(a2) + tail(xr, w2, bound);
-    z[c + 3] = LaneSums.sum(a3) + tail(xr, w3, bound);
+    a0.intoArray(lanes, 0);
+    a1.intoArray(lanes, L);
+    a2.intoArray(lanes, 2 * L);
+    a3.intoArray(lanes, 3 * L);
+    z[c] = LaneSums.tree(lanes, 0) + tail(xr, w0, bound);
+    z[c + 1] = LaneSums.tree(lanes, L) + tail(xr, w1, bound);
+    z[c + 2] = LaneSums.tree(lanes, 2 * L) + tail(xr, w2, bound);
+    z[c + 3] = LaneSums.tree(lanes, 3 * L) + tail(xr, w3, bound);
   }
 
-  private void single(int r, int o) {
+  private void single(int r, int o, float[] lanes) {
     int xr = r * in;
     int wo = wOff + o * in;
     FloatVector acc = FloatVector.zero(S);
@@ -211,7 +223,8 @@ final class PanamaDotProduct implements Parallel.Rows {
     for (int k = 0; k < bound; k += L) {
       acc = FloatVector.fromArray(S, x, xr + k).fma(FloatVector.fromArray(S, p, wo + k), acc);
     }
-    z[r * out + o] = LaneSums.sum(acc) + tail(xr, wo, bound);
+    acc.intoArray(lanes, 0);
+    z[r * out + o] = LaneSums.tree(lanes, 0) + tail(xr, wo, bound);
   }
 
   /** The products past the last full vector. */

@@ -210,6 +210,10 @@ final class PanamaKernels implements Kernels {
 
   @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    return dot(a, aOff, b, bOff, n, LaneSums.scratch());
+  }
+
+  private static float dot(float[] a, int aOff, float[] b, int bOff, int n, float[] lanes) {
     int i = 0;
     float sum = 0f;
     if (n >= 2 * LANES) {
@@ -222,7 +226,8 @@ final class PanamaKernels implements Kernels {
         acc1 = FloatVector.fromArray(SPECIES, a, aOff + i + LANES)
             .fma(FloatVector.fromArray(SPECIES, b, bOff + i + LANES), acc1);
       }
-      sum = LaneSums.sum(acc0.add(acc1));
+      acc0.add(acc1).intoArray(lanes, 0);
+      sum = LaneSums.tree(lanes, 0);
     }
     for (; i < n; i++) sum = Math.fma(a[aOff + i], b[bOff + i], sum);
     return sum;
@@ -436,9 +441,10 @@ final class PanamaKernels implements Kernels {
   @Override
   public void linearParameterGradientT(float[] dzT, float[] xT, float[] g, int wOff, int bOff, int rows, int in,
       int out) {
+    float[] lanes = LaneSums.scratch();
     for (int o = 0; o < out; o++) {
-      for (int i = 0; i < in; i++) g[wOff + o * in + i] = dot(dzT, o * rows, xT, i * rows, rows);
-      if (bOff >= 0) g[bOff + o] = sum(dzT, o * rows, rows);
+      for (int i = 0; i < in; i++) g[wOff + o * in + i] = dot(dzT, o * rows, xT, i * rows, rows, lanes);
+      if (bOff >= 0) g[bOff + o] = sum(dzT, o * rows, rows, lanes);
     }
   }
 
@@ -494,16 +500,18 @@ final class PanamaKernels implements Kernels {
       a.intoArray(g, wOff + o * in);
     }
     if (bOff >= 0) {
-      for (o = 0; o < out; o++) g[bOff + o] = sum(dzT, o * rows, rows);
+      float[] lanes = LaneSums.scratch();
+      for (o = 0; o < out; o++) g[bOff + o] = sum(dzT, o * rows, rows, lanes);
     }
   }
 
-  private static float sum(float[] x, int off, int n) {
+  private static float sum(float[] x, int off, int n, float[] lanes) {
     int bound = SPECIES.loopBound(n);
     FloatVector acc = FloatVector.zero(SPECIES);
     int i = 0;
     for (; i < bound; i += LANES) acc = acc.add(FloatVector.fromArray(SPECIES, x, off + i));
-    float s = LaneSums.sum(acc);
+    acc.intoArray(lanes, 0);
+    float s = LaneSums.tree(lanes, 0);
     for (; i < n; i++) s += x[off + i];
     return s;
   }
@@ -536,6 +544,7 @@ final class PanamaKernels implements Kernels {
     float scale = mean ? 1f / counted : 1f;
     int bound = SPECIES.loopBound(rows);
     FloatVector losses = FloatVector.zero(SPECIES);
+    float[] lanes = LaneSums.scratch();
     int r = 0;
     for (; r < bound; r += LANES) {
       // A vector of rows at a time: the classes are few, the rows many.
@@ -543,9 +552,9 @@ final class PanamaKernels implements Kernels {
       for (int c = 1; c < classes; c++) max = max.max(FloatVector.fromArray(SPECIES, zT, c * rows + r));
       FloatVector sum = FloatVector.zero(SPECIES);
       for (int c = 0; c < classes; c++) {
-        FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max));
-        e.intoArray(gT, c * rows + r);
-        sum = sum.add(e);
+        FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max).intoArray(gT, c * rows + r);
+        VectorMath.exp(gT, c * rows + r);
+        sum = sum.add(FloatVector.fromArray(SPECIES, gT, c * rows + r));
       }
       FloatVector target = (FloatVector) IntVector.fromArray(INTS, targets, r).convert(VectorOperators.I2F, 0);
       // Each row's share of the loss: 1/counted (or 1), and 0 for an ignored row.
@@ -560,10 +569,13 @@ final class PanamaKernels implements Kernels {
         FloatVector.fromArray(SPECIES, gT, at).mul(perSum)
             .sub(FloatVector.zero(SPECIES).blend(weight, isTarget)).intoArray(gT, at);
       }
-      FloatVector logSum = max.add(VectorMath.log(sum));
+      sum.intoArray(lanes, 0);
+      VectorMath.log(lanes, 0);
+      FloatVector logSum = max.add(FloatVector.fromArray(SPECIES, lanes, 0));
       losses = logSum.sub(targetLogit).fma(weight, losses);
     }
-    float loss = LaneSums.sum(losses);
+    losses.intoArray(lanes, 0);
+    float loss = LaneSums.tree(lanes, 0);
     for (; r < rows; r++) {
       int t = targets[r];
       if (t == ignoreIndex) {
@@ -590,19 +602,25 @@ final class PanamaKernels implements Kernels {
     int bound = SPECIES.loopBound(n);
     FloatVector terms = FloatVector.zero(SPECIES);
     FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    float[] lanes = LaneSums.scratch();
     int i = 0;
     for (; i < bound; i += LANES) {
       FloatVector v = FloatVector.fromArray(SPECIES, x, i);
       FloatVector t = FloatVector.fromArray(SPECIES, y, i);
-      FloatVector e = VectorMath.exp(v.abs().neg());
+      v.abs().neg().intoArray(grad, i);
+      VectorMath.exp(grad, i);
+      FloatVector e = FloatVector.fromArray(SPECIES, grad, i);
+      e.intoArray(lanes, 0);
+      VectorMath.log1p(lanes, 0);
       // σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) below, with e = exp(-|x|) never overflowing.
       FloatVector numerator = one.blend(e, v.compare(VectorOperators.LT, 0f));
       FloatVector sigmoid = numerator.div(one.add(e));
-      FloatVector logSigmoid = v.min(0f).sub(VectorMath.log1p(e));
+      FloatVector logSigmoid = v.min(0f).sub(FloatVector.fromArray(SPECIES, lanes, 0));
       terms = terms.add(one.sub(t).mul(v).sub(logSigmoid));
       sigmoid.sub(t).mul(scale).intoArray(grad, i);
     }
-    float total = LaneSums.sum(terms);
+    terms.intoArray(lanes, 0);
+    float total = LaneSums.tree(lanes, 0);
     for (; i < n; i++) {
       float v = x[i];
       float e = (float) Math.exp(-Math.abs(v));

@@ -31,11 +31,16 @@ public final class VectorMath {
 
   private VectorMath() {}
 
-  /** e^x in each lane, for x at most 88 (0 below -87.34, where e^x is not a normal float). */
-  public static FloatVector exp(FloatVector x) {
+  /**
+   * e^x for the vector at {@code a[at]}, in place: x at most 88 (0 below -87.34, where e^x is not a normal
+   * float). These take arrays, not vectors: a call C2 does not inline (these are long) would box a vector
+   * passed or returned, an allocation per call.
+   */
+  public static void exp(float[] a, int at) {
+    FloatVector x = FloatVector.fromArray(FLOATS, a, at);
     FloatVector clamped = x.max(EXP_MIN).min(EXP_MAX);
-    FloatVector n = clamped.fma(FloatVector.broadcast(FLOATS, LOG2E), FloatVector.broadcast(FLOATS, ROUNDER))
-        .sub(ROUNDER);
+    FloatVector rounded = clamped.fma(FloatVector.broadcast(FLOATS, LOG2E), FloatVector.broadcast(FLOATS, ROUNDER));
+    FloatVector n = rounded.sub(ROUNDER);
     FloatVector r = n.fma(FloatVector.broadcast(FLOATS, -LN2_HI), clamped);
     r = n.fma(FloatVector.broadcast(FLOATS, -LN2_LO), r);
     FloatVector p = r.fma(FloatVector.broadcast(FLOATS, 1.9875691500e-4f), FloatVector.broadcast(FLOATS, 1.3981999507e-3f));
@@ -44,13 +49,15 @@ public final class VectorMath {
     p = p.fma(r, FloatVector.broadcast(FLOATS, 1.6666665459e-1f));
     p = p.fma(r, FloatVector.broadcast(FLOATS, 5.0000001201e-1f));
     FloatVector y = p.fma(r.mul(r), r).add(1f);
-    IntVector exponent = (IntVector) n.convert(VectorOperators.F2I, 0);
-    FloatVector scale = exponent.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    return y.mul(scale).blend(0f, x.compare(VectorOperators.LT, EXP_MIN));
+    // 2ⁿ from the bits of n + 1.5·2²³, which are those of 1.5·2²³ plus n: JDK 17's C2 has no vector F2I.
+    FloatVector scale = rounded.reinterpretAsInts().add(127 - Float.floatToRawIntBits(ROUNDER))
+        .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    y.mul(scale).blend(0f, x.compare(VectorOperators.LT, EXP_MIN)).intoArray(a, at);
   }
 
-  /** ln x in each lane, for positive normal x. */
-  public static FloatVector log(FloatVector x) {
+  /** ln x for the vector at {@code a[at]}, in place, for positive normal x. */
+  public static void log(float[] a, int at) {
+    FloatVector x = FloatVector.fromArray(FLOATS, a, at);
     IntVector bits = x.reinterpretAsInts();
     // x = m · 2^e with m in [0.5, 1), as C's frexp.
     IntVector e = bits.lanewise(VectorOperators.LSHR, 23).and(0xff).sub(126);
@@ -71,13 +78,17 @@ public final class VectorMath {
     FloatVector y = p.mul(f).mul(z);
     y = exponent.fma(FloatVector.broadcast(FLOATS, LN2_LO), y);
     y = z.fma(FloatVector.broadcast(FLOATS, -0.5f), y);
-    return exponent.fma(FloatVector.broadcast(FLOATS, LN2_HI), f.add(y));
+    exponent.fma(FloatVector.broadcast(FLOATS, LN2_HI), f.add(y)).intoArray(a, at);
   }
 
-  /** ln(1 + x) in each lane, for x in [0, 1]: log(u)·x/(u − 1) with u = 1 + x, which keeps small x exact. */
-  public static FloatVector log1p(FloatVector x) {
+  /** ln(1 + x) for the vector at {@code a[at]}, in place, for x in [0, 1]. */
+  public static void log1p(float[] a, int at) {
+    // log(u)·x/(u − 1) with u = 1 + x, which keeps small x exact.
+    FloatVector x = FloatVector.fromArray(FLOATS, a, at);
     FloatVector u = x.add(1f);
-    FloatVector corrected = log(u).mul(x).div(u.sub(1f));
-    return corrected.blend(x, u.compare(VectorOperators.EQ, 1f));
+    u.intoArray(a, at);
+    log(a, at);
+    FloatVector corrected = FloatVector.fromArray(FLOATS, a, at).mul(x).div(u.sub(1f));
+    corrected.blend(x, u.compare(VectorOperators.EQ, 1f)).intoArray(a, at);
   }
 }

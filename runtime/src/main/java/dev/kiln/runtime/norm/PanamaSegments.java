@@ -21,7 +21,9 @@ final class PanamaSegments implements Segments {
     int bound = n - n % L;
     FloatVector acc = FloatVector.zero(S);
     for (int i = 0; i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, x, from + i));
-    return LaneSums.sum(acc) + tails.sum(x, from + bound, n - bound);
+    float[] lanes = LaneSums.scratch();
+    acc.intoArray(lanes, 0);
+    return LaneSums.tree(lanes, 0) + tails.sum(x, from + bound, n - bound);
   }
 
   @Override
@@ -33,7 +35,9 @@ final class PanamaSegments implements Segments {
       FloatVector d = FloatVector.fromArray(S, x, from + i).sub(mean);
       acc = d.fma(d, acc);
     }
-    return LaneSums.sum(acc) + tails.squares(x, from + bound, n - bound, m);
+    float[] lanes = LaneSums.scratch();
+    acc.intoArray(lanes, 0);
+    return LaneSums.tree(lanes, 0) + tails.squares(x, from + bound, n - bound, m);
   }
 
   @Override
@@ -45,7 +49,9 @@ final class PanamaSegments implements Segments {
       FloatVector xhat = FloatVector.fromArray(S, x, from + i).sub(mean).mul(s);
       acc = FloatVector.fromArray(S, dy, from + i).fma(xhat, acc);
     }
-    return LaneSums.sum(acc) + tails.sumDyXhat(dy, x, from + bound, n - bound, m, s);
+    float[] lanes = LaneSums.scratch();
+    acc.intoArray(lanes, 0);
+    return LaneSums.tree(lanes, 0) + tails.sumDyXhat(dy, x, from + bound, n - bound, m, s);
   }
 
   @Override

@@ -19,6 +19,13 @@ class LaneSumsTest {
     return v[0];
   }
 
+  /** The lanes through a vector, as the kernels sum them. */
+  private static float sum(float[] lanes) {
+    float[] scratch = LaneSums.scratch();
+    FloatVector.fromArray(VectorShape.FLOATS, lanes, 0).intoArray(scratch, 0);
+    return LaneSums.tree(scratch, 0);
+  }
+
   /** Values whose sum depends on the order they are added in. */
   private static float[] cancelling(Random random) {
     float[] lanes = new float[L];
@@ -31,8 +38,17 @@ class LaneSumsTest {
     Random random = new Random(7);
     for (int t = 0; t < 1000; t++) {
       float[] lanes = cancelling(random);
-      assertEquals(tree(lanes), LaneSums.sum(FloatVector.fromArray(VectorShape.FLOATS, lanes, 0)));
+      assertEquals(tree(lanes), sum(lanes));
     }
+  }
+
+  @Test
+  void aTreeSumsTheVectorAtItsOffsetAlone() {
+    float[] lanes = new float[3 * L];
+    java.util.Arrays.fill(lanes, 100f);
+    for (int i = 0; i < L; i++) lanes[L + i] = i;
+    assertEquals(L * (L - 1) / 2f, LaneSums.tree(lanes, L));
+    assertEquals(100f, lanes[2 * L]);
   }
 
   @Test
@@ -42,12 +58,12 @@ class LaneSumsTest {
     float[] first = new float[cases.length];
     for (int c = 0; c < cases.length; c++) {
       cases[c] = cancelling(random);
-      first[c] = LaneSums.sum(FloatVector.fromArray(VectorShape.FLOATS, cases[c], 0));
+      first[c] = sum(cases[c]);
     }
     // Enough calls for C2 to compile the sum and the loop around it.
     float[] warm = new float[cases.length];
     for (int round = 0; round < 20_000; round++) {
-      for (int c = 0; c < cases.length; c++) warm[c] = LaneSums.sum(FloatVector.fromArray(VectorShape.FLOATS, cases[c], 0));
+      for (int c = 0; c < cases.length; c++) warm[c] = sum(cases[c]);
     }
     for (int c = 0; c < cases.length; c++) assertEquals(Float.floatToIntBits(first[c]), Float.floatToIntBits(warm[c]));
   }
