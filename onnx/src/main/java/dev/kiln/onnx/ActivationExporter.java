@@ -10,11 +10,6 @@ import java.util.List;
  */
 final class ActivationExporter implements OperationExporter<ActivationOp> {
   @Override
-  public Class<ActivationOp> kind() {
-    return ActivationOp.class;
-  }
-
-  @Override
   public Value export(ActivationOp activation, Value input, ExportContext context) {
     OnnxGraph graph = context.graph();
     String scope = context.scope();

@@ -11,11 +11,6 @@ import java.util.List;
  */
 final class AvgPool2dExporter implements OperationExporter<AvgPool2dOp> {
   @Override
-  public Class<AvgPool2dOp> kind() {
-    return AvgPool2dOp.class;
-  }
-
-  @Override
   public Value export(AvgPool2dOp pool, Value input, ExportContext context) {
     int[] shape = input.shape();
     PoolWindow rows = new PoolWindow(shape[1], pool.kernel(), pool.stride(), pool.padding(), 1, pool.ceilMode());

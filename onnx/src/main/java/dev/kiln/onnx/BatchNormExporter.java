@@ -11,11 +11,6 @@ import java.util.List;
  */
 final class BatchNormExporter implements OperationExporter<BatchNormOp> {
   @Override
-  public Class<BatchNormOp> kind() {
-    return BatchNormOp.class;
-  }
-
-  @Override
   public Value export(BatchNormOp norm, Value input, ExportContext context) {
     String output = norm.trackRunningStats() ? withRunningStatistics(norm, input, context)
         : withBatchStatistics(norm, input, context);

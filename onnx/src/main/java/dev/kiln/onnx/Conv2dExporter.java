@@ -7,11 +7,6 @@ import java.util.List;
 /** {@code nn.Conv2d} as {@code Conv}, square kernel, the same padding on every side, one group. */
 final class Conv2dExporter implements OperationExporter<Conv2dOp> {
   @Override
-  public Class<Conv2dOp> kind() {
-    return Conv2dOp.class;
-  }
-
-  @Override
   public Value export(Conv2dOp conv, Value input, ExportContext context) {
     List<String> inputs = new ArrayList<>(List.of(input.name(), context.tensor(conv.weight())));
     if (conv.bias() != null) inputs.add(context.tensor(conv.bias()));

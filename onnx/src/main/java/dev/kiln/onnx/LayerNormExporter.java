@@ -11,11 +11,6 @@ import java.util.List;
  */
 final class LayerNormExporter implements OperationExporter<LayerNormOp> {
   @Override
-  public Class<LayerNormOp> kind() {
-    return LayerNormOp.class;
-  }
-
-  @Override
   public Value export(LayerNormOp norm, Value input, ExportContext context) {
     OnnxGraph graph = context.graph();
     List<String> inputs = new ArrayList<>(List.of(input.name()));

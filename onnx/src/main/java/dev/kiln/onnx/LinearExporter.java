@@ -7,11 +7,6 @@ import java.util.List;
 /** {@code nn.Linear} as {@code Gemm(x, weight, bias, transB = 1)}, as PyTorch exports it. */
 final class LinearExporter implements OperationExporter<LinearOp> {
   @Override
-  public Class<LinearOp> kind() {
-    return LinearOp.class;
-  }
-
-  @Override
   public Value export(LinearOp linear, Value input, ExportContext context) {
     List<String> inputs = new ArrayList<>(List.of(input.name(), context.tensor(linear.weight())));
     if (linear.bias() != null) inputs.add(context.tensor(linear.bias()));

@@ -10,11 +10,6 @@ import java.util.List;
  */
 final class MaxPool2dExporter implements OperationExporter<MaxPool2dOp> {
   @Override
-  public Class<MaxPool2dOp> kind() {
-    return MaxPool2dOp.class;
-  }
-
-  @Override
   public Value export(MaxPool2dOp pool, Value input, ExportContext context) {
     int[] shape = input.shape();
     PoolWindow rows = new PoolWindow(shape[1], pool.kernel(), pool.stride(), pool.padding(), pool.dilation(),

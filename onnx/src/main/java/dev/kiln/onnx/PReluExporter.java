@@ -9,11 +9,6 @@ import java.util.List;
  */
 final class PReluExporter implements OperationExporter<PReluOp> {
   @Override
-  public Class<PReluOp> kind() {
-    return PReluOp.class;
-  }
-
-  @Override
   public Value export(PReluOp prelu, Value input, ExportContext context) {
     OnnxGraph graph = context.graph();
     String slopes = context.tensor(prelu.weight());

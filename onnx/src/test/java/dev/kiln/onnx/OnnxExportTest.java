@@ -12,7 +12,6 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto.Dimension;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.Layer;
-import dev.kiln.runtime.graph.Operation;
 import dev.kiln.runtime.io.TensorSpec;
 import dev.kiln.samples.blobs.BlobNetModel;
 import dev.kiln.samples.fixtures.MiniResNetModel;
@@ -105,22 +104,24 @@ class OnnxExportTest {
   void aFailedExportLeavesTheFileAsItWas() throws Exception {
     Path file = dir.resolve("model.onnx");
     Files.writeString(file, "what the user saved");
-    KilnModel unknown = withUnknownOperation(BlobNetModel.create(0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.write(unknown, file));
-    assertTrue(e.getMessage().startsWith("no ONNX export for"), e.getMessage());
+    KilnModel failing = withFailingLayer(BlobNetModel.create(0));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> OnnxExport.write(failing, file));
+    assertEquals("the layer failed", e.getMessage());
     assertEquals("what the user saved", Files.readString(file));
     assertEquals(List.of(file), Files.list(dir).toList());
   }
 
-  /** The model, its first layer listing an operation no exporter knows. */
-  private static KilnModel withUnknownOperation(KilnModel model) {
-    Operation unknown = new Operation() {
-      @Override public String toString() { return "UnknownOp"; }
-    };
-    Layer first = model.layers().get(0);
+  /** The model, its last layer failing as the export reads its operations, after the first was written. */
+  private static KilnModel withFailingLayer(KilnModel model) {
+    List<Layer> layers = model.layers();
+    Layer last = layers.get(layers.size() - 1);
     Layer strange = (Layer) Proxy.newProxyInstance(Layer.class.getClassLoader(), new Class<?>[] {Layer.class},
-        (proxy, method, args) -> method.getName().equals("operations") ? List.of(unknown) : method.invoke(first, args));
+        (proxy, method, args) -> {
+          if (method.getName().equals("operations")) throw new IllegalStateException("the layer failed");
+          return method.invoke(last, args);
+        });
     return (KilnModel) Proxy.newProxyInstance(KilnModel.class.getClassLoader(), new Class<?>[] {KilnModel.class},
-        (proxy, method, args) -> method.getName().equals("layers") ? List.of(strange) : method.invoke(model, args));
+        (proxy, method, args) -> method.getName().equals("layers")
+            ? List.of(layers.get(0), strange) : method.invoke(model, args));
   }
 }

@@ -260,14 +260,16 @@ public final class ModelWriter {
     String offset = LayerNames.constant(layer, decl.constant());
     String size = decl.dims().isEmpty() ? "1" : decl.dims().stream().map(d -> LayerNames.constant(layer, d.constant()))
         .collect(Collectors.joining(" * "));
-    switch (decl.init().kind()) {
-      case UNIFORM_FAN_IN -> method.addStatement("$T.uniformFanIn(model.$L, $L, $L, $L, random)",
+    // A switch expression: a new kind of initialisation does not compile until it is written here.
+    CodeBlock fill = switch (decl.init().kind()) {
+      case UNIFORM_FAN_IN -> CodeBlock.of("$T.uniformFanIn(model.$L, $L, $L, $L, random)",
           RuntimeTypes.INITIALIZERS, array.field(), offset, size, decl.init().fanIn().stream()
               .map(d -> LayerNames.constant(layer, d.constant())).collect(Collectors.joining(" * ")));
-      case CONSTANT -> method.addStatement("$T.fill(model.$L, $L, $L + $L, $L)", Arrays.class, array.field(), offset,
+      case CONSTANT -> CodeBlock.of("$T.fill(model.$L, $L, $L + $L, $L)", Arrays.class, array.field(), offset,
           offset, size, array.element() == TypeName.LONG
               ? (long) decl.init().value() + "L" : Literals.of((float) decl.init().value()));
-    }
+    };
+    method.addStatement(fill);
   }
 
   private static MethodSpec load(ClassName model, Network network) {
@@ -397,14 +399,17 @@ public final class ModelWriter {
     return method.build();
   }
 
-  /** How the network's probabilities follow from its output, as its loss implies: a constant of {@code Readout}. */
-  private static String readoutOf(Network network) {
+  /** The constants of the runtime's {@code Readout}, as generated code names them. */
+  private enum Readout { SOFTMAX, EXP, SIGMOID, IDENTITY, NONE }
+
+  /** How the network's probabilities follow from its output, as its loss implies. */
+  private static Readout readoutOf(Network network) {
     return switch (network.loss()) {
-      case CROSS_ENTROPY -> "SOFTMAX";
-      case NLL, KL_DIV -> "EXP";
-      case BCE_WITH_LOGITS, FOCAL -> "SIGMOID";
-      case BCE -> "IDENTITY";
-      default -> "NONE"; // regression losses imply no probabilities
+      case CROSS_ENTROPY -> Readout.SOFTMAX;
+      case NLL, KL_DIV -> Readout.EXP;
+      case BCE_WITH_LOGITS, FOCAL -> Readout.SIGMOID;
+      case BCE -> Readout.IDENTITY;
+      case MSE, L1, SMOOTH_L1, HUBER -> Readout.NONE;
     };
   }
 
@@ -413,7 +418,7 @@ public final class ModelWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(RuntimeTypes.READOUT)
-        .addStatement("return $T.$L", RuntimeTypes.READOUT, readoutOf(network))
+        .addStatement("return $T.$L", RuntimeTypes.READOUT, readoutOf(network).name())
         .build();
   }
 
@@ -422,20 +427,17 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
         .addParameter(FLOATS, "x");
-    switch (readoutOf(network)) {
-      case "SOFTMAX" -> method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
-          .addStatement("return $T.softmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
-      case "EXP" -> method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
-          .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS);
-      case "SIGMOID" -> method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
-          .addStatement("return $T.sigmoid(forward(x))", RuntimeTypes.PREDICTIONS);
-      case "IDENTITY" -> method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
-          .addStatement("return forward(x)");
-      default -> {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(method.build());
+    return switch (readoutOf(network)) {
+      case SOFTMAX -> Optional.of(method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
+          .addStatement("return $T.softmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS).build());
+      case EXP -> Optional.of(method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
+          .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS).build());
+      case SIGMOID -> Optional.of(method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
+          .addStatement("return $T.sigmoid(forward(x))", RuntimeTypes.PREDICTIONS).build());
+      case IDENTITY -> Optional.of(method.addJavadoc("The probability of each output, as the network gives it for BCE.\n")
+          .addStatement("return forward(x)").build());
+      case NONE -> Optional.empty(); // regression losses imply no probabilities
+    };
   }
 
   private static void addTrainerFactories(TypeSpec.Builder type, Network network, ClassName trainer) {

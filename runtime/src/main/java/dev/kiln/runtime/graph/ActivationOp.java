@@ -6,6 +6,11 @@ package dev.kiln.runtime.graph;
  * over each example's features.
  */
 public record ActivationOp(Function function, float alpha, float beta, float threshold) implements Operation {
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.activation(this);
+  }
+
   /** The functions, as PyTorch's modules name them. */
   public enum Function {
     RELU, LEAKY_RELU, ELU, GELU, GELU_TANH, SILU, SOFTPLUS, TANH, SIGMOID, SOFTMAX, LOG_SOFTMAX

@@ -7,4 +7,9 @@ package dev.kiln.runtime.graph;
  * variance), and those two are null. {@code weight} and {@code bias} are null when it is not affine.
  */
 public record BatchNormOp(int channels, float eps, boolean trackRunningStats, String weight, String bias,
-    String runningMean, String runningVar) implements Operation {}
+    String runningMean, String runningVar) implements Operation {
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.batchNorm(this);
+  }
+}

@@ -5,4 +5,9 @@ package dev.kiln.runtime.graph;
  * [out x in x kernel x kernel]; {@code bias} null when there is none.
  */
 public record Conv2dOp(int in, int out, int kernel, int stride, int padding, int dilation, String weight,
-    String bias) implements Operation {}
+    String bias) implements Operation {
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.conv2d(this);
+  }
+}
