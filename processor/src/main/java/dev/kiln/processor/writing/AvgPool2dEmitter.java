@@ -8,7 +8,7 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /** {@code @AvgPool2d}: an {@code AvgPool2d} constant, its divisor fixed by the declaration. */
-final class AvgPool2dEmitter implements KindEmitter {
+final class AvgPool2dEmitter extends ProductEmitter {
   private final AvgPool2dLayer pool;
 
   AvgPool2dEmitter(AvgPool2dLayer pool) {
@@ -33,26 +33,6 @@ final class AvgPool2dEmitter implements KindEmitter {
         .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.AVG_POOL2D, in.channels(), in.height(),
             in.width(), pool.kernel(), pool.effectiveStride(), pool.padding(), pool.ceilMode(), pool.countIncludePad())
         .build());
-  }
-
-  @Override
-  public boolean appliesActivation() {
-    return true;
-  }
-
-  @Override
-  public boolean writesInputGradient() {
-    return true;
-  }
-
-  @Override
-  public boolean masksInputGradient() {
-    return true;
-  }
-
-  @Override
-  public List<Workspace> workspaces(StepCode code) {
-    return code.keptPreActivation();
   }
 
   @Override

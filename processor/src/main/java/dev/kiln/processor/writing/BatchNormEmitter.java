@@ -12,7 +12,7 @@ import javax.lang.model.element.Modifier;
  * updates the model's running statistics, the model's {@code forward} uses them. The member's activation
  * follows the normalization as it writes each value.
  */
-final class BatchNormEmitter implements KindEmitter {
+final class BatchNormEmitter extends NormEmitter {
   private final BatchNormLayer norm;
 
   BatchNormEmitter(BatchNormLayer norm) {
@@ -38,27 +38,6 @@ final class BatchNormEmitter implements KindEmitter {
             "@" + norm.annotationName() + " on " + code.layer().name() + "()", norm.channels(code.step().input()),
             norm.valuesPerChannel(code.step().input()), norm.eps(), norm.momentum())
         .build());
-  }
-
-  @Override
-  public boolean appliesActivation() {
-    return true;
-  }
-
-  @Override
-  public boolean writesInputGradient() {
-    return true;
-  }
-
-  @Override
-  public List<Workspace> workspaces(StepCode code) {
-    return code.keptPreActivation();
-  }
-
-  /** The affine weight's and bias's offsets, or -1 for none. */
-  private static CodeBlock affine(StepCode code) {
-    return CodeBlock.of("$L, $L", LayerNames.offsetOrNone(code.layer(), "WEIGHT"),
-        LayerNames.offsetOrNone(code.layer(), "BIAS"));
   }
 
   /** The running statistics' array and offsets, or none. */

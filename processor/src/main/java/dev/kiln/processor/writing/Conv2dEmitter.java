@@ -11,7 +11,7 @@ import javax.lang.model.element.Modifier;
  * {@code @Conv2d}: a {@code Conv2d} constant that knows its geometry, applying the member's activation to
  * each output row as it writes it; its two gradients, like a Linear's.
  */
-final class Conv2dEmitter implements KindEmitter {
+final class Conv2dEmitter extends ProductEmitter {
   private final Conv2dLayer conv;
 
   Conv2dEmitter(Conv2dLayer conv) {
@@ -37,26 +37,6 @@ final class Conv2dEmitter implements KindEmitter {
         .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.CONV2D, in.channels(), in.height(),
             in.width(), conv.out(), conv.kernel(), conv.stride(), conv.padding(), conv.dilation())
         .build());
-  }
-
-  @Override
-  public boolean appliesActivation() {
-    return true;
-  }
-
-  @Override
-  public boolean writesInputGradient() {
-    return true;
-  }
-
-  @Override
-  public boolean masksInputGradient() {
-    return true;
-  }
-
-  @Override
-  public List<Workspace> workspaces(StepCode code) {
-    return code.keptPreActivation();
   }
 
   private CodeBlock bias(StepCode code) {

@@ -11,7 +11,7 @@ import javax.lang.model.element.Modifier;
  * statistics for the backward pass. The member's activation follows the normalization as it writes each
  * value.
  */
-final class LayerNormEmitter implements KindEmitter {
+final class LayerNormEmitter extends NormEmitter {
   private final LayerNormLayer norm;
 
   LayerNormEmitter(LayerNormLayer norm) {
@@ -33,26 +33,6 @@ final class LayerNormEmitter implements KindEmitter {
     return List.of(FieldSpec.builder(RuntimeTypes.LAYER_NORM, field(code), Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $T($L, $Lf)", RuntimeTypes.LAYER_NORM, code.in(), norm.eps())
         .build());
-  }
-
-  @Override
-  public boolean appliesActivation() {
-    return true;
-  }
-
-  @Override
-  public boolean writesInputGradient() {
-    return true;
-  }
-
-  @Override
-  public List<Workspace> workspaces(StepCode code) {
-    return code.keptPreActivation();
-  }
-
-  private static CodeBlock affine(StepCode code) {
-    return CodeBlock.of("$L, $L", LayerNames.offsetOrNone(code.layer(), "WEIGHT"),
-        LayerNames.offsetOrNone(code.layer(), "BIAS"));
   }
 
   @Override

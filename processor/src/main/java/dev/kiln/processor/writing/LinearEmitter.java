@@ -2,10 +2,9 @@ package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.LinearLayer;
-import java.util.List;
 
 /** {@code @Linear}: one product with bias and activation fused, its two gradient products, and its weight workspaces. */
-final class LinearEmitter implements KindEmitter {
+final class LinearEmitter extends ProductEmitter {
   /** Layers at most this wide gain more from vectors along the batch than along their features. */
   static final int NARROW = 32;
 
@@ -19,26 +18,6 @@ final class LinearEmitter implements KindEmitter {
   public CodeBlock operation(StepCode code) {
     return CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.LINEAR_OP, code.step().input().size(),
         code.step().output().size(), code.tensorName("weight"), code.tensorName("bias"));
-  }
-
-  @Override
-  public boolean appliesActivation() {
-    return true;
-  }
-
-  @Override
-  public boolean writesInputGradient() {
-    return true;
-  }
-
-  @Override
-  public boolean masksInputGradient() {
-    return true;
-  }
-
-  @Override
-  public List<Workspace> workspaces(StepCode code) {
-    return code.keptPreActivation();
   }
 
   private CodeBlock bias(StepCode code) {

@@ -12,7 +12,7 @@ import javax.lang.model.element.Modifier;
  * {@code @MaxPool2d}: a {@code MaxPool2d} constant; training keeps where each window's maximum is, in an
  * {@code int[]} workspace, for the backward pass to send the gradient there.
  */
-final class MaxPool2dEmitter implements KindEmitter {
+final class MaxPool2dEmitter extends ProductEmitter {
   private final MaxPool2dLayer pool;
 
   MaxPool2dEmitter(MaxPool2dLayer pool) {
@@ -44,23 +44,8 @@ final class MaxPool2dEmitter implements KindEmitter {
   }
 
   @Override
-  public boolean appliesActivation() {
-    return true;
-  }
-
-  @Override
-  public boolean writesInputGradient() {
-    return true;
-  }
-
-  @Override
-  public boolean masksInputGradient() {
-    return true;
-  }
-
-  @Override
   public List<Workspace> workspaces(StepCode code) {
-    List<Workspace> workspaces = new ArrayList<>(code.keptPreActivation());
+    List<Workspace> workspaces = new ArrayList<>(super.workspaces(code));
     workspaces.add(Workspace.ints(argmax(code), code.out()));
     return workspaces;
   }
