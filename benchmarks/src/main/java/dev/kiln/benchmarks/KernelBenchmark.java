@@ -63,19 +63,19 @@ public class KernelBenchmark {
 
   @Benchmark
   public float[] forwardWithBiasAndRelu() {
-    kernels.linearForward(x, params, 0, out * in, y, y, rows, in, out, Activation.RELU);
+    kernels.linear().linearForward(x, params, 0, out * in, y, y, rows, in, out, Activation.RELU);
     return y;
   }
 
   @Benchmark
   public float[] inputGradient() {
-    kernels.linearInputGradient(dy, params, 0, dx, rows, in, out);
+    kernels.linear().linearInputGradient(dy, params, 0, dx, rows, in, out);
     return dx;
   }
 
   @Benchmark
   public float[] parameterGradient() {
-    kernels.linearParameterGradient(dy, x, grads, 0, out * in, rows, in, out);
+    kernels.linear().linearParameterGradient(dy, x, grads, 0, out * in, rows, in, out);
     return grads;
   }
 

@@ -2,6 +2,7 @@ package dev.kiln.benchmarks;
 
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.Kernels;
+import dev.kiln.runtime.kernel.LinearKernels;
 import java.util.Locale;
 import java.util.Random;
 
@@ -70,7 +71,7 @@ public final class KilnBench {
       a[i] = (float) random.nextGaussian();
       b[i] = (float) random.nextGaussian();
     }
-    Runnable multiply = () -> kernels.linearForward(a, b, 0, Kernels.NO_BIAS, c, c, n, n, n,
+    Runnable multiply = () -> kernels.linear().linearForward(a, b, 0, LinearKernels.NO_BIAS, c, c, n, n, n,
         dev.kiln.runtime.activation.Activation.IDENTITY);
     for (long end = System.nanoTime() + (long) (Math.min(seconds, 2) * 1e9); System.nanoTime() < end; ) {
       multiply.run();

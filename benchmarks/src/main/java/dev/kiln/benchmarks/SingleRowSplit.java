@@ -1,7 +1,8 @@
 package dev.kiln.benchmarks;
 
 import dev.kiln.runtime.kernel.KernelProvider;
-import dev.kiln.runtime.kernel.MatrixKernels;
+import dev.kiln.runtime.kernel.Epilogue;
+import dev.kiln.runtime.kernel.LinearKernels;
 import dev.kiln.runtime.kernel.Parallel;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,11 +20,21 @@ import java.util.concurrent.locks.LockSupport;
 public final class SingleRowSplit {
   private static final int[][] SHAPES = {{784, 128}, {784, 512}, {512, 512}, {400, 120}};
   private static final int CALLS = 20_000;
+  /** Nothing applied: one row's product alone (one row never reaches the kernels' own split). */
+  private static final Epilogue NONE = new Epilogue() {
+    @Override
+    public Fused fused() {
+      return Fused.IDENTITY;
+    }
+
+    @Override
+    public void forwardRow(float[] z, float[] y, int off, int n) {}
+  };
 
   private SingleRowSplit() {}
 
   public static void main(String[] args) {
-    MatrixKernels kernels = KernelProvider.matrices();
+    LinearKernels kernels = KernelProvider.linear();
     System.out.println("| product (in x out) | one thread | split, back to back | split, 200 µs apart |");
     System.out.println("| --- | ---: | ---: | ---: |");
     for (int[] shape : SHAPES) {
@@ -41,10 +52,10 @@ public final class SingleRowSplit {
       float[] yHigh = new float[out - split];
       float[] y = new float[out];
       Parallel.Rows halves = (from, to) -> {
-        if (from == 0) kernels.multiplyRows(1, split, in, x, wLow, yLow);
-        else kernels.multiplyRows(1, out - split, in, x, wHigh, yHigh);
+        if (from == 0) kernels.linearForward(x, wLow, 0, LinearKernels.NO_BIAS, yLow, yLow, 1, in, split, NONE);
+        else kernels.linearForward(x, wHigh, 0, LinearKernels.NO_BIAS, yHigh, yHigh, 1, in, out - split, NONE);
       };
-      Runnable alone = () -> kernels.multiplyRows(1, out, in, x, w, y);
+      Runnable alone = () -> kernels.linearForward(x, w, 0, LinearKernels.NO_BIAS, y, y, 1, in, out, NONE);
       Runnable together = () -> Parallel.run(halves, out, split, 2);
       String one = percentiles(alone, 0);
       String backToBack = percentiles(together, 0);

@@ -8,13 +8,15 @@ import dev.kiln.runtime.kernel.KernelProvider;
  * example's C-H-W maps, the weight [out, in, kernel, kernel] and the bias [out] live in the model's
  * parameter array.
  *
- * <p>Three ways to compute it. Where the Vector API kernels were chosen: a stride-1 convolution reads
- * its taps straight from the padded input ({@link ShiftedConvolution}); others run as matrix products
- * over the input unrolled channel-major ({@link UnrolledConvolution}); both split the examples between
- * the threads. Elsewhere: direct convolution ({@link DirectConvolution}), the scalar reference.
+ * <p>Two ways to compute it. Where the Vector API kernels were chosen, a convolution reads its taps
+ * straight from its input laid out on a padded grid, split into stride² phases when strided
+ * ({@link ShiftedConvolution}), the examples split between the threads. Elsewhere, and for a stride-1
+ * convolution padded beyond its kernel's reach (a 1 x 1 kernel with padding, say: its input gradient
+ * would need a grid cropped instead of padded), direct convolution ({@link DirectConvolution}), the
+ * scalar reference.
  */
 public final class Conv2d {
-  /** About the most floats a slice's unrolled input and product take: 512 KiB, half a core's L2. */
+  /** About the most floats a slice of examples lays out on its grids: 512 KiB, half a core's L2. */
   private static final int SLICE_FLOATS = 1 << 17;
 
   private final ConvGeometry geometry;
@@ -36,9 +38,8 @@ public final class Conv2d {
 
   /** The way a convolution of this geometry runs, on the Vector API or not. */
   static Convolution choose(ConvGeometry geometry, boolean vectorized, int threads, int sliceFloats) {
-    if (!vectorized) return new DirectConvolution(geometry);
-    if (ShiftedConvolution.suits(geometry)) return new ShiftedConvolution(geometry, threads, sliceFloats);
-    return new UnrolledConvolution(geometry, KernelProvider.matrices(), threads, sliceFloats);
+    if (vectorized && ShiftedConvolution.suits(geometry)) return new ShiftedConvolution(geometry, threads, sliceFloats);
+    return new DirectConvolution(geometry);
   }
 
   /** PyTorch's output size: {@code floor((size + 2·padding - dilation·(kernel - 1) - 1) / stride) + 1}. */

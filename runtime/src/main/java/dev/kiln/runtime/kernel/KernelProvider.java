@@ -16,10 +16,11 @@ public final class KernelProvider {
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final int THREAD_COUNT = threadCount();
   private static final Kernels KERNELS = choose();
+  private static final boolean VECTORIZED = !KERNELS.name().equals("scalar");
 
   private KernelProvider() {}
 
-  /** The kernels chosen at start-up, every family in one: for tools and tests; callers take their family's below. */
+  /** The kernels chosen at start-up, every family: for tools and tests; callers take their family's below. */
   public static Kernels kernels() {
     return KERNELS;
   }
@@ -30,32 +31,27 @@ public final class KernelProvider {
    * line and one property decide for every family.
    */
   public static boolean vectorized() {
-    return KERNELS instanceof PanamaKernels;
+    return VECTORIZED;
   }
 
   /** The products of Linear layers: what generated models and trainers call. */
   public static LinearKernels linear() {
-    return KERNELS;
-  }
-
-  /** Plain matrix products on one thread, for families that lay out their own operands. */
-  public static MatrixKernels matrices() {
-    return KERNELS;
+    return KERNELS.linear();
   }
 
   /** The fused losses. */
   public static LossKernels losses() {
-    return KERNELS;
+    return KERNELS.losses();
   }
 
   /** The optimizers' updates. */
   public static OptimizerKernels optimizers() {
-    return KERNELS;
+    return KERNELS.optimizers();
   }
 
   /** Element-wise loops shared by every family. */
   public static VectorKernels vectors() {
-    return KERNELS;
+    return KERNELS.vectors();
   }
 
   /** How many threads the kernels use for work large enough to share: {@value #THREADS}, default 2 or fewer cores. */
@@ -65,7 +61,7 @@ public final class KernelProvider {
 
   /** The scalar kernels, whatever was chosen: the reference in tests. */
   public static Kernels scalar() {
-    return new ScalarKernels();
+    return Kernels.scalar();
   }
 
   private static int threadCount() {
@@ -81,21 +77,22 @@ public final class KernelProvider {
     System.Logger log = System.getLogger(KernelProvider.class.getName());
     if (Boolean.getBoolean(FORCE_SCALAR)) {
       log.log(Level.INFO, "Kiln kernels: scalar (forced by -D" + FORCE_SCALAR + "=true)");
-      return new ScalarKernels();
+      return Kernels.scalar();
     }
     if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
       log.log(Level.INFO, "Kiln kernels: scalar (add --add-modules " + VECTOR_MODULE
           + " to use the Vector API)");
-      return new ScalarKernels();
+      return Kernels.scalar();
     }
     try {
-      PanamaKernels panama = new PanamaKernels(THREAD_COUNT);
-      log.log(Level.INFO, "Kiln kernels: Vector API, " + PanamaKernels.lanes() + " float lanes, " + THREAD_COUNT
+      Kernels panama = Kernels.panama(THREAD_COUNT);
+      log.log(Level.INFO, "Kiln kernels: Vector API, " + VectorShape.LANES + " float lanes, "
+          + (VectorShape.WIDE_TILES ? "wide" : "narrow") + " tiles, " + THREAD_COUNT
           + (THREAD_COUNT == 1 ? " thread" : " threads"));
       return panama;
     } catch (LinkageError | RuntimeException e) {
       log.log(Level.WARNING, "Kiln kernels: scalar (the Vector API failed to load: " + e + ")");
-      return new ScalarKernels();
+      return Kernels.scalar();
     }
   }
 }

@@ -5,12 +5,20 @@ import java.util.Arrays;
 /**
  * The ranges of a gradient array that the worker thread wrote in the last weight gradients: rows of W,
  * one range per layer split between the threads. Recorded by the products, read by the optimizer's
- * update, which then gives each core the parameters whose gradients it already holds. One per thread.
+ * update, which then gives each core the parameters whose gradients it already holds. One per thread,
+ * shared by the Linear and the optimizer families ({@link #current()}).
  */
 final class WorkerRanges {
+  private static final ThreadLocal<WorkerRanges> CURRENT = ThreadLocal.withInitial(WorkerRanges::new);
+
   /** What a range is handed to. */
   interface RangeConsumer {
     void accept(int start, int end);
+  }
+
+  /** The calling thread's ranges. */
+  static WorkerRanges current() {
+    return CURRENT.get();
   }
 
   private float[] grads;

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Conv2dTest {
   private static final float TOLERANCE = 2e-5f;
 
-  private static final List<String> WAYS = List.of("direct", "as chosen", "unrolled", "unrolled a row at a time");
+  private static final List<String> WAYS = List.of("direct", "as chosen", "as chosen, a row at a time");
 
-  /** Each case every way: direct, as the kernels chosen run it, unrolled, and unrolled one example per slice. */
+  /** Each case every way: direct, as the kernels chosen run it, and so with one example per slice. */
   static Stream<Arguments> cases() {
     try (InputStream in = Conv2dTest.class.getResourceAsStream("/pytorch/conv2d-cases.json")) {
       List<Arguments> cases = new ArrayList<>();
@@ -47,8 +47,7 @@ class Conv2dTest {
     return new Conv2d(g, switch (way) {
       case "direct" -> new DirectConvolution(g);
       case "as chosen" -> Conv2d.choose(g, KernelProvider.vectorized(), KernelProvider.threads(), 1 << 17);
-      case "unrolled" -> new UnrolledConvolution(g, KernelProvider.matrices(), KernelProvider.threads(), 1 << 20);
-      default -> new UnrolledConvolution(g, KernelProvider.matrices(), KernelProvider.threads(), 1);
+      default -> Conv2d.choose(g, KernelProvider.vectorized(), KernelProvider.threads(), 1);
     });
   }
 

@@ -43,7 +43,7 @@ class KernelsTest {
     float[] b = random(random, n + 5);
     double expected = 0;
     for (int i = 0; i < n; i++) expected += (double) a[3 + i] * b[5 + i];
-    assertEquals(expected, KERNELS.dot(a, 3, b, 5, n), 1e-5 * (1 + n));
+    assertEquals(expected, KERNELS.vectors().dot(a, 3, b, 5, n), 1e-5 * (1 + n));
   }
 
   @ParameterizedTest(name = "n = {0}")
@@ -53,7 +53,7 @@ class KernelsTest {
     float[] x = random(random, n + 2);
     float[] y = random(random, n + 4);
     float[] before = y.clone();
-    KERNELS.axpy(0.75f, x, 2, y, 1, n);
+    KERNELS.vectors().axpy(0.75f, x, 2, y, 1, n);
     assertEquals(before[0], y[0]);
     for (int i = 0; i < n; i++) assertEquals(before[1 + i] + 0.75 * x[2 + i], y[1 + i], 1e-5);
     for (int i = n + 1; i < y.length; i++) assertEquals(before[i], y[i]);
@@ -69,7 +69,7 @@ class KernelsTest {
     int bOff = wOff + out * in;
     float[] z = new float[rows * out];
     float[] y = new float[rows * out];
-    KERNELS.linearForward(x, p, wOff, bOff, z, y, rows, in, out, Activation.RELU);
+    KERNELS.linear().linearForward(x, p, wOff, bOff, z, y, rows, in, out, Activation.RELU);
     for (int r = 0; r < rows; r++) {
       for (int o = 0; o < out; o++) {
         double expected = p[bOff + o];
@@ -88,8 +88,8 @@ class KernelsTest {
     float[] p = random(random, out * in + out);
     float[] separate = new float[rows * out];
     float[] y = new float[rows * out];
-    KERNELS.linearForward(x, p, 0, out * in, new float[rows * out], separate, rows, in, out, Activation.TANH);
-    KERNELS.linearForward(x, p, 0, out * in, y, y, rows, in, out, Activation.TANH);
+    KERNELS.linear().linearForward(x, p, 0, out * in, new float[rows * out], separate, rows, in, out, Activation.TANH);
+    KERNELS.linear().linearForward(x, p, 0, out * in, y, y, rows, in, out, Activation.TANH);
     org.junit.jupiter.api.Assertions.assertArrayEquals(separate, y);
   }
 
@@ -100,7 +100,7 @@ class KernelsTest {
     float[] x = random(random, rows * in);
     float[] p = random(random, out * in);
     float[] y = new float[rows * out];
-    KERNELS.linearForward(x, p, 0, Kernels.NO_BIAS, y, y, rows, in, out, Activation.IDENTITY);
+    KERNELS.linear().linearForward(x, p, 0, LinearKernels.NO_BIAS, y, y, rows, in, out, Activation.IDENTITY);
     for (int r = 0; r < rows; r++) {
       for (int o = 0; o < out; o++) {
         double z = 0;
@@ -117,7 +117,7 @@ class KernelsTest {
     float[] dz = random(random, rows * out);
     float[] p = random(random, 3 + out * in);
     float[] dx = random(random, rows * in); // stale values must be overwritten
-    KERNELS.linearInputGradient(dz, p, 3, dx, rows, in, out);
+    KERNELS.linear().linearInputGradient(dz, p, 3, dx, rows, in, out);
     for (int r = 0; r < rows; r++) {
       for (int i = 0; i < in; i++) {
         double expected = 0;
@@ -137,7 +137,7 @@ class KernelsTest {
     int bOff = wOff + out * in;
     float[] g = random(random, bOff + out + 1);
     float last = g[g.length - 1];
-    KERNELS.linearParameterGradient(dz, x, g, wOff, bOff, rows, in, out);
+    KERNELS.linear().linearParameterGradient(dz, x, g, wOff, bOff, rows, in, out);
     for (int o = 0; o < out; o++) {
       double bias = 0;
       for (int r = 0; r < rows; r++) bias += dz[r * out + o];
@@ -157,8 +157,8 @@ class KernelsTest {
     Random random = new Random(1000 + n);
     float[] a = random(random, n);
     float[] b = random(random, n);
-    float dot = KERNELS.dot(a, 0, b, 0, n);
-    float scalar = KernelProvider.scalar().dot(a, 0, b, 0, n);
+    float dot = KERNELS.vectors().dot(a, 0, b, 0, n);
+    float scalar = KernelProvider.scalar().vectors().dot(a, 0, b, 0, n);
     assertTrue(Math.abs(dot - scalar) <= 1e-5f * (1 + n), "dot " + dot + " vs scalar " + scalar);
   }
 
@@ -176,8 +176,8 @@ class KernelsTest {
     for (int i = 0; i < n; i += 3) y[i] = 0f;
     float[] dy = random(random, n);
     float[] expected = dy.clone();
-    KernelProvider.scalar().reluBackward(y, expected, n);
-    KERNELS.reluBackward(y, dy, n);
+    KernelProvider.scalar().vectors().reluBackward(y, expected, n);
+    KERNELS.vectors().reluBackward(y, dy, n);
     org.junit.jupiter.api.Assertions.assertArrayEquals(expected, dy);
     for (int i = 0; i < n; i++) if (y[i] <= 0f) assertEquals(0f, dy[i]);
   }
@@ -193,8 +193,8 @@ class KernelsTest {
       for (int i = 0; i < moments.length; i++) moments[i] = Math.abs((float) random.nextGaussian());
       float[] p2 = params.clone();
       float[] m2 = moments.clone();
-      KernelProvider.scalar().adamStep(p2, grads, m2, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0.01f, 0.999f, amsgrad);
-      KERNELS.adamStep(params, grads, moments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0.01f, 0.999f, amsgrad);
+      KernelProvider.scalar().optimizers().adamStep(p2, grads, m2, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0.01f, 0.999f, amsgrad);
+      KERNELS.optimizers().adamStep(params, grads, moments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0.01f, 0.999f, amsgrad);
       org.junit.jupiter.api.Assertions.assertArrayEquals(p2, params, "params, amsgrad " + amsgrad);
       org.junit.jupiter.api.Assertions.assertArrayEquals(m2, moments, "moments, amsgrad " + amsgrad);
     }
@@ -210,8 +210,8 @@ class KernelsTest {
       float[] buf = random(random, n);
       float[] p2 = params.clone();
       float[] b2 = buf.clone();
-      KernelProvider.scalar().sgdMomentumStep(p2, grads, b2, n, 0.1f, 0.01f, 0.9f, 0.8f, 0.9f, nesterov);
-      KERNELS.sgdMomentumStep(params, grads, buf, n, 0.1f, 0.01f, 0.9f, 0.8f, 0.9f, nesterov);
+      KernelProvider.scalar().optimizers().sgdMomentumStep(p2, grads, b2, n, 0.1f, 0.01f, 0.9f, 0.8f, 0.9f, nesterov);
+      KERNELS.optimizers().sgdMomentumStep(params, grads, buf, n, 0.1f, 0.01f, 0.9f, 0.8f, 0.9f, nesterov);
       org.junit.jupiter.api.Assertions.assertArrayEquals(p2, params, 1e-6f, "params, nesterov " + nesterov);
       org.junit.jupiter.api.Assertions.assertArrayEquals(b2, buf, 1e-6f, "buffer, nesterov " + nesterov);
     }
@@ -233,30 +233,30 @@ class KernelsTest {
     Kernels scalar = KernelProvider.scalar();
 
     float[] y = new float[rows * out];
-    scalar.linearForward(x, p, 0, bOff, y, y, rows, in, out, Activation.RELU);
+    scalar.linear().linearForward(x, p, 0, bOff, y, y, rows, in, out, Activation.RELU);
     float[] xT = new float[rows * in];
-    KERNELS.transpose(x, rows, in, xT);
+    KERNELS.linear().transpose(x, rows, in, xT);
     float[] yT = new float[rows * out];
-    KERNELS.linearForwardT(xT, p, 0, bOff, yT, yT, rows, in, out, Activation.RELU);
+    KERNELS.linear().linearForwardT(xT, p, 0, bOff, yT, yT, rows, in, out, Activation.RELU);
     assertClose(transposed(y, rows, out), yT, in);
 
     float[] dx = new float[rows * in];
-    scalar.linearInputGradient(dz, p, 0, dx, rows, in, out);
+    scalar.linear().linearInputGradient(dz, p, 0, dx, rows, in, out);
     float[] dzT = transposed(dz, rows, out);
     float[] dxT = new float[rows * in];
-    KERNELS.linearInputGradientT(dzT, p, 0, dxT, rows, in, out);
+    KERNELS.linear().linearInputGradientT(dzT, p, 0, dxT, rows, in, out);
     assertClose(transposed(dx, rows, in), dxT, out);
 
     float[] g = new float[out * in + out];
-    scalar.linearParameterGradient(dz, x, g, 0, bOff, rows, in, out);
+    scalar.linear().linearParameterGradient(dz, x, g, 0, bOff, rows, in, out);
     float[] gT = new float[out * in + out];
-    KERNELS.linearParameterGradientT(dzT, xT, gT, 0, bOff, rows, in, out);
+    KERNELS.linear().linearParameterGradientT(dzT, xT, gT, 0, bOff, rows, in, out);
     assertClose(g, gT, rows);
   }
 
   private static float[] transposed(float[] m, int rows, int cols) {
     float[] t = new float[m.length];
-    KernelProvider.scalar().transpose(m, rows, cols, t);
+    KernelProvider.scalar().linear().transpose(m, rows, cols, t);
     return t;
   }
 
@@ -271,8 +271,8 @@ class KernelsTest {
     for (boolean mean : new boolean[] {true, false}) {
       float[] expected = new float[rows * classes];
       float[] actual = new float[rows * classes];
-      float expectedLoss = KernelProvider.scalar().crossEntropyT(zT, targets, expected, rows, classes, -100, mean);
-      float loss = KERNELS.crossEntropyT(zT, targets, actual, rows, classes, -100, mean);
+      float expectedLoss = KernelProvider.scalar().losses().crossEntropyT(zT, targets, expected, rows, classes, -100, mean);
+      float loss = KERNELS.losses().crossEntropyT(zT, targets, actual, rows, classes, -100, mean);
       assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss), "loss, mean " + mean);
       assertClose(expected, actual, classes);
     }
@@ -287,10 +287,10 @@ class KernelsTest {
     for (int r = 0; r < rows; r++) targets[r] = r % 7 == 2 ? -100 : random.nextInt(classes);
     for (boolean mean : new boolean[] {true, false}) {
       float[] expectedT = new float[rows * classes];
-      float expectedLoss = KernelProvider.scalar().crossEntropyT(transposed(z, rows, classes), targets, expectedT, rows,
+      float expectedLoss = KernelProvider.scalar().losses().crossEntropyT(transposed(z, rows, classes), targets, expectedT, rows,
           classes, -100, mean);
       float[] actual = new float[rows * classes];
-      float loss = KERNELS.crossEntropy(z, targets, actual, rows, classes, -100, mean);
+      float loss = KERNELS.losses().crossEntropy(z, targets, actual, rows, classes, -100, mean);
       assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss), "loss, mean " + mean);
       assertClose(transposed(expectedT, classes, rows), actual, classes);
     }
@@ -303,7 +303,7 @@ class KernelsTest {
     java.util.Arrays.fill(gT, 1f);
     int[] targets = new int[rows];
     java.util.Arrays.fill(targets, -100);
-    assertTrue(Float.isNaN(KERNELS.crossEntropyT(new float[rows * classes], targets, gT, rows, classes, -100, true)));
+    assertTrue(Float.isNaN(KERNELS.losses().crossEntropyT(new float[rows * classes], targets, gT, rows, classes, -100, true)));
     for (float g : gT) assertEquals(0f, g);
   }
 
@@ -317,8 +317,8 @@ class KernelsTest {
     for (int i = 0; i < n; i++) y[i] = random.nextInt(2);
     float[] expected = new float[n];
     float[] actual = new float[n];
-    float expectedLoss = KernelProvider.scalar().bceWithLogits(x, y, expected, n, 1f / n);
-    float loss = KERNELS.bceWithLogits(x, y, actual, n, 1f / n);
+    float expectedLoss = KernelProvider.scalar().losses().bceWithLogits(x, y, expected, n, 1f / n);
+    float loss = KERNELS.losses().bceWithLogits(x, y, actual, n, 1f / n);
     assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss) + 1e-6);
     assertClose(expected, actual, 1);
   }
@@ -331,9 +331,9 @@ class KernelsTest {
     float[] dzT = random(random, out * rows);
     float[] expected = new float[3 + out * in + out];
     float[] actual = expected.clone();
-    KernelProvider.scalar().linearParameterGradientT(dzT, transposed(x, rows, in), expected, 3, 3 + out * in, rows, in,
+    KernelProvider.scalar().linear().linearParameterGradientT(dzT, transposed(x, rows, in), expected, 3, 3 + out * in, rows, in,
         out);
-    KERNELS.linearParameterGradientT(dzT, transposed(x, rows, in), x, actual, 3, 3 + out * in, rows, in, out);
+    KERNELS.linear().linearParameterGradientT(dzT, transposed(x, rows, in), x, actual, 3, 3 + out * in, rows, in, out);
     assertClose(expected, actual, rows);
   }
 
@@ -355,7 +355,7 @@ class KernelsTest {
     for (int[] layer : layers) {
       int in = layer[0];
       int out = layer[1];
-      KERNELS.linearParameterGradient(random(random, rows * out), random(random, rows * in), grads, off, off + in * out,
+      KERNELS.linear().linearParameterGradient(random(random, rows * out), random(random, rows * in), grads, off, off + in * out,
           rows, in, out);
       off += in * out + out;
     }
@@ -363,15 +363,15 @@ class KernelsTest {
     float[] moments = new float[2 * n];
     float[] expectedParams = params.clone();
     float[] expectedMoments = moments.clone();
-    KernelProvider.scalar().adamStep(expectedParams, grads, expectedMoments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0f, 1f,
+    KernelProvider.scalar().optimizers().adamStep(expectedParams, grads, expectedMoments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0f, 1f,
         false);
-    KERNELS.adamStep(params, grads, moments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0f, 1f, false);
+    KERNELS.optimizers().adamStep(params, grads, moments, n, 0.9f, 0.999f, 0.01f, 0.3f, 1e-8f, 0f, 1f, false);
     org.junit.jupiter.api.Assertions.assertArrayEquals(expectedParams, params);
     org.junit.jupiter.api.Assertions.assertArrayEquals(expectedMoments, moments);
     float[] buf = new float[n];
     float[] expectedBuf = new float[n];
-    KernelProvider.scalar().sgdMomentumStep(expectedParams, grads, expectedBuf, n, 0.1f, 0f, 0.9f, 1f, 0.9f, false);
-    KERNELS.sgdMomentumStep(params, grads, buf, n, 0.1f, 0f, 0.9f, 1f, 0.9f, false);
+    KernelProvider.scalar().optimizers().sgdMomentumStep(expectedParams, grads, expectedBuf, n, 0.1f, 0f, 0.9f, 1f, 0.9f, false);
+    KERNELS.optimizers().sgdMomentumStep(params, grads, buf, n, 0.1f, 0f, 0.9f, 1f, 0.9f, false);
     org.junit.jupiter.api.Assertions.assertArrayEquals(expectedParams, params, 1e-6f);
     org.junit.jupiter.api.Assertions.assertArrayEquals(expectedBuf, buf, 1e-6f);
   }
@@ -386,8 +386,8 @@ class KernelsTest {
     for (int i = 0; i < reluOutput.length; i += 3) reluOutput[i] = 0f;
     float[] expected = new float[rows * in];
     float[] actual = new float[rows * in];
-    KernelProvider.scalar().linearInputGradientRelu(dz, p, 2, expected, reluOutput, rows, in, out);
-    KERNELS.linearInputGradientRelu(dz, p, 2, actual, reluOutput, rows, in, out);
+    KernelProvider.scalar().linear().linearInputGradientRelu(dz, p, 2, expected, reluOutput, rows, in, out);
+    KERNELS.linear().linearInputGradientRelu(dz, p, 2, actual, reluOutput, rows, in, out);
     assertClose(expected, actual, out);
     for (int i = 0; i < actual.length; i++) if (reluOutput[i] <= 0f) assertEquals(0f, actual[i], "[" + i + "]");
   }

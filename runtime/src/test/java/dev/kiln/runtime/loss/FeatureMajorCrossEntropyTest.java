@@ -42,7 +42,7 @@ class FeatureMajorCrossEntropyTest {
 
   private static float[] transpose(float[] m, int rows, int cols) {
     float[] t = new float[m.length];
-    KernelProvider.scalar().transpose(m, rows, cols, t);
+    KernelProvider.scalar().linear().transpose(m, rows, cols, t);
     return t;
   }
 }

@@ -1,13 +1,7 @@
 package dev.kiln.runtime.kernel;
 
-/** Plain Java loops: correct everywhere, the fallback and the reference for the Vector API path. */
-public final class ScalarKernels extends AbstractKernels {
-
-  @Override
-  public String name() {
-    return "scalar";
-  }
-
+/** The element-wise loops on plain Java: the reference the Vector API ones are tested against. */
+final class ScalarVectorKernels implements VectorKernels {
   @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
     float sum = 0f;
@@ -18,5 +12,12 @@ public final class ScalarKernels extends AbstractKernels {
   @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+  }
+
+  @Override
+  public void reluBackward(float[] y, float[] dy, int n) {
+    for (int i = 0; i < n; i++) {
+      if (y[i] <= 0f) dy[i] = 0f;
+    }
   }
 }
