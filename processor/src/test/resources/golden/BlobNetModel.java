@@ -117,8 +117,9 @@ public final class BlobNetModel implements BlobNet, KilnModel {
     }
 
     /**
-     * A model initialised as PyTorch initialises its modules: Linear weights and biases uniform in
-     * ±1/√in, PReLU slopes at their declared value. The same seed gives the same parameters.
+     * A model initialised as PyTorch initialises its modules: Linear and Conv2d weights and biases uniform in
+     * ±1/√fan-in, normalization weights 1 and biases 0, running means 0 and variances 1, PReLU slopes
+     * at their declared value. The same seed gives the same parameters.
      */
     public static BlobNetModel create(long seed) {
         BlobNetModel model = new BlobNetModel();

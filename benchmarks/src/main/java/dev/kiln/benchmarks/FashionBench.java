@@ -1,29 +1,21 @@
 package dev.kiln.benchmarks;
 
-import dev.kiln.dsl.Conv2d;
-import dev.kiln.dsl.Flatten;
-import dev.kiln.dsl.Input;
-import dev.kiln.dsl.Linear;
-import dev.kiln.dsl.Loss;
-import dev.kiln.dsl.LossKind;
-import dev.kiln.dsl.MaxPool2d;
-import dev.kiln.dsl.Model;
-import dev.kiln.dsl.ReLU;
-import dev.kiln.runtime.Layer;
 import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.train.EpochResult;
 import dev.kiln.runtime.train.FitOptions;
 import dev.kiln.runtime.train.TrainingHistory;
+import dev.kiln.samples.fashion.MlpModel;
+import dev.kiln.samples.lenet.LeNet5Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Kiln's side of {@code shared/bench/torch_fashion.py}: the 784-128-10 ReLU network, or with
- * {@code --net lenet5} LeNet-5, with cross-entropy and Adam (lr 1e-3), batch 64, 5 epochs of shuffled
+ * Kiln's side of {@code shared/bench/torch_fashion.py}: the fashion sample's 784-128-10 ReLU network, or
+ * with {@code --net lenet5} the lenet sample's LeNet-5, with cross-entropy and Adam (lr 1e-3), batch 64, 5 epochs of shuffled
  * Fashion-MNIST through {@code fit}; one JSON line per epoch (training time, test accuracy, mean loss)
  * and a summary, in the same fields.
  *
@@ -32,27 +24,6 @@ import java.util.Locale;
  */
 public final class FashionBench {
   static final int BATCH = 64;
-
-  @Model
-  @Loss(LossKind.CROSS_ENTROPY)
-  public interface FashionNet {
-    @Linear(in = 784, out = 128) @ReLU Layer hidden();
-    @Linear(out = 10) Layer out();
-  }
-
-  @Model
-  @Input(channels = 1, height = 28, width = 28)
-  @Loss(LossKind.CROSS_ENTROPY)
-  public interface FashionLeNet5 {
-    @Conv2d(out = 6, kernel = 5, padding = 2) @ReLU Layer conv1();
-    @MaxPool2d(kernel = 2)                     Layer pool1();
-    @Conv2d(out = 16, kernel = 5)       @ReLU Layer conv2();
-    @MaxPool2d(kernel = 2)                     Layer pool2();
-    @Flatten                                   Layer flatten();
-    @Linear(out = 120) @ReLU                   Layer fc1();
-    @Linear(out = 84)  @ReLU                   Layer fc2();
-    @Linear(out = 10)                          Layer fc3();
-  }
 
   private FashionBench() {}
 
@@ -80,8 +51,8 @@ public final class FashionBench {
     // What a user runs: the generated trainer through fit, shuffled each epoch, the test set as validation.
     FitOptions options = FitOptions.epochs(epochs).batchSize(BATCH).shuffleSeed(seed).validation(test).progress(false);
     TrainingHistory history = switch (net) {
-      case "mlp" -> FashionNetModel.create(seed).trainer(Adam.lr(1e-3f)).fit(train, options);
-      case "lenet5" -> FashionLeNet5Model.create(seed).trainer(Adam.lr(1e-3f)).fit(train, options);
+      case "mlp" -> MlpModel.create(seed).trainer(Adam.lr(1e-3f)).fit(train, options);
+      case "lenet5" -> LeNet5Model.create(seed).trainer(Adam.lr(1e-3f)).fit(train, options);
       default -> throw new IllegalArgumentException("--net " + net + " is unknown; expected mlp or lenet5");
     };
     double total = 0;

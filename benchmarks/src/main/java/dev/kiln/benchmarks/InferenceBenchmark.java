@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.kiln.onnx.OnnxExport;
 import dev.kiln.runtime.KilnModel;
+import dev.kiln.samples.fashion.MlpModel;
+import dev.kiln.samples.lenet.LeNet5Model;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -60,9 +62,9 @@ public class InferenceBenchmark {
   @Setup(Level.Trial)
   public void prepare() throws OrtException {
     model = switch (network) {
-      case "mnist-784-128-10" -> MnistModel.create(0);
+      case "mnist-784-128-10" -> MlpModel.create(0);
       case "lenet5" -> LeNet5Model.create(0);
-      case "mlp-784-512-512-10" -> MlpModel.create(0);
+      case "mlp-784-512-512-10" -> WideMlpModel.create(0);
       default -> throw new IllegalArgumentException("no network " + network);
     };
     Random random = new Random(1);

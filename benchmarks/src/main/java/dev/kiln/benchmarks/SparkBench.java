@@ -6,10 +6,12 @@ import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.train.FitOptions;
 import dev.kiln.runtime.train.Fitting;
 import dev.kiln.runtime.train.TrainingHistory;
+import dev.kiln.samples.fashion.MlpModel;
 import dev.kiln.spark.Example;
 import dev.kiln.spark.KilnSpark;
 import dev.kiln.spark.SparkFitOptions;
 import dev.kiln.spark.testing.LocalCluster;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,15 +19,14 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.io.Serializable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction2;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.StorageLevels;
 import org.apache.spark.broadcast.Broadcast;
+import scala.runtime.AbstractFunction2;
 
 /**
  * {@code KilnSpark.fit} on {@code local[N]} against the same training in one JVM ({@code trainer.fit}), in one
@@ -78,8 +79,8 @@ public final class SparkBench {
       warmUp(spark, partitions);
       for (String net : nets) {
         Supplier<KilnModel> model = switch (net) {
-          case "mnist" -> () -> MnistModel.create(1);
-          case "mlp" -> () -> MlpModel.create(1);
+          case "mnist" -> () -> MlpModel.create(1);
+          case "mlp" -> () -> WideMlpModel.create(1);
           default -> throw new IllegalArgumentException("unknown net " + net + "; expected mnist or mlp");
         };
         fixedCost(spark, net, model, partitions);

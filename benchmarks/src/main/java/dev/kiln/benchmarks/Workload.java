@@ -7,6 +7,10 @@ import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
+import dev.kiln.samples.fashion.MlpModel;
+import dev.kiln.samples.lenet.LeNet5Model;
+import dev.kiln.samples.lenet.TutorialCnnModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongFunction;
@@ -21,9 +25,9 @@ public record Workload(String name, LongFunction<KilnModel> create, long macsPer
       new Workload("blobs-2-10-2-b200-sgd", BlobsModel::create, mlp(2, 10, 2), 200, false),
       new Workload("linear-4-3-b7-sgd", Linear43Model::create, mlp(4, 3), 7, false),
       new Workload("binary-20-16-1-b64-bcelogits", BinaryModel::create, mlp(20, 16, 1), 64, false),
-      new Workload("mnist-784-128-10-b64-sgd", MnistModel::create, mlp(784, 128, 10), 64, false),
-      new Workload("mnist-784-128-10-b64-adam", MnistModel::create, mlp(784, 128, 10), 64, true),
-      new Workload("mlp-784-512-512-10-b256-adam", MlpModel::create, mlp(784, 512, 512, 10), 256, true),
+      new Workload("mnist-784-128-10-b64-sgd", MlpModel::create, mlp(784, 128, 10), 64, false),
+      new Workload("mnist-784-128-10-b64-adam", MlpModel::create, mlp(784, 128, 10), 64, true),
+      new Workload("mlp-784-512-512-10-b256-adam", WideMlpModel::create, mlp(784, 512, 512, 10), 256, true),
       // torch_cnn_bench.py's: the multiply-adds of each convolution (output values x in x kernel²) and Linear.
       new Workload("lenet5-1x28x28-b64-sgd", LeNet5Model::create,
           28 * 28 * 6 * 25 + 10 * 10 * 16 * 6 * 25 + mlp(400, 120, 84, 10), 64, false),

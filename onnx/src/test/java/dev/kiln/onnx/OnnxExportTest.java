@@ -14,7 +14,7 @@ import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.Layer;
 import dev.kiln.runtime.io.TensorSpec;
 import dev.kiln.samples.blobs.BlobNetModel;
-import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import dev.kiln.samples.fixtures.WithDropoutModel;
 import dev.kiln.samples.fixtures.AvgPooledCnnModel;
 import java.lang.reflect.Proxy;

@@ -15,7 +15,7 @@ import dev.kiln.runtime.graph.Operation;
 import dev.kiln.runtime.graph.Readout;
 import dev.kiln.samples.blobs.BlobNetModel;
 import dev.kiln.samples.fixtures.LinearCeModel;
-import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
 import dev.kiln.samples.lenet.LeNet5Model;
 import dev.kiln.samples.testing.PyTorchSide;

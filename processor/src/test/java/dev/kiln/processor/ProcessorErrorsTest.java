@@ -58,8 +58,8 @@ class ProcessorErrorsTest {
         "  @ReLU Layer first();",
         "  @Linear(in = 2, out = 1) Layer out();",
         "}");
-    assertError(source, "[kiln:first-layer-not-linear] The first layer, first(), has no"
-        + " @Linear", "Layer first()");
+    assertError(source, "[kiln:first-layer-not-linear] The first layer, first(), does not say the network's"
+        + " input size. Declare it on the model with @Input", "Layer first()");
   }
 
   @Test
@@ -170,8 +170,9 @@ class ProcessorErrorsTest {
         "  @Linear(in = 2, out = 1) Layer out();",
         "  Layer forgotten();",
         "}");
-    assertError(source, "[kiln:layer-without-annotation] Layer method forgotten() has neither @Linear, an"
-            + " activation nor @Dropout", "Layer forgotten()");
+    assertError(source, "[kiln:layer-without-annotation] Layer method forgotten() has no layer annotation: a"
+            + " kind (@Linear, @Conv2d, a pool, @Flatten, a norm, @Dropout), an activation, or @Residual on a block",
+        "Layer forgotten()");
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.kiln.runtime.Layer;
 import dev.kiln.samples.fixtures.BlockCnnModel;
-import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.runtime.io.StateDict;
 import dev.kiln.runtime.testing.Batch;
 import dev.kiln.samples.blobs.BlobNetModel;
-import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
 import dev.kiln.samples.fixtures.NormMlpModel;
 import dev.kiln.samples.testing.PyTorchSide;

@@ -14,7 +14,7 @@ import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.samples.fixtures.NormCnnModel;
-import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import dev.kiln.samples.fixtures.NormMlpModel;
 import dev.kiln.samples.fixtures.ResidualMlpModel;
 import java.io.IOException;

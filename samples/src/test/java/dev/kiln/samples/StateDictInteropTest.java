@@ -9,7 +9,7 @@ import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.runtime.testing.Batch;
-import dev.kiln.samples.fixtures.MiniResNetModel;
+import dev.kiln.samples.resnet.MiniResNetModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
 import dev.kiln.samples.lenet.LeNet5Model;
 import dev.kiln.samples.testing.PyTorchSide;

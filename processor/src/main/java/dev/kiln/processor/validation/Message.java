@@ -24,7 +24,8 @@ public enum Message {
   LAYER_PARAMETERS("layer-parameters", Diagnostic.Kind.ERROR,
       "Layer method %s() takes parameters; layer methods take none. Remove the parameters"),
   LAYER_WITHOUT_ANNOTATION("layer-without-annotation", Diagnostic.Kind.ERROR,
-      "Layer method %s() has neither @Linear, an activation nor @Dropout. Annotate it, e.g. @Linear(out = 10)"),
+      "Layer method %s() has no layer annotation: a kind (@Linear, @Conv2d, a pool, @Flatten, a norm, @Dropout),"
+          + " an activation, or @Residual on a block. Annotate it, e.g. @Linear(out = 10)"),
   RESERVED_LAYER_NAME("reserved-layer-name", Diagnostic.Kind.ERROR,
       "Layer name %s() is taken by the generated model. Rename the method"),
   LAYER_NAME_CLASH("layer-name-clash", Diagnostic.Kind.ERROR,
@@ -60,8 +61,9 @@ public enum Message {
   FIRST_LAYER_WITHOUT_IN("first-layer-without-in", Diagnostic.Kind.ERROR,
       "The first layer, %s(), has no input size; nothing before it can supply one. Add it: @%s(in = ..., out = %s)"),
   FIRST_LAYER_NOT_LINEAR("first-layer-not-linear", Diagnostic.Kind.ERROR,
-      "The first layer, %s(), has no @Linear, so the network's input size is unknown. "
-          + "Start with @Linear(in = ..., out = ...)"),
+      "The first layer, %s(), does not say the network's input size. Declare it on the model with"
+          + " @Input(features = ...) or @Input(channels = ..., height = ..., width = ...), or start with"
+          + " @Linear(in = ..., out = ...)"),
   TENSOR_TOO_LARGE("tensor-too-large", Diagnostic.Kind.ERROR,
       "@%s on %s() makes %s %s, %s values: more than the %d a Java array holds. Make the layer smaller"),
   PARAMETERS_TOO_LARGE("parameters-too-large", Diagnostic.Kind.ERROR,

@@ -190,7 +190,6 @@ public final class ModelWriter {
         .collect(Collectors.toList());
   }
 
-  /** The arrays {@code StateDict.save} and {@code load} take: the parameters, then the buffers if any. */
   /** The model's arrays as the state dict's load and save take them: parameters, then buffers if it has any. */
   static String arrays(Network network, String owner) {
     List<ArraySlot> buffers = buffers(network);
@@ -238,8 +237,9 @@ public final class ModelWriter {
 
   private static MethodSpec create(Network network, ClassName model) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("create")
-        .addJavadoc("A model initialised as PyTorch initialises its modules: Linear weights and biases uniform"
-            + " in\n±1/√in, PReLU slopes at their declared value. The same seed gives the same parameters.\n")
+        .addJavadoc("A model initialised as PyTorch initialises its modules: Linear and Conv2d weights and biases"
+            + " uniform in\n±1/√fan-in, normalization weights 1 and biases 0, running means 0 and variances 1,"
+            + " PReLU slopes\nat their declared value. The same seed gives the same parameters.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(model)
         .addParameter(TypeName.LONG, "seed")
