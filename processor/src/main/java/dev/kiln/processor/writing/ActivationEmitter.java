@@ -27,7 +27,7 @@ final class ActivationEmitter implements KindEmitter {
       case LEAKY_RELU -> CodeBlock.of("$T.leakyRelu($L)", RuntimeTypes.ACTIVATION_OP,
           Literals.of(activation.floatOption("negativeSlope")));
       case ELU -> CodeBlock.of("$T.elu($L)", RuntimeTypes.ACTIVATION_OP, Literals.of(activation.floatOption("alpha")));
-      case SOFTPLUS -> CodeBlock.of("$T.softplus($L, $L)", RuntimeTypes.ACTIVATION_OP,
+      case SOFTPLUS -> CodeBlock.of("$T.softplus($L,$W$L)", RuntimeTypes.ACTIVATION_OP,
           Literals.of(activation.floatOption("beta")), Literals.of(activation.floatOption("threshold")));
       case GELU -> CodeBlock.of("$T.of($T.Function.$L)", RuntimeTypes.ACTIVATION_OP, RuntimeTypes.ACTIVATION_OP,
           activation.enumOption("approximate").equals("TANH") ? "GELU_TANH" : "GELU");
@@ -46,7 +46,7 @@ final class ActivationEmitter implements KindEmitter {
           Literals.of(activation.floatOption("alpha"))));
       case GELU -> Optional.of(CodeBlock.of("$T.$L()", RuntimeTypes.ACTIVATION,
           activation.enumOption("approximate").equals("TANH") ? "geluTanh" : "gelu"));
-      case SOFTPLUS -> Optional.of(CodeBlock.of("$T.softplus($L, $L)", RuntimeTypes.ACTIVATION,
+      case SOFTPLUS -> Optional.of(CodeBlock.of("$T.softplus($L,$W$L)", RuntimeTypes.ACTIVATION,
           Literals.of(activation.floatOption("beta")), Literals.of(activation.floatOption("threshold"))));
       case RELU, SILU, TANH, SIGMOID, SOFTMAX, LOG_SOFTMAX -> Optional.empty();
     };
@@ -74,14 +74,14 @@ final class ActivationEmitter implements KindEmitter {
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
     if (!code.activationInProduct()) {
-      out.addStatement("$L.forward($L, $L, rows, $L)", code.activation(), input, output, code.out());
+      out.addStatement("$L.forward($L,$W$L,$Wrows,$W$L)", code.activation(), input, output, code.out());
     }
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     if (!code.activationInProduct()) {
-      out.addStatement("$L.forward($L, $L, rows, $L)", code.activation(), code.plan().input(), code.plan().computed(),
+      out.addStatement("$L.forward($L,$W$L,$Wrows,$W$L)", code.activation(), code.plan().input(), code.plan().computed(),
           code.out());
     }
   }
@@ -90,7 +90,7 @@ final class ActivationEmitter implements KindEmitter {
   public void backward(StepCode code, CodeBlock.Builder out) {
     if (!code.backwardDoneAbove()) {
       LayerPlan plan = code.plan();
-      out.addStatement("$L.backward($L, $L, $L, rows, $L)", code.activation(), plan.preActivation(), plan.computed(),
+      out.addStatement("$L.backward($L,$W$L,$W$L,$Wrows,$W$L)", code.activation(), plan.preActivation(), plan.computed(),
           plan.computedGradient(), code.out());
     }
   }
@@ -103,7 +103,7 @@ final class ActivationEmitter implements KindEmitter {
   @Override
   public void forwardFeatureMajor(StepCode code, CodeBlock.Builder out) {
     if (!code.activationInProduct()) {
-      out.addStatement("$L.forward($L, $L, $L, rows)", code.activation(), code.transposedInput(),
+      out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows)", code.activation(), code.transposedInput(),
           code.plan().computed(), code.out());
     }
   }
@@ -113,7 +113,7 @@ final class ActivationEmitter implements KindEmitter {
     LayerPlan plan = code.plan();
     String preActivation = plan.preActivation().equals("x") ? "xT" : plan.preActivation();
     // Element-wise, so the layout does not matter: OUT rows of `rows` values.
-    out.addStatement("$L.backward($L, $L, $L, $L, rows)", code.activation(), preActivation, plan.computed(),
+    out.addStatement("$L.backward($L,$W$L,$W$L,$W$L,$Wrows)", code.activation(), preActivation, plan.computed(),
         plan.computedGradient(), code.out());
   }
 }

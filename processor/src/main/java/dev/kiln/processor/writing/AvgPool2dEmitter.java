@@ -17,8 +17,9 @@ final class AvgPool2dEmitter extends ProductEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L, $L, $L, $L, $L)", RuntimeTypes.AVG_POOL2D_OP, pool.kernel(), pool.effectiveStride(),
-        pool.padding(), pool.ceilMode(), pool.countIncludePad());
+    return CodeBlock.of("new $T($L)", RuntimeTypes.AVG_POOL2D_OP, NamedArguments.of("kernel", pool.kernel(),
+        "stride", pool.effectiveStride(), "padding", pool.padding(), "ceilMode", pool.ceilMode(),
+        "countIncludePad", pool.countIncludePad()));
   }
 
   private static String field(StepCode code) {
@@ -30,20 +31,21 @@ final class AvgPool2dEmitter extends ProductEmitter {
     Shape.Maps in = (Shape.Maps) code.step().input();
     return List.of(FieldSpec.builder(RuntimeTypes.AVG_POOL2D, field(code), Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L: $L.\n", code.layer().name(), code.step().describe())
-        .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.AVG_POOL2D, in.channels(), in.height(),
-            in.width(), pool.kernel(), pool.effectiveStride(), pool.padding(), pool.ceilMode(), pool.countIncludePad())
+        .initializer("new $T($Z$L)", RuntimeTypes.AVG_POOL2D, NamedArguments.of("channels", in.channels(),
+            "height", in.height(), "width", in.width(), "kernel", pool.kernel(), "stride", pool.effectiveStride(),
+            "padding", pool.padding(), "ceilMode", pool.ceilMode(), "countIncludePad", pool.countIncludePad()))
         .build());
   }
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L, $L, $L, rows, $L)", field(code), input, output, output, code.activation());
+    out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows,$W$L)", field(code), input, output, output, code.activation());
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.forward($L, $L, $L, rows, $L)", field(code), plan.input(), plan.preActivation(),
+    out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows,$W$L)", field(code), plan.input(), plan.preActivation(),
         plan.computed(), code.activation());
   }
 
@@ -51,8 +53,8 @@ final class AvgPool2dEmitter extends ProductEmitter {
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
     code.inputGradient(out,
-        () -> CodeBlock.of("$L.inputGradientRelu($L, $L, $L, rows)", field(code), plan.computedGradient(),
+        () -> CodeBlock.of("$L.inputGradientRelu($L,$W$L,$W$L,$Wrows)", field(code), plan.computedGradient(),
             plan.inputGradient(), code.maskBelow().computed()),
-        () -> CodeBlock.of("$L.inputGradient($L, $L, rows)", field(code), plan.computedGradient(), plan.inputGradient()));
+        () -> CodeBlock.of("$L.inputGradient($L,$W$L,$Wrows)", field(code), plan.computedGradient(), plan.inputGradient()));
   }
 }

@@ -15,7 +15,7 @@ final class BackwardPass {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int i = members.size() - 1; i >= 0; i--) {
       MemberCode member = members.get(i);
-      code.add("// Backward through $L\n", member.comment());
+      code.add(Literals.comment("Backward through " + member.comment()));
       List<StepCode> steps = member.steps();
       for (int s = steps.size() - 1; s >= 0; s--) {
         Emitters.of(steps.get(s).step().kind()).backward(steps.get(s), code);
@@ -39,7 +39,7 @@ final class BackwardPass {
         if (skip > 0 && j - skip == i) {
           code.add("// $L's residual connection: its gradient also reaches the block's input directly.\n",
               members.get(j).layer().path());
-          code.addStatement("$T.vectors().axpy(1f, $L, 0, $L, 0, rows * $L)", RuntimeTypes.KERNEL_PROVIDER,
+          code.addStatement("$T.vectors().axpy(1f,$W$L,$W0,$W$L,$W0,$Wrows * $L)", RuntimeTypes.KERNEL_PROVIDER,
               members.get(j).plan().computedGradient(), inputGradient, LayerNames.out(members.get(j).layer()));
         }
       }
@@ -54,7 +54,7 @@ final class BackwardPass {
     LayerPlan plan = member.plan();
     boolean written = member.steps().stream().anyMatch(s -> Emitters.of(s.step().kind()).writesInputGradient());
     if (member.layer().computes() && !written && plan.inputGradient() != null) {
-      code.addStatement("$T.arraycopy($L, 0, $L, 0, rows * $L)", System.class, plan.computedGradient(),
+      code.addStatement("$T.arraycopy($L,$W0,$W$L,$W0,$Wrows * $L)", System.class, plan.computedGradient(),
           plan.inputGradient(), LayerNames.out(member.layer()));
     }
   }

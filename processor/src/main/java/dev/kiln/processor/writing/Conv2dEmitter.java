@@ -20,9 +20,10 @@ final class Conv2dEmitter extends ProductEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.CONV2D_OP,
-        ((Shape.Maps) code.step().input()).channels(), conv.out(), conv.kernel(), conv.stride(), conv.padding(),
-        conv.dilation(), code.tensorName("weight"), code.tensorName("bias"));
+    return CodeBlock.of("new $T($L)", RuntimeTypes.CONV2D_OP, NamedArguments.of(
+        "in", ((Shape.Maps) code.step().input()).channels(), "out", conv.out(), "kernel", conv.kernel(),
+        "stride", conv.stride(), "padding", conv.padding(), "dilation", conv.dilation(),
+        "weight", code.tensorName("weight"), "bias", code.tensorName("bias")));
   }
 
   private static String field(StepCode code) {
@@ -34,8 +35,9 @@ final class Conv2dEmitter extends ProductEmitter {
     Shape.Maps in = (Shape.Maps) code.step().input();
     return List.of(FieldSpec.builder(RuntimeTypes.CONV2D, field(code), Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L: $L.\n", code.layer().name(), code.step().describe())
-        .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.CONV2D, in.channels(), in.height(),
-            in.width(), conv.out(), conv.kernel(), conv.stride(), conv.padding(), conv.dilation())
+        .initializer("new $T($Z$L)", RuntimeTypes.CONV2D, NamedArguments.of("in", in.channels(),
+            "height", in.height(), "width", in.width(), "out", conv.out(), "kernel", conv.kernel(),
+            "stride", conv.stride(), "padding", conv.padding(), "dilation", conv.dilation()))
         .build());
   }
 
@@ -45,26 +47,26 @@ final class Conv2dEmitter extends ProductEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L, parameters, $L, $L, $L, $L, rows, $L)", field(code), input,
+    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L)", field(code), input,
         code.constant("WEIGHT"), bias(code), output, output, code.activation());
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.forward($L, parameters, $L, $L, $L, $L, rows, $L)", field(code), plan.input(),
+    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L)", field(code), plan.input(),
         code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(), code.activation());
   }
 
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.parameterGradient($L, $L, gradients, $L, $L, rows)", field(code), plan.computedGradient(),
+    out.addStatement("$L.parameterGradient($L,$W$L,$Wgradients,$W$L,$W$L,$Wrows)", field(code), plan.computedGradient(),
         plan.input(), code.constant("WEIGHT"), bias(code));
     code.inputGradient(out,
-        () -> CodeBlock.of("$L.inputGradientRelu($L, parameters, $L, $L, $L, rows)", field(code),
+        () -> CodeBlock.of("$L.inputGradientRelu($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows)", field(code),
             plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed()),
-        () -> CodeBlock.of("$L.inputGradient($L, parameters, $L, $L, rows)", field(code), plan.computedGradient(),
+        () -> CodeBlock.of("$L.inputGradient($L,$Wparameters,$W$L,$W$L,$Wrows)", field(code), plan.computedGradient(),
             code.constant("WEIGHT"), plan.inputGradient()));
   }
 }

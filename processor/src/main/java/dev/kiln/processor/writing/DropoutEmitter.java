@@ -47,7 +47,7 @@ final class DropoutEmitter implements KindEmitter {
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$T.forward($L, $L, $L, rows * $L, $L, random)", RuntimeTypes.DROPOUT, plan.computed(),
+    out.addStatement("$T.forward($L,$W$L,$W$L,$Wrows * $L,$W$L,$Wrandom)", RuntimeTypes.DROPOUT, plan.computed(),
         plan.output(), mask(code), code.out(), code.constant("DROPOUT"));
   }
 
@@ -55,7 +55,7 @@ final class DropoutEmitter implements KindEmitter {
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
     if (plan.computedGradient() != null) {
-      out.addStatement("$T.backward($L, $L, $L, rows * $L)", RuntimeTypes.DROPOUT, plan.outputGradient(), mask(code),
+      out.addStatement("$T.backward($L,$W$L,$W$L,$Wrows * $L)", RuntimeTypes.DROPOUT, plan.outputGradient(), mask(code),
           plan.computedGradient(), code.out());
     }
   }

@@ -25,7 +25,7 @@ final class FeatureMajor {
         .add("// Feature-major: every workspace below is [features x rows].\n")
         .addStatement("kernels.transpose(x, rows, IN, xT)");
     for (MemberCode member : members) {
-      code.add("// $L\n", member.comment());
+      code.add(Literals.comment(member.comment()));
       for (StepCode step : member.steps()) {
         Emitters.of(step.step().kind()).forwardFeatureMajor(step, code);
       }
@@ -55,20 +55,20 @@ final class FeatureMajor {
     if (network.out() == 1) {
       return CodeBlock.builder()
           .add("// One output: feature-major and row-major are the same.\n")
-          .addStatement("float loss = LOSS.compute($L, targets, $L, rows, OUT)", last.output(), last.outputGradient())
+          .addStatement("float loss = LOSS.compute($L,$Wtargets,$W$L,$Wrows,$WOUT)", last.output(), last.outputGradient())
           .build();
     }
     if (lossReadsFeatureMajor(network, classIndices)) {
       return CodeBlock.builder()
-          .addStatement("float loss = LOSS.computeFeatureMajor($L, targets, $L, rows, OUT)", last.output(),
+          .addStatement("float loss = LOSS.computeFeatureMajor($L,$Wtargets,$W$L,$Wrows,$WOUT)", last.output(),
               last.outputGradient())
           .build();
     }
     return CodeBlock.builder()
         .add("// The loss reads rows: the output is transposed to them, and its gradient back.\n")
-        .addStatement("kernels.transpose($L, OUT, rows, networkOutput)", last.output())
+        .addStatement("kernels.transpose($L,$WOUT,$Wrows,$WnetworkOutput)", last.output())
         .addStatement("float loss = LOSS.compute(networkOutput, targets, networkGradient, rows, OUT)")
-        .addStatement("kernels.transpose(networkGradient, rows, OUT, $L)", last.outputGradient())
+        .addStatement("kernels.transpose(networkGradient,$Wrows,$WOUT,$W$L)", last.outputGradient())
         .build();
   }
 
@@ -76,7 +76,7 @@ final class FeatureMajor {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int i = members.size() - 1; i >= 0; i--) {
       MemberCode member = members.get(i);
-      code.add("// Backward through $L\n", member.comment());
+      code.add(Literals.comment("Backward through " + member.comment()));
       List<StepCode> steps = member.steps();
       for (int s = steps.size() - 1; s >= 0; s--) {
         Emitters.of(steps.get(s).step().kind()).backwardFeatureMajor(steps.get(s), code);

@@ -41,7 +41,7 @@ final class ForwardPass {
         continue; // dropout alone: nothing to do outside training
       }
       String output = layer.name() + "Output";
-      code.add("// $L\n", member.comment());
+      code.add(Literals.comment(member.comment()));
       if (!reuse) {
         code.addStatement("float[] $L = new float[rows * $L]", output, LayerNames.out(layer));
       } else {
@@ -76,7 +76,7 @@ final class ForwardPass {
   static CodeBlock training(List<MemberCode> members) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (MemberCode member : members) {
-      code.add("// $L\n", member.comment());
+      code.add(Literals.comment(member.comment()));
       for (StepCode step : member.steps()) {
         Emitters.of(step.step().kind()).forward(step, code);
       }

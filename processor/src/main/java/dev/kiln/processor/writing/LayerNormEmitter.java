@@ -20,7 +20,7 @@ final class LayerNormEmitter extends NormEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L, $L, $L)", RuntimeTypes.LAYER_NORM_OP, Literals.of(norm.eps()),
+    return CodeBlock.of("new $T($L,$W$L,$W$L)", RuntimeTypes.LAYER_NORM_OP, Literals.of(norm.eps()),
         code.tensorName("weight"), code.tensorName("bias"));
   }
 
@@ -31,27 +31,28 @@ final class LayerNormEmitter extends NormEmitter {
   @Override
   public List<FieldSpec> fields(StepCode code) {
     return List.of(FieldSpec.builder(RuntimeTypes.LAYER_NORM, field(code), Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $T($L, $Lf)", RuntimeTypes.LAYER_NORM, code.in(), norm.eps())
+        .initializer("new $T($Z$L)", RuntimeTypes.LAYER_NORM, NamedArguments.of("size", code.in(),
+            "eps", Literals.of(norm.eps())))
         .build());
   }
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L, $L, $L, rows, $L, parameters, $L)", field(code), input, output, output,
+    out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows,$W$L,$Wparameters,$W$L)", field(code), input, output, output,
         code.activation(), affine(code));
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.forward($L, $L, $L, rows, $L, parameters, $L)", field(code), plan.input(),
+    out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows,$W$L,$Wparameters,$W$L)", field(code), plan.input(),
         plan.preActivation(), plan.computed(), code.activation(), affine(code));
   }
 
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.backward($L, $L, $L, rows, parameters, $L, gradients, $L)", field(code), plan.input(),
+    out.addStatement("$L.backward($L,$W$L,$W$L,$Wrows,$Wparameters,$W$L,$Wgradients,$W$L)", field(code), plan.input(),
         plan.computedGradient(), plan.inputGradient() == null ? "null" : plan.inputGradient(),
         LayerNames.offsetOrNone(code.layer(), "WEIGHT"), affine(code));
   }

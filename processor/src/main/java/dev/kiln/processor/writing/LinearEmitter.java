@@ -16,7 +16,7 @@ final class LinearEmitter extends ProductEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.LINEAR_OP, code.step().input().size(),
+    return CodeBlock.of("new $T($L,$W$L,$W$L,$W$L)", RuntimeTypes.LINEAR_OP, code.step().input().size(),
         code.step().output().size(), code.tensorName("weight"), code.tensorName("bias"));
   }
 
@@ -26,14 +26,14 @@ final class LinearEmitter extends ProductEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", input,
+    out.addStatement("kernels.linearForward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L,$W$L)", input,
         code.constant("WEIGHT"), bias(code), output, output, code.in(), code.out(), code.activation());
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("kernels.linearForward($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)", plan.input(),
+    out.addStatement("kernels.linearForward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L,$W$L)", plan.input(),
         code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(), code.in(), code.out(),
         code.activation());
   }
@@ -41,13 +41,13 @@ final class LinearEmitter extends ProductEmitter {
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("kernels.linearParameterGradient($L, $L, gradients, $L, $L, rows, $L, $L)",
+    out.addStatement("kernels.linearParameterGradient($L,$W$L,$Wgradients,$W$L,$W$L,$Wrows,$W$L,$W$L)",
         plan.computedGradient(), plan.input(), code.constant("WEIGHT"), bias(code), code.in(), code.out());
     code.inputGradient(out,
-        () -> CodeBlock.of("kernels.linearInputGradientRelu($L, parameters, $L, $L, $L, rows, $L, $L)",
+        () -> CodeBlock.of("kernels.linearInputGradientRelu($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L)",
             plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed(),
             code.in(), code.out()),
-        () -> CodeBlock.of("kernels.linearInputGradient($L, parameters, $L, $L, rows, $L, $L)",
+        () -> CodeBlock.of("kernels.linearInputGradient($L,$Wparameters,$W$L,$W$L,$Wrows,$W$L,$W$L)",
             plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out()));
   }
 
@@ -59,7 +59,7 @@ final class LinearEmitter extends ProductEmitter {
   @Override
   public void forwardFeatureMajor(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("kernels.linearForwardT($L, parameters, $L, $L, $L, $L, rows, $L, $L, $L)",
+    out.addStatement("kernels.linearForwardT($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L,$W$L)",
         code.transposedInput(), code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(),
         code.in(), code.out(), code.activation());
   }
@@ -68,11 +68,11 @@ final class LinearEmitter extends ProductEmitter {
   public void backwardFeatureMajor(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
     // The first layer's input is at hand in rows too, which suits some shapes better.
-    out.addStatement("kernels.linearParameterGradientT($L, $L, $Lgradients, $L, $L, rows, $L, $L)",
+    out.addStatement("kernels.linearParameterGradientT($L,$W$L,$W$Lgradients,$W$L,$W$L,$Wrows,$W$L,$W$L)",
         plan.computedGradient(), code.transposedInput(), plan.input().equals("x") ? "x, " : "",
         code.constant("WEIGHT"), bias(code), code.in(), code.out());
     if (plan.inputGradient() != null) {
-      out.addStatement("kernels.linearInputGradientT($L, parameters, $L, $L, rows, $L, $L)",
+      out.addStatement("kernels.linearInputGradientT($L,$Wparameters,$W$L,$W$L,$Wrows,$W$L,$W$L)",
           plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out());
     }
   }

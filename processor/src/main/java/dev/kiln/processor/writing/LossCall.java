@@ -29,16 +29,16 @@ final class LossCall {
   static CodeBlock initializer(Network network) {
     LossSpec spec = network.lossSpec();
     CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.of($T.$L)", type(network), RuntimeTypes.REDUCTION, spec.reduction());
-    if (spec.isGiven("weight")) code.add(".weight($L)", Literals.of(spec.weight()));
-    if (spec.isGiven("ignoreIndex")) code.add(".ignoreIndex($L)", spec.ignoreIndex());
-    if (spec.isGiven("labelSmoothing")) code.add(".labelSmoothing($L)", Literals.of(spec.labelSmoothing()));
-    if (spec.isGiven("posWeight")) code.add(".posWeight($L)", Literals.of(spec.posWeight()));
-    if (spec.isGiven("beta")) code.add(".beta($L)", Literals.of(spec.beta()));
-    if (spec.isGiven("delta")) code.add(".delta($L)", Literals.of(spec.delta()));
-    if (spec.isGiven("alpha")) code.add(".alpha($L)", Literals.of(spec.alpha()));
-    if (spec.isGiven("gamma")) code.add(".gamma($L)", Literals.of(spec.gamma()));
-    if (spec.isGiven("logTarget")) code.add(".logTarget($L)", spec.logTarget());
+        .add("$T.of($Z$T.$L)", type(network), RuntimeTypes.REDUCTION, spec.reduction());
+    if (spec.isGiven("weight")) code.add("$Z.weight($L)", Literals.of(spec.weight()));
+    if (spec.isGiven("ignoreIndex")) code.add("$Z.ignoreIndex($L)", spec.ignoreIndex());
+    if (spec.isGiven("labelSmoothing")) code.add("$Z.labelSmoothing($L)", Literals.of(spec.labelSmoothing()));
+    if (spec.isGiven("posWeight")) code.add("$Z.posWeight($L)", Literals.of(spec.posWeight()));
+    if (spec.isGiven("beta")) code.add("$Z.beta($L)", Literals.of(spec.beta()));
+    if (spec.isGiven("delta")) code.add("$Z.delta($L)", Literals.of(spec.delta()));
+    if (spec.isGiven("alpha")) code.add("$Z.alpha($L)", Literals.of(spec.alpha()));
+    if (spec.isGiven("gamma")) code.add("$Z.gamma($L)", Literals.of(spec.gamma()));
+    if (spec.isGiven("logTarget")) code.add("$Z.logTarget($L)", spec.logTarget());
     return code.build();
   }
 

@@ -21,8 +21,9 @@ final class MaxPool2dEmitter extends ProductEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L, $L, $L, $L, $L)", RuntimeTypes.MAX_POOL2D_OP, pool.kernel(), pool.effectiveStride(),
-        pool.padding(), pool.dilation(), pool.ceilMode());
+    return CodeBlock.of("new $T($L)", RuntimeTypes.MAX_POOL2D_OP, NamedArguments.of("kernel", pool.kernel(),
+        "stride", pool.effectiveStride(), "padding", pool.padding(), "dilation", pool.dilation(),
+        "ceilMode", pool.ceilMode()));
   }
 
   private static String field(StepCode code) {
@@ -38,8 +39,9 @@ final class MaxPool2dEmitter extends ProductEmitter {
     Shape.Maps in = (Shape.Maps) code.step().input();
     return List.of(FieldSpec.builder(RuntimeTypes.MAX_POOL2D, field(code), Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L: $L.\n", code.layer().name(), code.step().describe())
-        .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.MAX_POOL2D, in.channels(), in.height(),
-            in.width(), pool.kernel(), pool.effectiveStride(), pool.padding(), pool.dilation(), pool.ceilMode())
+        .initializer("new $T($Z$L)", RuntimeTypes.MAX_POOL2D, NamedArguments.of("channels", in.channels(),
+            "height", in.height(), "width", in.width(), "kernel", pool.kernel(), "stride", pool.effectiveStride(),
+            "padding", pool.padding(), "dilation", pool.dilation(), "ceilMode", pool.ceilMode()))
         .build());
   }
 
@@ -52,13 +54,13 @@ final class MaxPool2dEmitter extends ProductEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L, $L, $L, null, rows, $L)", field(code), input, output, output, code.activation());
+    out.addStatement("$L.forward($L,$W$L,$W$L,$Wnull,$Wrows,$W$L)", field(code), input, output, output, code.activation());
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.forward($L, $L, $L, $L, rows, $L)", field(code), plan.input(), plan.preActivation(),
+    out.addStatement("$L.forward($L,$W$L,$W$L,$W$L,$Wrows,$W$L)", field(code), plan.input(), plan.preActivation(),
         plan.computed(), argmax(code), code.activation());
   }
 
@@ -66,9 +68,9 @@ final class MaxPool2dEmitter extends ProductEmitter {
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
     code.inputGradient(out,
-        () -> CodeBlock.of("$L.inputGradientRelu($L, $L, $L, $L, rows)", field(code), plan.computedGradient(),
+        () -> CodeBlock.of("$L.inputGradientRelu($L,$W$L,$W$L,$W$L,$Wrows)", field(code), plan.computedGradient(),
             argmax(code), plan.inputGradient(), code.maskBelow().computed()),
-        () -> CodeBlock.of("$L.inputGradient($L, $L, $L, rows)", field(code), plan.computedGradient(), argmax(code),
+        () -> CodeBlock.of("$L.inputGradient($L,$W$L,$W$L,$Wrows)", field(code), plan.computedGradient(), argmax(code),
             plan.inputGradient()));
   }
 }

@@ -107,7 +107,8 @@ public final class ModelWriter {
     type.addMethod(getter("inputSize", TypeName.INT, "IN"));
     type.addMethod(getter("outputSize", TypeName.INT, "OUT"));
     type.addMethod(getter("layers", ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.LAYER),
-        "List.of(" + network.layers().stream().map(NetworkLayer::name).collect(Collectors.joining(", ")) + ")"));
+        CodeBlock.of("$T.of($L)", List.class, network.layers().stream().map(l -> CodeBlock.of("$L", l.name()))
+            .collect(CodeBlock.joining(",$W")))));
     for (NetworkLayer layer : network.layers()) {
       if (!layer.member().inBlock() && !BlockViews.returnsBlock(layer.member().method())) {
         type.addMethod(getter(layer.name(), RuntimeTypes.LAYER, layer.name()));
@@ -115,7 +116,7 @@ public final class ModelWriter {
     }
     BlockViews.addTo(type, network.type());
     type.addMethod(getter("toString", ClassName.get(String.class),
-        CodeBlock.of("$S", network.modelName() + "[" + summary(network) + "]").toString()));
+        Literals.wrapped(network.modelName() + "[" + summary(network) + "]")));
     return type.build();
   }
 
@@ -129,6 +130,10 @@ public final class ModelWriter {
   }
 
   private static MethodSpec getter(String name, TypeName type, String value) {
+    return getter(name, type, CodeBlock.of("$L", value));
+  }
+
+  private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
     return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -162,8 +167,8 @@ public final class ModelWriter {
             }
             dims.add(LayerNames.constant(layer, dim.constant()));
           }
-          stateDict.add("\n.$L($S$L)", array.addMethod(), tensor.name(),
-              dims.isEmpty() ? "" : ", " + String.join(", ", dims));
+          stateDict.add("\n.$L($S$L)", array.addMethod(), tensor.name(), dims.isEmpty() ? "" : CodeBlock.of(",$W$L",
+              dims.stream().map(d -> CodeBlock.of("$L", d)).collect(CodeBlock.joining(",$W"))));
         }
         Emitters.of(step.step().kind()).constants(step).forEach(type::addField);
       }
@@ -253,19 +258,23 @@ public final class ModelWriter {
     return method.addStatement("return model").build();
   }
 
+  /** The product of the dimensions' constants, {@code CONV1_OUT_CHANNELS * CONV1_IN_CHANNELS * ...}, wrappable. */
+  private static CodeBlock product(NetworkLayer layer, List<TensorDecl.Dim> dims) {
+    return dims.stream().map(d -> CodeBlock.of("$L", LayerNames.constant(layer, d.constant())))
+        .collect(CodeBlock.joining(" *$W"));
+  }
+
   /** Fills one tensor of a new model as PyTorch's module would. */
   private static void initialise(MethodSpec.Builder method, NetworkLayer layer, PlacedTensor tensor) {
     TensorDecl decl = tensor.decl();
     ModelArrays array = ModelArrays.of(ArraySlot.of(decl));
     String offset = LayerNames.constant(layer, decl.constant());
-    String size = decl.dims().isEmpty() ? "1" : decl.dims().stream().map(d -> LayerNames.constant(layer, d.constant()))
-        .collect(Collectors.joining(" * "));
+    CodeBlock size = decl.dims().isEmpty() ? CodeBlock.of("1") : product(layer, decl.dims());
     // A switch expression: a new kind of initialisation does not compile until it is written here.
     CodeBlock fill = switch (decl.init().kind()) {
-      case UNIFORM_FAN_IN -> CodeBlock.of("$T.uniformFanIn(model.$L, $L, $L, $L, random)",
-          RuntimeTypes.INITIALIZERS, array.field(), offset, size, decl.init().fanIn().stream()
-              .map(d -> LayerNames.constant(layer, d.constant())).collect(Collectors.joining(" * ")));
-      case CONSTANT -> CodeBlock.of("$T.fill(model.$L, $L, $L + $L, $L)", Arrays.class, array.field(), offset,
+      case UNIFORM_FAN_IN -> CodeBlock.of("$T.uniformFanIn(model.$L,$W$L,$W$L,$W$L,$Wrandom)",
+          RuntimeTypes.INITIALIZERS, array.field(), offset, size, product(layer, decl.init().fanIn()));
+      case CONSTANT -> CodeBlock.of("$T.fill(model.$L,$W$L,$W$L + $L,$W$L)", Arrays.class, array.field(), offset,
           offset, size, array.element() == TypeName.LONG
               ? (long) decl.init().value() + "L" : Literals.of((float) decl.init().value()));
     };
@@ -282,7 +291,7 @@ public final class ModelWriter {
         .addParameter(Path.class, "path")
         .addException(IOException.class)
         .addStatement("$T model = new $T()", model, model)
-        .addStatement("STATE_DICT.load(path, $L)", arrays(network, "model."))
+        .addStatement("STATE_DICT.load(path,$W$L)", arrays(network, "model."))
         .addStatement("return model")
         .build();
   }
@@ -295,7 +304,7 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(Path.class, "path")
         .addException(IOException.class)
-        .addStatement("STATE_DICT.save(path, $L)", arrays(network, ""))
+        .addStatement("STATE_DICT.save(path,$W$L)", arrays(network, ""))
         .build();
   }
 
@@ -313,8 +322,8 @@ public final class ModelWriter {
       return forward.addCode(forwardBody(network)).build();
     }
     return forward
-        .addStatement("$T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
-        .addStatement("return $T.inSlices(x, IN, OUT, WIDEST_ROW, this::forwardSlice)", RuntimeTypes.BATCHES)
+        .addStatement("$T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("return $T.inSlices(x,$WIN,$WOUT,$WWIDEST_ROW,$Wthis::forwardSlice)", RuntimeTypes.BATCHES)
         .build();
   }
 
@@ -331,7 +340,7 @@ public final class ModelWriter {
 
   private static CodeBlock forwardBody(Network network) {
     return CodeBlock.builder()
-        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .add(ForwardPass.inference(network))
         .addStatement("return $L", ForwardPass.inferenceOutput(network))
         .build();
@@ -360,8 +369,8 @@ public final class ModelWriter {
         .returns(FLOATS)
         .addParameter(FLOATS, "x")
         .addParameter(FLOATS, "out")
-        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
-        .addStatement("$T.output(out, rows, OUT)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("$T.output(out,$Wrows,$WOUT)", RuntimeTypes.BATCHES)
         .addStatement("ensureInferenceWorkspaces(rows)")
         .addCode(ForwardPass.inferenceInto(network))
         .addStatement("return out")
@@ -389,12 +398,12 @@ public final class ModelWriter {
         .addParameter(FLOATS, "x");
     if (network.out() > 1 || network.classIndexTargets() || network.loss() == LossKind.KL_DIV) {
       method.addJavadoc("The class of each row of {@code x}: the index of its largest output.\n")
-          .addStatement("return $T.argmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS);
+          .addStatement("return $T.argmax(forward(x),$WOUT)", RuntimeTypes.PREDICTIONS);
     } else {
       boolean logits = takesLogits(network);
       method.addJavadoc("The class of each row of {@code x}: 1 where its output is above $L, else 0.\n",
               logits ? "0 (a probability above 0.5)" : "0.5")
-          .addStatement("return $T.threshold(forward(x), $L)", RuntimeTypes.PREDICTIONS, logits ? "0f" : "0.5f");
+          .addStatement("return $T.threshold(forward(x),$W$L)", RuntimeTypes.PREDICTIONS, logits ? "0f" : "0.5f");
     }
     return method.build();
   }
@@ -429,7 +438,7 @@ public final class ModelWriter {
         .addParameter(FLOATS, "x");
     return switch (readoutOf(network)) {
       case SOFTMAX -> Optional.of(method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
-          .addStatement("return $T.softmax(forward(x), OUT)", RuntimeTypes.PREDICTIONS).build());
+          .addStatement("return $T.softmax(forward(x),$WOUT)", RuntimeTypes.PREDICTIONS).build());
       case EXP -> Optional.of(method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
           .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS).build());
       case SIGMOID -> Optional.of(method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")
@@ -448,7 +457,7 @@ public final class ModelWriter {
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer");
     if (!network.has(Stage.DROPOUT)) {
       type.addMethod(plain.addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
-          .addStatement("return new $T(this, parameters, optimizer)", trainer)
+          .addStatement("return new $T(this,$Wparameters,$Woptimizer)", trainer)
           .build());
       return;
     }
@@ -464,7 +473,7 @@ public final class ModelWriter {
         .returns(trainer)
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
         .addParameter(TypeName.LONG, "dropoutSeed")
-        .addStatement("return new $T(this, parameters, optimizer, dropoutSeed)", trainer)
+        .addStatement("return new $T(this,$Wparameters,$Woptimizer,$WdropoutSeed)", trainer)
         .build());
   }
 

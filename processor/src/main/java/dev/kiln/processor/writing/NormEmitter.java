@@ -26,7 +26,7 @@ abstract class NormEmitter implements KindEmitter {
 
   /** The affine weight's and bias's offsets, as a runtime norm takes them: -1 for none. */
   static CodeBlock affine(StepCode code) {
-    return CodeBlock.of("$L, $L", LayerNames.offsetOrNone(code.layer(), "WEIGHT"),
+    return CodeBlock.of("$L,$W$L", LayerNames.offsetOrNone(code.layer(), "WEIGHT"),
         LayerNames.offsetOrNone(code.layer(), "BIAS"));
   }
 }

@@ -18,7 +18,7 @@ final class PReluEmitter implements KindEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L, $L)", RuntimeTypes.PRELU_OP, prelu.slopes(code.step().input()),
+    return CodeBlock.of("new $T($L,$W$L)", RuntimeTypes.PRELU_OP, prelu.slopes(code.step().input()),
         code.tensorName("weight"));
   }
 
@@ -34,9 +34,9 @@ final class PReluEmitter implements KindEmitter {
   public List<FieldSpec> fields(StepCode code) {
     return List.of(FieldSpec.builder(RuntimeTypes.PRELU, field(code), Modifier.PRIVATE, Modifier.FINAL)
         .initializer(prelu.valuesPerSlope(code.step().input()) == 1
-            ? CodeBlock.of("new $T(parameters, $L, $L)", RuntimeTypes.PRELU, code.constant("PRELU"),
+            ? CodeBlock.of("new $T(parameters,$W$L,$W$L)", RuntimeTypes.PRELU, code.constant("PRELU"),
                 code.constant("PRELU_SIZE"))
-            : CodeBlock.of("new $T(parameters, $L, $L, $L)", RuntimeTypes.PRELU, code.constant("PRELU"),
+            : CodeBlock.of("new $T(parameters,$W$L,$W$L,$W$L)", RuntimeTypes.PRELU, code.constant("PRELU"),
                 code.constant("PRELU_SIZE"), prelu.valuesPerSlope(code.step().input())))
         .build());
   }
@@ -49,14 +49,14 @@ final class PReluEmitter implements KindEmitter {
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
     if (!code.activationInProduct()) {
-      out.addStatement("$L.forward($L, $L, rows, $L)", field(code), input, output, code.out());
+      out.addStatement("$L.forward($L,$W$L,$Wrows,$W$L)", field(code), input, output, code.out());
     }
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     if (!code.activationInProduct()) {
-      out.addStatement("$L.forward($L, $L, rows, $L)", field(code), code.plan().input(), code.plan().computed(),
+      out.addStatement("$L.forward($L,$W$L,$Wrows,$W$L)", field(code), code.plan().input(), code.plan().computed(),
           code.out());
     }
   }
@@ -64,9 +64,9 @@ final class PReluEmitter implements KindEmitter {
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.slopeGradient($L, $L, gradients, rows, $L)", field(code), plan.preActivation(),
+    out.addStatement("$L.slopeGradient($L,$W$L,$Wgradients,$Wrows,$W$L)", field(code), plan.preActivation(),
         plan.computedGradient(), code.out());
-    out.addStatement("$L.backward($L, $L, $L, rows, $L)", field(code), plan.preActivation(), plan.computed(),
+    out.addStatement("$L.backward($L,$W$L,$W$L,$Wrows,$W$L)", field(code), plan.preActivation(), plan.computed(),
         plan.computedGradient(), code.out());
   }
 }

@@ -32,14 +32,14 @@ final class ResidualEmitter implements KindEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, String skipInput, CodeBlock.Builder out) {
-    out.addStatement("$T.forward($L, $L, $L, $L, rows, $L, $L)", RuntimeTypes.RESIDUAL_JOIN, skipInput, input, output,
+    out.addStatement("$T.forward($L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L)", RuntimeTypes.RESIDUAL_JOIN, skipInput, input, output,
         output, code.out(), code.activation());
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$T.forward($L, $L, $L, $L, rows, $L, $L)", RuntimeTypes.RESIDUAL_JOIN, code.skipFrom().input(),
+    out.addStatement("$T.forward($L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L)", RuntimeTypes.RESIDUAL_JOIN, code.skipFrom().input(),
         plan.input(), plan.preActivation(), plan.computed(), code.out(), code.activation());
   }
 

@@ -59,7 +59,8 @@ record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activat
   void inputGradient(CodeBlock.Builder out, Supplier<CodeBlock> masked,
       Supplier<CodeBlock> plain) {
     if (maskBelow != null) {
-      out.add("// The input gradient, with $L's ReLU backward pass applied as it is stored.\n", maskBelow.layer().name());
+      out.add(Literals.comment("The input gradient, with " + maskBelow.layer().name()
+          + "'s ReLU backward pass applied as it is stored."));
       out.addStatement(masked.get());
     } else if (plan.inputGradient() != null) {
       out.addStatement(plain.get());

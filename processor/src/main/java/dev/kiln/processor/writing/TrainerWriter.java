@@ -64,7 +64,7 @@ public final class TrainerWriter {
         .addParameter(model, "model")
         .addParameter(ModelWriter.FLOATS, "parameters")
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
-        .addStatement("super($L, optimizer)", ModelWriter.arrays(network, "model.").replaceFirst("model\\.parameters", "parameters"))
+        .addStatement("super($L,$Woptimizer)", ModelWriter.arrays(network, "model.").replaceFirst("model\\.parameters", "parameters"))
         .addStatement("this.model = model");
     if (network.has(Stage.DROPOUT)) {
       constructor.addParameter(TypeName.LONG, "dropoutSeed")
@@ -105,7 +105,7 @@ public final class TrainerWriter {
       boolean featureMajor) {
     LayerPlan output = members.get(members.size() - 1).plan();
     CodeBlock loss = featureMajor ? FeatureMajor.loss(network, members, classIndices)
-        : CodeBlock.of("float loss = LOSS.compute($L, targets, $L, rows, OUT);\n", output.output(),
+        : CodeBlock.of("float loss = LOSS.compute($L,$Wtargets,$W$L,$Wrows,$WOUT);\n", output.output(),
             output.outputGradient());
     String targetDoc = classIndices ? "one class index in [0, OUT) per row"
         : network.classIndexTargets() ? "[rows x OUT] row-major: each row a probability distribution over the classes"
@@ -124,7 +124,7 @@ public final class TrainerWriter {
         .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
         .addStatement("$T.targets(targets)", RuntimeTypes.BATCHES)
         .addStatement("int rows = forwardPass(x)")
-        .addComment("Loss: $L.", LossCall.comment(network.loss()))
+        .addCode(Literals.comment("Loss: " + LossCall.comment(network.loss()) + "."))
         .addCode(loss)
         .addStatement("return backwardPass(x, rows, loss)")
         .build();
@@ -141,7 +141,7 @@ public final class TrainerWriter {
         .returns(RuntimeTypes.GRADIENT_SUM)
         .addParameter(ModelWriter.FLOATS, "x")
         .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
-        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT))")
         .build();
   }
@@ -152,7 +152,7 @@ public final class TrainerWriter {
         .addModifiers(Modifier.PRIVATE)
         .returns(TypeName.INT)
         .addParameter(ModelWriter.FLOATS, "x")
-        .addStatement("int rows = $T.rows(x, IN, WIDEST_ROW)", RuntimeTypes.BATCHES)
+        .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("ensureWorkspaces(rows)")
         .addCode(body)
         .addStatement("return rows")
