@@ -38,8 +38,22 @@ def classpath(root):
     subprocess.run(["mvn", "-q", "-f", os.path.join(bench, "pom.xml"), "dependency:build-classpath",
                     f"-Dmdep.outputFile={path}"], check=True)
     jars = [j for j in open(path).read().strip().split(os.pathsep) if os.sep + os.path.join("dev", "kiln") + os.sep not in j]
-    modules = [os.path.join(root, m, "target", "classes") for m in ("dsl-annotations", "runtime", "plots", "benchmarks")]
+    modules = [os.path.join(root, m, "target", "classes")
+               for m in ("dsl-annotations", "runtime", "plots", "samples", "benchmarks")]
     return os.pathsep.join(modules + jars)
+
+
+def peak(java, cp):
+    """The machine's FMA peak in GFLOP/s on 1 and 2 threads, measured now (PeakFlops)."""
+    return lines([java, "--add-modules", "jdk.incubator.vector", "-cp", cp, "dev.kiln.benchmarks.PeakFlops"])[-1]
+
+
+def share(gflops, peak_gflops):
+    """A GFLOP/s figure with its share of the peak; one above the peak means the benchmark counts wrong: stop."""
+    if gflops > peak_gflops * 1.02:
+        sys.exit(f"{gflops:.1f} GFLOP/s is above this machine's measured peak of {peak_gflops:.1f} GFLOP/s: "
+                 "the benchmark counts wrong")
+    return f"{gflops:.0f} GFLOP/s, {100 * gflops / peak_gflops:.0f}% of peak"
 
 
 def main():
@@ -58,6 +72,10 @@ def main():
         builds["baseline"] = classpath(os.path.abspath(a.baseline))
     kiln, torch, gemm_torch, fashion = {}, {}, {}, {}
     by_build = {}
+    kiln_gflops = {}
+    machine = peak("java", cp)
+    print(f"Peak (PeakFlops, FMA on {machine['lanes']} float lanes): {machine['peak_gflops_1']:.0f} GFLOP/s on 1 "
+          f"thread, {machine['peak_gflops_2']:.0f} on 2.\n")
 
     def java(jdk):
         return os.path.join(jdk, "bin", "java") if jdk else "java"
@@ -78,6 +96,7 @@ def main():
                         by_build[(build,) + key] = max(by_build.get((build,) + key, 0), value)
                         if build == "this":
                             kiln[key] = max(kiln.get(key, 0), value)
+                            kiln_gflops[key] = max(kiln_gflops.get(key, 0), r["gflops"])
         for r in ([] if a.only else lines(["/usr/bin/python3", os.path.join(HERE, "torch_gemm.py")])):
             gemm_torch[r["workload"]] = max(gemm_torch.get(r["workload"], 0), r["gflops"])
         if a.fashion:
@@ -96,8 +115,9 @@ def main():
                         fashion[key] = (r[-1]["train_s"], r[-2]["test_acc"])
 
     versions = sorted({jdk for _, jdk in kiln})
+    top = machine["peak_gflops_2"]
     print("| workload | PyTorch steps/s (best of 1, 2 threads) | " + " | ".join(
-        f"Kiln JDK {v} steps/s | ratio" for v in versions) + " | target |")
+        f"Kiln JDK {v} steps/s (GFLOP/s, share of the 2-thread peak) | ratio" for v in versions) + " | target |")
     print("| --- | ---: | " + " | ".join("---: | ---:" for _ in versions) + " | ---: |")
     for name, target in TARGETS.items():
         if name not in torch:
@@ -105,13 +125,13 @@ def main():
         cells = []
         for v in versions:
             k = kiln.get((name, v), 0)
-            cells.append(f"{k:,.0f} | {k / torch[name]:.1f}x")
+            cells.append(f"{k:,.0f} ({share(kiln_gflops.get((name, v), 0), top)}) | {k / torch[name]:.1f}x")
         print(f"| {name} | {torch[name]:,.0f} | " + " | ".join(cells) + f" | >= {target}x |")
     for size in (128, 512, 1024) if gemm_torch else ():
         name = f"gemm-{size}"
-        cells = [f"{kiln.get((name, v), 0):.0f} GFLOP/s | {kiln.get((name, v), 0) / gemm_torch[name]:.2f}x"
+        cells = [f"{share(kiln.get((name, v), 0), top)} | {kiln.get((name, v), 0) / gemm_torch[name]:.2f}x"
                  for v in versions]
-        print(f"| {name} (torch.mm, GFLOP/s) | {gemm_torch[name]:.0f} | " + " | ".join(cells)
+        print(f"| {name} (torch.mm) | {share(gemm_torch[name], top)} | " + " | ".join(cells)
               + (" | >= 0.6x |" if size == 512 else " | |"))
     if a.baseline:
         print("\n| workload | JDK | this build | baseline | this / baseline |")

@@ -6,18 +6,62 @@ latency p50 and p99 at batch 1, rows per second at batch 256, and Kiln's ratios 
 threads where it chooses them) to the best of the others. Kiln on 1 thread shows what the second core buys.
 
 Usage: benchmarks/compare_inference.py [--jdk JAVA_HOME] [--quick]   after `mvn -q -DskipTests install`
+
+PeakFlops runs first; every GFLOP/s figure is printed with its share of that peak, and one above the peak
+stops the script: the benchmark would be counting wrong.
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, json, os, pathlib, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+# Floating-point operations per row of each network's forward pass (multiply-adds counted as 2; pools,
+# activations and biases left out): the GFLOP/s of the batch-256 table, checked against the peak.
+FLOPS_PER_ROW = {"mnist-784-128-10": 2 * (784 * 128 + 128 * 10),
+                 "lenet5": 2 * (6 * 28 * 28 * 25 + 16 * 10 * 10 * 150 + 400 * 120 + 120 * 84 + 84 * 10),
+                 "mlp-784-512-512-10": 2 * (784 * 512 + 512 * 512 + 512 * 10)}
+
+
 def classpath():
+    """A one-entry class path: a jar whose manifest lists the benchmarks' classes and every jar they need.
+
+    JMH forks its benchmark JVMs with the class path it was started with, on their command line; ONNX
+    Runtime 1.29's Java binding crashes (exit 139) in a JVM whose command line passes about 4 KB, which the
+    full class path does. The manifest keeps the command line short.
+    """
     out = os.path.join(HERE, "target", "classpath.txt")
     subprocess.run(["mvn", "-q", "-o", "-f", os.path.join(HERE, "pom.xml"), "dependency:build-classpath",
                     "-Dmdep.outputFile=" + out], check=True, stdout=subprocess.DEVNULL)
-    return os.path.join(HERE, "target", "classes") + os.pathsep + open(out).read().strip()
+    entries = [os.path.join(HERE, "target", "classes")] + open(out).read().strip().split(os.pathsep)
+    urls = [pathlib.Path(e).as_uri() + ("/" if os.path.isdir(e) else "") for e in entries]
+    manifest = "Manifest-Version: 1.0\r\n" + wrap("Class-Path: " + " ".join(urls)) + "\r\n"
+    jar = os.path.join(HERE, "target", "jmh-classpath.jar")
+    with zipfile.ZipFile(jar, "w") as z:
+        z.writestr("META-INF/MANIFEST.MF", manifest)
+    return jar
+
+
+def wrap(line):
+    """A manifest line: at most 72 bytes, continued on lines that start with a space."""
+    data = line.encode()
+    parts = [data[:72]] + [data[i:i + 71] for i in range(72, len(data), 71)]
+    return "\r\n ".join(p.decode() for p in parts) + "\r\n"
+
+
+def peak(java, cp):
+    """The machine's FMA peak, GFLOP/s on 1 and 2 threads (PeakFlops)."""
+    out = subprocess.run([java, "--add-modules", "jdk.incubator.vector", "-cp", cp,
+                          "dev.kiln.benchmarks.PeakFlops"], check=True, capture_output=True, text=True).stdout
+    return json.loads([l for l in out.splitlines() if l.startswith("{")][-1])
+
+
+def share(gflops, peak_gflops):
+    """A GFLOP/s figure with its share of the peak; above the peak, the benchmark is wrong: stop."""
+    if gflops > peak_gflops * 1.02:
+        sys.exit(f"{gflops:.1f} GFLOP/s is above this machine's measured peak of {peak_gflops:.1f}: "
+                 "the benchmark counts wrong")
+    return f"{gflops:.0f} GFLOP/s, {100 * gflops / peak_gflops:.0f}%"
 
 
 def jmh(java, cp, extra, engines, quick):
@@ -39,6 +83,9 @@ def main():
     a = p.parse_args()
     java = os.path.join(a.jdk, "bin", "java") if a.jdk else "java"
     cp = classpath()
+    machine = peak(java, cp)
+    print(f"Peak (PeakFlops, FMA on {machine['lanes']} float lanes): {machine['peak_gflops_1']:.0f} GFLOP/s on 1 "
+          f"thread, {machine['peak_gflops_2']:.0f} on 2.\n")
     results = jmh(java, cp, [], "kiln,onnxruntime-1,onnxruntime-2", a.quick)
     # -jvmArgsAppend replaces the benchmark's own, which adds the Vector API module.
     one = jmh(java, cp, ["-jvmArgsAppend", "--add-modules jdk.incubator.vector -Dkiln.threads=1"], "kiln", a.quick)
@@ -73,17 +120,23 @@ def main():
                          t["p50_us"])
         print(f"| {n} | " + " | ".join(cells) + f" | {t['p50_us']:.1f} / {t['p99_us']:.1f} | "
               f"{kiln / best_other:.2f} | <= 0.33 |")
-    print("\nBatch 256, rows per second (from the mean time per call):\n")
+    print("\nBatch 256, rows per second (from the mean time per call), each with its GFLOP/s and their share of"
+          " the peak for its thread count:\n")
     print("| network | Kiln, 2 threads | Kiln, 1 thread | ONNX Runtime, 1 thread | ONNX Runtime, 2 threads "
           "| PyTorch (best of 1, 2 threads) | Kiln / best other | target |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in networks:
         rates = {e: 256 / results[(n, 256, e)]["score"] * 1e6
                  for e in ("kiln", "kiln-1-thread", "onnxruntime-1", "onnxruntime-2")}
-        t = torch[(n, 256)]["rows_per_s"]
-        best_other = max(rates["onnxruntime-1"], rates["onnxruntime-2"], t)
-        print(f"| {n} | " + " | ".join(f"{rates[e]:,.0f}" for e in rates) + f" | {t:,.0f} | "
-              f"{rates['kiln'] / best_other:.2f}x | >= 1.5x |")
+        t = torch[(n, 256)]
+        best_other = max(rates["onnxruntime-1"], rates["onnxruntime-2"], t["rows_per_s"])
+        one_thread = {"kiln-1-thread", "onnxruntime-1"}
+
+        def cell(rate, threads_one):
+            limit = machine["peak_gflops_1" if threads_one else "peak_gflops_2"]
+            return f"{rate:,.0f} ({share(rate * FLOPS_PER_ROW[n] / 1e9, limit)})"
+        print(f"| {n} | " + " | ".join(cell(rates[e], e in one_thread) for e in rates)
+              + f" | {cell(t['rows_per_s'], t.get('threads') == 1)} | {rates['kiln'] / best_other:.2f}x | >= 1.5x |")
 
 
 if __name__ == "__main__":
