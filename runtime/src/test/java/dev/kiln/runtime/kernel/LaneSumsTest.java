@@ -6,12 +6,17 @@ import java.util.Random;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
-/** A vector's lanes are added in one fixed tree, the same before and after C2 compiles the sum. */
+/** A vector's lanes are added in one order, the same before and after C2 compiles the sum. */
 class LaneSumsTest {
   private static final int L = VectorShape.LANES;
 
-  /** The tree in scalar code: lane i with lane i + h, for h = L/2, L/4, ..., 1. */
+  /** The one order in scalar code: lane by lane where C2 keeps that order, else the halving tree. */
   private static float tree(float[] lanes) {
+    if (LaneSums.IN_LANE_ORDER) {
+      float sum = 0f;
+      for (float lane : lanes) sum += lane;
+      return sum;
+    }
     float[] v = lanes.clone();
     for (int h = L / 2; h >= 1; h /= 2) {
       for (int i = 0; i < h; i++) v[i] = v[i] + v[i + h];
@@ -34,11 +39,45 @@ class LaneSumsTest {
   }
 
   @Test
-  void theLanesAreAddedInTheFixedTree() {
+  void theLanesAreAddedInTheOneOrder() {
     Random random = new Random(7);
     for (int t = 0; t < 1000; t++) {
       float[] lanes = cancelling(random);
       assertEquals(tree(lanes), sum(lanes));
+    }
+  }
+
+  @Test
+  void treesOfUpToSixteenVectorsAddEachInTheOneOrder() {
+    Random random = new Random(5);
+    for (int count = 1; count <= LaneSums.VECTORS; count++) {
+      float[][] vectors = new float[count][];
+      float[] scratch = LaneSums.scratch();
+      java.util.Arrays.fill(scratch, Float.NaN); // what lies past the vectors must not matter
+      for (int a = 0; a < count; a++) {
+        vectors[a] = cancelling(random);
+        System.arraycopy(vectors[a], 0, scratch, a * L, L);
+      }
+      LaneSums.trees(scratch, count);
+      for (int a = 0; a < count; a++) {
+        assertEquals(Float.floatToIntBits(tree(vectors[a])), Float.floatToIntBits(scratch[LaneSums.where(count, a)]),
+            "vector " + a + " of " + count);
+      }
+    }
+  }
+
+  @Test
+  void theHalvingTreeOfLaterJdksAddsLaneIWithLaneIPlusHalfThenQuarter() {
+    Random random = new Random(13);
+    for (int t = 0; t < 1000; t++) {
+      float[] lanes = cancelling(random);
+      float[] v = lanes.clone();
+      for (int h = L / 2; h >= 1; h /= 2) {
+        for (int i = 0; i < h; i++) v[i] = v[i] + v[i + h];
+      }
+      float[] scratch = new float[2 * L];
+      System.arraycopy(lanes, 0, scratch, L, L);
+      assertEquals(Float.floatToIntBits(v[0]), Float.floatToIntBits(LaneSums.halving(scratch, L)));
     }
   }
 
