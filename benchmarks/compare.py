@@ -73,9 +73,7 @@ def main():
     kiln, torch, gemm_torch, fashion = {}, {}, {}, {}
     by_build = {}
     kiln_gflops = {}
-    machine = peak("java", cp)
-    print(f"Peak (PeakFlops, FMA on {machine['lanes']} float lanes): {machine['peak_gflops_1']:.0f} GFLOP/s on 1 "
-          f"thread, {machine['peak_gflops_2']:.0f} on 2.\n")
+    before = peak("java", cp)
 
     def java(jdk):
         return os.path.join(jdk, "bin", "java") if jdk else "java"
@@ -114,6 +112,11 @@ def main():
                     if key not in fashion or r[-1]["train_s"] < fashion[key][0]:
                         fashion[key] = (r[-1]["train_s"], r[-2]["test_acc"])
 
+    # Measured before and after, the higher of each kept: a busy moment can only lower it.
+    after = peak("java", cp)
+    machine = {k: max(before[k], after[k]) if k.startswith("peak") else before[k] for k in before}
+    print(f"Peak (PeakFlops, FMA on {machine['lanes']} float lanes): {machine['peak_gflops_1']:.0f} GFLOP/s on 1 "
+          f"thread, {machine['peak_gflops_2']:.0f} on 2.\n")
     versions = sorted({jdk for _, jdk in kiln})
     top = machine["peak_gflops_2"]
     print("| workload | PyTorch steps/s (best of 1, 2 threads) | " + " | ".join(

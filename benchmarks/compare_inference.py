@@ -83,9 +83,8 @@ def main():
     a = p.parse_args()
     java = os.path.join(a.jdk, "bin", "java") if a.jdk else "java"
     cp = classpath()
-    machine = peak(java, cp)
-    print(f"Peak (PeakFlops, FMA on {machine['lanes']} float lanes): {machine['peak_gflops_1']:.0f} GFLOP/s on 1 "
-          f"thread, {machine['peak_gflops_2']:.0f} on 2.\n")
+    # Measured before and after, the higher of each kept: a busy moment can only lower it.
+    before = peak(java, cp)
     results = jmh(java, cp, [], "kiln,onnxruntime-1,onnxruntime-2", a.quick)
     # -jvmArgsAppend replaces the benchmark's own, which adds the Vector API module.
     one = jmh(java, cp, ["-jvmArgsAppend", "--add-modules jdk.incubator.vector -Dkiln.threads=1"], "kiln", a.quick)
@@ -102,6 +101,11 @@ def main():
             if best is None or (r["p50_us"] < best["p50_us"] if r["batch"] == 1
                                 else r["rows_per_s"] > best["rows_per_s"]):
                 torch[key] = r
+
+    after = peak(java, cp)
+    machine = {k: max(before[k], after[k]) if k.startswith("peak") else before[k] for k in before}
+    print(f"Peak (PeakFlops, FMA on {machine['lanes']} float lanes): {machine['peak_gflops_1']:.0f} GFLOP/s on 1 "
+          f"thread, {machine['peak_gflops_2']:.0f} on 2.\n")
 
     def p(metric, q):
         return metric["scorePercentiles"][q]
@@ -135,8 +139,10 @@ def main():
         def cell(rate, threads_one):
             limit = machine["peak_gflops_1" if threads_one else "peak_gflops_2"]
             return f"{rate:,.0f} ({share(rate * FLOPS_PER_ROW[n] / 1e9, limit)})"
+        # PyTorch against the 2-thread peak whatever its thread count: Debian's OpenBLAS keeps its own two
+        # threads under torch.set_num_threads(1) (BENCHMARKS.md, "How to run").
         print(f"| {n} | " + " | ".join(cell(rates[e], e in one_thread) for e in rates)
-              + f" | {cell(t['rows_per_s'], t.get('threads') == 1)} | {rates['kiln'] / best_other:.2f}x | >= 1.5x |")
+              + f" | {cell(t['rows_per_s'], False)} | {rates['kiln'] / best_other:.2f}x | >= 1.5x |")
 
 
 if __name__ == "__main__":
