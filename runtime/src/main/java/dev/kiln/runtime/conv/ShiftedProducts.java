@@ -64,11 +64,10 @@ final class ShiftedProducts {
     a1.intoArray(lanes, L);
     a2.intoArray(lanes, 2 * L);
     a3.intoArray(lanes, 3 * L);
-    LaneSums.trees(lanes, 4);
-    sums[at] += lanes[LaneSums.where(4, 0)];
-    sums[at + 1] += lanes[LaneSums.where(4, 1)];
-    sums[at + 2] += lanes[LaneSums.where(4, 2)];
-    sums[at + 3] += lanes[LaneSums.where(4, 3)];
+    sums[at] += LaneSums.tree(lanes, 0);
+    sums[at + 1] += LaneSums.tree(lanes, L);
+    sums[at + 2] += LaneSums.tree(lanes, 2 * L);
+    sums[at + 3] += LaneSums.tree(lanes, 3 * L);
   }
 
   /**
@@ -346,10 +345,9 @@ final class ShiftedProducts {
     a31.intoArray(lanes, 13 * L);
     a32.intoArray(lanes, 14 * L);
     a33.intoArray(lanes, 15 * L);
-    LaneSums.trees(lanes, 16);
     for (int i = 0; i < 4; i++) {
       int r = wAt + (o + i) * taps + f;
-      for (int j = 0; j < 4; j++) sums[r + j] += lanes[LaneSums.where(16, 4 * i + j)];
+      for (int j = 0; j < 4; j++) sums[r + j] += LaneSums.tree(lanes, (4 * i + j) * L);
     }
   }
 
@@ -370,11 +368,10 @@ final class ShiftedProducts {
     a1.intoArray(lanes, L);
     a2.intoArray(lanes, 2 * L);
     a3.intoArray(lanes, 3 * L);
-    LaneSums.trees(lanes, 4);
-    sums[at + o * taps] += lanes[LaneSums.where(4, 0)];
-    sums[at + (o + 1) * taps] += lanes[LaneSums.where(4, 1)];
-    sums[at + (o + 2) * taps] += lanes[LaneSums.where(4, 2)];
-    sums[at + (o + 3) * taps] += lanes[LaneSums.where(4, 3)];
+    sums[at + o * taps] += LaneSums.tree(lanes, 0);
+    sums[at + (o + 1) * taps] += LaneSums.tree(lanes, L);
+    sums[at + (o + 2) * taps] += LaneSums.tree(lanes, 2 * L);
+    sums[at + (o + 3) * taps] += LaneSums.tree(lanes, 3 * L);
   }
 
   private static float dot(float[] a, int aOff, float[] b, int bOff, int computed) {

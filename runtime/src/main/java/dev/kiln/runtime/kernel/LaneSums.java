@@ -63,14 +63,4 @@ public final class LaneSums {
     if (LANES >= 4) return (lanes[from] + lanes[from + 2]) + (lanes[from + 1] + lanes[from + 3]);
     return LANES == 2 ? lanes[from] + lanes[from + 1] : lanes[from];
   }
-
-  /** The sums of the {@code count} vectors stored at {@code lanes[0]}, {@code lanes[L]}, ..., each at its first lane. */
-  public static void trees(float[] lanes, int count) {
-    for (int a = 0; a < count; a++) lanes[a * LANES] = tree(lanes, a * LANES);
-  }
-
-  /** Where {@link #trees} of {@code count} vectors leaves the sum of vector {@code a}. */
-  public static int where(int count, int a) {
-    return a * LANES;
-  }
 }

@@ -149,12 +149,11 @@ final class PanamaDotProduct implements Parallel.Rows {
     a31.intoArray(lanes, 13 * L);
     a32.intoArray(lanes, 14 * L);
     a33.intoArray(lanes, 15 * L);
-    LaneSums.trees(lanes, 16);
     for (int i = 0; i < 4; i++) {
       int c = (r + i) * out + o;
       int xi = (r + i) * in;
       for (int j = 0; j < 4; j++) {
-        z[c + j] = lanes[LaneSums.where(16, 4 * i + j)] + tail(xi, wOff + (o + j) * in, bound);
+        z[c + j] = LaneSums.tree(lanes, (4 * i + j) * L) + tail(xi, wOff + (o + j) * in, bound);
       }
     }
   }
@@ -180,11 +179,10 @@ final class PanamaDotProduct implements Parallel.Rows {
     a1.intoArray(lanes, L);
     a2.intoArray(lanes, 2 * L);
     a3.intoArray(lanes, 3 * L);
-    LaneSums.trees(lanes, 4);
-    z[c] = lanes[LaneSums.where(4, 0)] + tail(x0, wo, bound);
-    z[c + out] = lanes[LaneSums.where(4, 1)] + tail(x1, wo, bound);
-    z[c + 2 * out] = lanes[LaneSums.where(4, 2)] + tail(x2, wo, bound);
-    z[c + 3 * out] = lanes[LaneSums.where(4, 3)] + tail(x3, wo, bound);
+    z[c] = LaneSums.tree(lanes, 0) + tail(x0, wo, bound);
+    z[c + out] = LaneSums.tree(lanes, L) + tail(x1, wo, bound);
+    z[c + 2 * out] = LaneSums.tree(lanes, 2 * L) + tail(x2, wo, bound);
+    z[c + 3 * out] = LaneSums.tree(lanes, 3 * L) + tail(x3, wo, bound);
   }
 
   /**
@@ -211,11 +209,10 @@ final class PanamaDotProduct implements Parallel.Rows {
     a1.intoArray(lanes, L);
     a2.intoArray(lanes, 2 * L);
     a3.intoArray(lanes, 3 * L);
-    LaneSums.trees(lanes, 4);
-    z[c] = lanes[LaneSums.where(4, 0)] + tail(xr, w0, bound);
-    z[c + 1] = lanes[LaneSums.where(4, 1)] + tail(xr, w1, bound);
-    z[c + 2] = lanes[LaneSums.where(4, 2)] + tail(xr, w2, bound);
-    z[c + 3] = lanes[LaneSums.where(4, 3)] + tail(xr, w3, bound);
+    z[c] = LaneSums.tree(lanes, 0) + tail(xr, w0, bound);
+    z[c + 1] = LaneSums.tree(lanes, L) + tail(xr, w1, bound);
+    z[c + 2] = LaneSums.tree(lanes, 2 * L) + tail(xr, w2, bound);
+    z[c + 3] = LaneSums.tree(lanes, 3 * L) + tail(xr, w3, bound);
   }
 
   private void single(int r, int o, float[] lanes) {

@@ -535,7 +535,4 @@ final class PanamaGemm {
     }
   }
 
-  static int lanes() {
-    return L;
-  }
 }
