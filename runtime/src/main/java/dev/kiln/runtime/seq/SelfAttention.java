@@ -1,0 +1,225 @@
+package dev.kiln.runtime.seq;
+
+import dev.kiln.runtime.activation.Activation;
+import dev.kiln.runtime.activation.DropoutRandom;
+import dev.kiln.runtime.kernel.LinearKernels;
+
+/**
+ * {@code nn.MultiheadAttention(dim, heads, dropout, bias, batch_first=True)} called as self-attention,
+ * {@code attn(x, x, x, key_padding_mask, attn_mask, need_weights=False)}: one product projects every
+ * position to its query, key and value, each head's scores {@code (q / √headDim) · k} are masked (padding
+ * keys, and later positions when causal) and turned into probabilities in one pass, the probabilities
+ * weigh the values, and a second product projects the heads back.
+ *
+ * <p>Its parameters lie as in PyTorch's state dict, from one offset: {@code in_proj_weight} [3·dim x
+ * dim], {@code in_proj_bias} [3·dim], {@code out_proj.weight} [dim x dim], {@code out_proj.bias} [dim]
+ * (no biases without {@code bias}); the gradients lie the same way. The object keeps the last
+ * forward pass's projections and probabilities for {@link #backward}: a model and its trainer each hold
+ * their own. A query whose every key is masked (only with a causal mask over leading padding) gets
+ * zero probabilities where PyTorch gets NaN.
+ */
+public final class SelfAttention {
+  private final int length;
+  private final int dim;
+  private final int heads;
+  private final int headDim;
+  private final boolean bias;
+  private final boolean causal;
+  private final float dropout;
+  private final float scale;
+  private final LinearKernels kernels;
+
+  /** [positions x 3·dim]: each position's query, key and value, heads side by side in each. */
+  private float[] qkv = new float[0];
+  /** [rows x heads x length x length]: each query's probabilities over the keys, before dropout. */
+  private float[] probabilities = new float[0];
+  /** Laid out as {@link #probabilities}: dropout's factors (0 or 1 / (1 - p)), when dropout is on. */
+  private float[] kept = new float[0];
+  /** [positions x dim]: the heads' outputs, side by side, before the output projection. */
+  private float[] context = new float[0];
+  private float[] contextGradient = new float[0];
+  private float[] qkvGradient = new float[0];
+  /** One query's gradient with respect to its probabilities. */
+  private final float[] probabilityGradient;
+  private boolean droppedLast;
+
+  public SelfAttention(int length, int dim, int heads, boolean bias, boolean causal, float dropout,
+      LinearKernels kernels) {
+    if (heads < 1 || dim % heads != 0) {
+      throw new IllegalArgumentException("dim " + dim + " is not divisible by heads " + heads);
+    }
+    this.length = length;
+    this.dim = dim;
+    this.heads = heads;
+    this.headDim = dim / heads;
+    this.bias = bias;
+    this.causal = causal;
+    this.dropout = dropout;
+    this.scale = (float) Math.sqrt(headDim);
+    this.kernels = kernels;
+    this.probabilityGradient = new float[length];
+  }
+
+  /** The number of parameters, from the offset the layer's tensors start at. */
+  public static int parameterCount(int dim, boolean bias) {
+    return 4 * dim * dim + (bias ? 4 * dim : 0);
+  }
+
+  private int inBias(int at) {
+    return bias ? at + 3 * dim * dim : LinearKernels.NO_BIAS;
+  }
+
+  private int outWeight(int at) {
+    return at + 3 * dim * dim + (bias ? 3 * dim : 0);
+  }
+
+  private int outBias(int at) {
+    return bias ? outWeight(at) + dim * dim : LinearKernels.NO_BIAS;
+  }
+
+  private void reserve(int rows) {
+    int positions = rows * length;
+    if (qkv.length < positions * 3 * dim) {
+      qkv = new float[positions * 3 * dim];
+      qkvGradient = new float[positions * 3 * dim];
+      context = new float[positions * dim];
+      contextGradient = new float[positions * dim];
+      probabilities = new float[rows * heads * length * length];
+      if (dropout > 0) kept = new float[probabilities.length];
+    }
+  }
+
+  /**
+   * {@code y} [rows x length x dim] from {@code x}, the parameters at {@code p[at]}; {@code padding}
+   * [rows x length] marks the keys not attended to (null: none). {@code random} draws the dropout of the
+   * probabilities in training; null in evaluation, which drops nothing. {@code y} must not be {@code x}.
+   */
+  public void forward(float[] x, float[] p, int at, boolean[] padding, float[] y, int rows,
+      DropoutRandom random) {
+    reserve(rows);
+    int positions = rows * length;
+    kernels.linearForward(x, p, at, inBias(at), qkv, qkv, positions, dim, 3 * dim, Activation.IDENTITY);
+    droppedLast = random != null && dropout > 0;
+    for (int r = 0; r < rows; r++) {
+      for (int h = 0; h < heads; h++) attendForward(r, h, padding, random);
+    }
+    kernels.linearForward(context, p, outWeight(at), outBias(at), y, y, positions, dim, dim,
+        Activation.IDENTITY);
+  }
+
+  /** One head of one sequence: its probabilities and its context. */
+  private void attendForward(int r, int h, boolean[] padding, DropoutRandom random) {
+    int stride = 3 * dim;
+    int base = r * length * stride;
+    float keep = dropout > 0 ? 1f / (1f - dropout) : 1f;
+    for (int i = 0; i < length; i++) {
+      int q = base + i * stride + h * headDim;
+      int row = ((r * heads + h) * length + i) * length;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < length; j++) {
+        float s = Float.NEGATIVE_INFINITY;
+        if (attends(padding, r, i, j)) {
+          int k = base + j * stride + dim + h * headDim;
+          double dot = 0;
+          for (int c = 0; c < headDim; c++) dot += (qkv[q + c] / scale) * qkv[k + c];
+          s = (float) dot;
+        }
+        probabilities[row + j] = s;
+        max = Math.max(max, s);
+      }
+      softmax(row, max);
+      int out = (r * length + i) * dim + h * headDim;
+      for (int c = 0; c < headDim; c++) context[out + c] = 0f;
+      for (int j = 0; j < length; j++) {
+        float weight = probabilities[row + j];
+        if (droppedLast) {
+          kept[row + j] = random.nextDouble() < dropout ? 0f : keep;
+          weight *= kept[row + j];
+        }
+        if (weight == 0f) continue;
+        int v = base + j * stride + 2 * dim + h * headDim;
+        for (int c = 0; c < headDim; c++) context[out + c] += weight * qkv[v + c];
+      }
+    }
+  }
+
+  private boolean attends(boolean[] padding, int r, int i, int j) {
+    return !(causal && j > i) && (padding == null || !padding[r * length + j]);
+  }
+
+  /** The scores of one query, masked ones at -∞, turned into probabilities in place. */
+  private void softmax(int row, float max) {
+    if (max == Float.NEGATIVE_INFINITY) {
+      for (int j = 0; j < length; j++) probabilities[row + j] = 0f;
+      return;
+    }
+    double sum = 0;
+    for (int j = 0; j < length; j++) {
+      float e = (float) Math.exp(probabilities[row + j] - max);
+      probabilities[row + j] = e;
+      sum += e;
+    }
+    float inverse = (float) (1 / sum);
+    for (int j = 0; j < length; j++) probabilities[row + j] *= inverse;
+  }
+
+  /**
+   * The backward pass of the last {@link #forward}, whose input was {@code x}: the parameters' gradients
+   * at {@code g[at]}, overwritten, and {@code dx} (overwritten; null when no one needs it) from
+   * {@code dy}.
+   */
+  public void backward(float[] x, float[] dy, float[] dx, float[] p, int at, float[] g, int rows,
+      boolean[] padding) {
+    int positions = rows * length;
+    kernels.linearParameterGradient(dy, context, g, outWeight(at), outBias(at), positions, dim, dim);
+    kernels.linearInputGradient(dy, p, outWeight(at), contextGradient, positions, dim, dim);
+    java.util.Arrays.fill(qkvGradient, 0, positions * 3 * dim, 0f);
+    for (int r = 0; r < rows; r++) {
+      for (int h = 0; h < heads; h++) attendBackward(r, h);
+    }
+    kernels.linearParameterGradient(qkvGradient, x, g, at, inBias(at), positions, dim, 3 * dim);
+    if (dx != null) kernels.linearInputGradient(qkvGradient, p, at, dx, positions, dim, 3 * dim);
+  }
+
+  private void attendBackward(int r, int h) {
+    int stride = 3 * dim;
+    int base = r * length * stride;
+    float[] dp = probabilityGradient;
+    for (int i = 0; i < length; i++) {
+      int q = base + i * stride + h * headDim;
+      int row = ((r * heads + h) * length + i) * length;
+      int dc = (r * length + i) * dim + h * headDim;
+      double weighted = 0;
+      for (int j = 0; j < length; j++) {
+        float pj = probabilities[row + j];
+        if (pj == 0f) {
+          dp[j] = 0f;
+          continue;
+        }
+        int v = base + j * stride + 2 * dim + h * headDim;
+        float factor = droppedLast ? kept[row + j] : 1f;
+        double dot = 0;
+        for (int c = 0; c < headDim; c++) dot += contextGradient[dc + c] * qkv[v + c];
+        // d(context)/d(value): the dropped probability weighs the value.
+        float used = pj * factor;
+        if (used != 0f) {
+          for (int c = 0; c < headDim; c++) qkvGradient[v + c] += used * contextGradient[dc + c];
+        }
+        dp[j] = (float) dot * factor;
+        weighted += pj * dp[j];
+      }
+      float mean = (float) weighted;
+      for (int j = 0; j < length; j++) {
+        float pj = probabilities[row + j];
+        if (pj == 0f) continue;
+        // Softmax's backward pass, then the scaled product's: ds/dq = k / √d, ds/dk = q / √d.
+        float ds = pj * (dp[j] - mean);
+        int k = base + j * stride + dim + h * headDim;
+        for (int c = 0; c < headDim; c++) {
+          qkvGradient[q + c] += ds * qkv[k + c] / scale;
+          qkvGradient[k + c] += ds * (qkv[q + c] / scale);
+        }
+      }
+    }
+  }
+}
