@@ -21,6 +21,12 @@ except ImportError:
     onnx = None
 
 
+# Sequence networks are compared with PyTorch's own output and checked by onnx.checker; torch.onnx.export
+# is not asked to write them (the Java side skips its file).
+SEQUENCE_OPS = {"EmbeddingOp", "PositionEmbeddingOp", "SelfAttentionOp", "TransformerEncoderLayerOp",
+                "SequencePoolOp"}
+
+
 class Network(torch.nn.Module):
     def __init__(self, network, tensors):
         super().__init__()
@@ -85,7 +91,44 @@ class Network(torch.nn.Module):
                 "SOFTMAX": lambda: F.softmax(x, 1),
                 "LOG_SOFTMAX": lambda: F.log_softmax(x, 1),
             }[f]()
+        if kind == "EmbeddingOp":
+            self.padding = (x == o["paddingIndex"]) if o["paddingIndex"] >= 0 else None
+            return F.embedding(x, self.t(o["weight"]))
+        if kind == "PositionEmbeddingOp":
+            return x + self.t(o["weight"])
+        if kind == "SelfAttentionOp":
+            return self.attention(o, x, "")
+        if kind == "TransformerEncoderLayerOp":
+            p = o["prefix"]
+            t = lambda name: self.t(p + name)
+            norm = lambda v, n: F.layer_norm(v, (v.shape[-1],), t(n + ".weight"), t(n + ".bias"), o["eps"])
+            act = F.gelu if o["gelu"] else F.relu
+            ff = lambda v: F.linear(act(F.linear(v, t("linear1.weight"), t("linear1.bias"))), t("linear2.weight"),
+                                    t("linear2.bias"))
+            if o["normFirst"]:
+                x = x + self.attention(o["attention"], norm(x, "norm1"), p + "self_attn.")
+                return x + ff(norm(x, "norm2"))
+            x = norm(x + self.attention(o["attention"], x, p + "self_attn."), "norm1")
+            return norm(x + ff(x), "norm2")
+        if kind == "SequencePoolOp":
+            mask = self.padding if o["padded"] else None
+            if o["mode"] == "FIRST":
+                return x[:, 0]
+            if o["mode"] == "MEAN":
+                keep = torch.ones(x.shape[:2]) if mask is None else (~mask).float()
+                return (x * keep.unsqueeze(-1)).sum(1) / keep.sum(1, keepdim=True)
+            return (x if mask is None else x.masked_fill(mask.unsqueeze(-1), float("-inf"))).max(1).values
         raise ValueError("no PyTorch form for " + kind)
+
+    def attention(self, o, x, prefix):
+        """nn.MultiheadAttention's functional form on a batch-first x, with the model's masks."""
+        causal = torch.triu(torch.full((o["length"], o["length"]), float("-inf")), 1) if o["causal"] else None
+        q = x.transpose(0, 1)
+        y, _ = F.multi_head_attention_forward(
+            q, q, q, o["dim"], o["heads"], self.t(o["inProjWeight"]), self.t(o["inProjBias"]), None, None, False,
+            0.0, self.t(o["outProjWeight"]), self.t(o["outProjBias"]), training=False,
+            key_padding_mask=self.padding if o["padded"] else None, need_weights=False, attn_mask=causal)
+        return y.transpose(0, 1)
 
     def forward(self, x):
         inputs = {}
@@ -102,7 +145,9 @@ def one(directory):
     network = json.load(open(os.path.join(directory, "network.json")))
     net = Network(network, read(os.path.join(directory, "weights.safetensors"))).eval()
     rows = int(open(os.path.join(directory, "rows.txt")).read())
-    x = torch.from_numpy(np.fromfile(os.path.join(directory, "x.f32"), dtype="<f4").copy())
+    tokens = os.path.exists(os.path.join(directory, "x.i64"))
+    x = torch.from_numpy(np.fromfile(os.path.join(directory, "x.i64" if tokens else "x.f32"),
+                                     dtype="<i8" if tokens else "<f4").copy())
     x = x.reshape([rows] + network["inputShape"])
     with torch.no_grad():
         y = net(x)
@@ -111,8 +156,9 @@ def one(directory):
     for name, value in zip(names, outputs):
         value.numpy().astype("<f4").tofile(os.path.join(directory, "torch-%s.f32" % name))
     axes = {name: {0: "batch"} for name in ["input"] + names}
-    torch.onnx.export(net, x, os.path.join(directory, "torch.onnx"), opset_version=17, input_names=["input"],
-                      output_names=names, dynamic_axes=axes)
+    if not tokens and not any(o["kind"] in SEQUENCE_OPS for l in network["layers"] for o in l["operations"]):
+        torch.onnx.export(net, x, os.path.join(directory, "torch.onnx"), opset_version=17, input_names=["input"],
+                          output_names=names, dynamic_axes=axes)
     if onnx is None:
         return "onnx not installed"
     onnx.checker.check_model(os.path.join(directory, "kiln.onnx"), full_check=True)

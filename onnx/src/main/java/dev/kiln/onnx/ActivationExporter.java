@@ -31,7 +31,7 @@ final class ActivationExporter implements OperationExporter<ActivationOp> {
   }
 
   /** {@code x · ½ · (1 + erf(x / √2))}. */
-  private static String gelu(OnnxGraph graph, String scope, String x) {
+  static String gelu(OnnxGraph graph, String scope, String x) {
     String erf = graph.node(scope, "Erf",
         List.of(graph.node(scope, "Div", List.of(x, graph.scalar(scope + "/sqrt_2", (float) Math.sqrt(2))))));
     return half(graph, scope, x, erf);

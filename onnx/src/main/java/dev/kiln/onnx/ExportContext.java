@@ -28,6 +28,19 @@ final class ExportContext {
     }
   }
 
+  /** A token model's padding positions, bool [batch, tokens], once its embedding is exported; else null. */
+  private String padding;
+
+  void padding(String positions) {
+    padding = positions;
+  }
+
+  /** The padding positions, bool [batch, tokens]: set by the embedding of a model whose padding is marked. */
+  String padding() {
+    if (padding == null) throw new IllegalStateException("the model marks no padding before " + member.name());
+    return padding;
+  }
+
   OnnxGraph graph() {
     return graph;
   }

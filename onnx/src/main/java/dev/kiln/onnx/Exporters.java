@@ -5,6 +5,11 @@ import dev.kiln.runtime.graph.AvgPool2dOp;
 import dev.kiln.runtime.graph.BatchNormOp;
 import dev.kiln.runtime.graph.Conv2dOp;
 import dev.kiln.runtime.graph.DropoutOp;
+import dev.kiln.runtime.graph.EmbeddingOp;
+import dev.kiln.runtime.graph.PositionEmbeddingOp;
+import dev.kiln.runtime.graph.SelfAttentionOp;
+import dev.kiln.runtime.graph.SequencePoolOp;
+import dev.kiln.runtime.graph.TransformerEncoderLayerOp;
 import dev.kiln.runtime.graph.FlattenOp;
 import dev.kiln.runtime.graph.LayerNormOp;
 import dev.kiln.runtime.graph.LinearOp;
@@ -30,6 +35,12 @@ final class Exporters implements OperationVisitor<Value> {
   private static final DropoutExporter DROPOUT = new DropoutExporter();
   private static final ResidualAddExporter RESIDUAL_ADD = new ResidualAddExporter();
   private static final ActivationExporter ACTIVATION = new ActivationExporter();
+  private static final EmbeddingExporter EMBEDDING = new EmbeddingExporter();
+  private static final PositionEmbeddingExporter POSITION_EMBEDDING = new PositionEmbeddingExporter();
+  private static final SelfAttentionExporter SELF_ATTENTION = new SelfAttentionExporter();
+  private static final TransformerEncoderLayerExporter TRANSFORMER_ENCODER_LAYER =
+      new TransformerEncoderLayerExporter();
+  private static final SequencePoolExporter SEQUENCE_POOL = new SequencePoolExporter();
 
   private final Value input;
   private final ExportContext context;
@@ -97,5 +108,30 @@ final class Exporters implements OperationVisitor<Value> {
   @Override
   public Value activation(ActivationOp op) {
     return ACTIVATION.export(op, input, context);
+  }
+
+  @Override
+  public Value embedding(EmbeddingOp op) {
+    return EMBEDDING.export(op, input, context);
+  }
+
+  @Override
+  public Value positionEmbedding(PositionEmbeddingOp op) {
+    return POSITION_EMBEDDING.export(op, input, context);
+  }
+
+  @Override
+  public Value selfAttention(SelfAttentionOp op) {
+    return SELF_ATTENTION.export(op, input, context);
+  }
+
+  @Override
+  public Value transformerEncoderLayer(TransformerEncoderLayerOp op) {
+    return TRANSFORMER_ENCODER_LAYER.export(op, input, context);
+  }
+
+  @Override
+  public Value sequencePool(SequencePoolOp op) {
+    return SEQUENCE_POOL.export(op, input, context);
   }
 }

@@ -22,7 +22,8 @@ import java.util.Properties;
 
 /**
  * A Kiln model as an ONNX graph (opset 17, IR version 8), for ONNX Runtime and every other ONNX consumer.
- * The graph reads {@code input}, [batch, features] or [batch, C, H, W] with a symbolic {@code batch}, and
+ * The graph reads {@code input}, [batch, features] or [batch, C, H, W] with a symbolic {@code batch} (a
+ * token model: int64 ids, [batch, tokens]), and
  * writes {@code output}, what {@code model.forward} returns, and, where the model has them,
  * {@code probabilities}, what {@code model.probabilities} returns. It computes as the model does in eval
  * mode: dropout left out, normalization with running statistics. Initializers carry the state-dict names
@@ -57,7 +58,8 @@ public final class OnnxExport {
     ExportContext context = new ExportContext(graph, model);
     Value value = new Value("input", layers.get(0).inputShape());
     graph.unique("input");
-    graph.proto().addInput(valueInfo("input", value.shape()));
+    graph.proto().addInput(valueInfo("input", value.shape(), model.readsTokens() ? TensorProto.DataType.INT64
+        : TensorProto.DataType.FLOAT));
     for (Layer layer : layers) {
       context.enter(layer, value);
       for (Operation operation : layer.operations()) value = Exporters.export(operation, value, context);
@@ -95,11 +97,15 @@ public final class OnnxExport {
   }
 
   private static ValueInfoProto valueInfo(String name, int[] exampleShape) {
+    return valueInfo(name, exampleShape, TensorProto.DataType.FLOAT);
+  }
+
+  private static ValueInfoProto valueInfo(String name, int[] exampleShape, TensorProto.DataType type) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
         .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
     for (int d : exampleShape) shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-        TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape))).build();
+        TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
   }
 
   private static StringStringEntryProto entry(String key, String value) {

@@ -88,6 +88,16 @@ final class OnnxGraph {
     return name;
   }
 
+  /** An int64 scalar constant, shaped [], such as an index that {@code Gather} drops its axis for. */
+  String scalarLong(String hint, long value) {
+    String name = unique(hint);
+    ByteBuffer bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.putLong(value);
+    graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber())
+        .setRawData(ByteString.copyFrom(bytes.array())));
+    return name;
+  }
+
   private static List<Long> boxed(long[] dims) {
     return java.util.Arrays.stream(dims).boxed().toList();
   }

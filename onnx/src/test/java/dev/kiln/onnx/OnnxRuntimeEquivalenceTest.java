@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every generated model of the samples and their fixtures (the oracle's training networks among them),
  * exported and run in ONNX Runtime: {@code output} and {@code probabilities} equal Kiln's {@code forward}
- * and {@code probabilities} on batches of 1, 7 and 1000 rows, within 1e-5 of the values' scale.
+ * and {@code probabilities} on batches of 1, 7 and 1000 rows (of floats, or of padded token ids), within 1e-5
+ * of the values' scale.
  */
 class OnnxRuntimeEquivalenceTest {
   private static final double TOLERANCE = 1e-5;
@@ -38,14 +39,16 @@ class OnnxRuntimeEquivalenceTest {
     int[] exampleShape = model.layers().get(0).inputShape();
     try (OrtModel onnx = new OrtModel(OnnxExport.toBytes(model), exampleShape, 1)) {
       for (int rows : new int[] {1, 7, 1000}) {
-        float[] x = gaussian(rows * model.inputSize(), rows);
-        Map<String, float[]> outputs = onnx.run(x, rows);
-        assertClose(model.forward(x), outputs.get("output"), name + " output, " + rows + " rows");
+        float[] x = model.readsTokens() ? null : gaussian(rows * model.inputSize(), rows);
+        int[] tokens = model.readsTokens() ? Batch.tokens(model, rows, new Random(rows)) : null;
+        Map<String, float[]> outputs = x != null ? onnx.run(x, rows) : onnx.run(tokens, rows);
+        assertClose(x != null ? model.forward(x) : model.forward(tokens), outputs.get("output"),
+            name + " output, " + rows + " rows");
         if (model.readout() == Readout.NONE) {
           assertEquals(1, outputs.size(), name + " has no probabilities, so the graph has one output");
         } else {
-          assertClose(Probabilities.of(model, x), outputs.get("probabilities"),
-              name + " probabilities, " + rows + " rows");
+          assertClose(x != null ? Probabilities.of(model, x) : Probabilities.of(model, tokens),
+              outputs.get("probabilities"), name + " probabilities, " + rows + " rows");
         }
       }
     }

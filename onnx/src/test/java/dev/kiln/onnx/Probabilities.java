@@ -16,4 +16,14 @@ final class Probabilities {
       throw new IllegalStateException(model.getClass().getSimpleName() + " has no probabilities(float[])", e);
     }
   }
+
+  static float[] of(KilnModel model, int[] tokens) {
+    try {
+      return (float[]) model.getClass().getMethod("probabilities", int[].class).invoke(model, (Object) tokens);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(model.getClass().getSimpleName() + " has no probabilities(int[])", e);
+    }
+  }
 }

@@ -17,4 +17,16 @@ public interface ClassIndexTrainer extends KilnTrainer {
    * averaged. Normalization layers see this batch's statistics; dropout draws its masks.
    */
   GradientSum sumGradients(float[] x, int[] targets);
+
+  /** {@link #step(float[], int[])} for a model that reads token ids, [rows x inputSize()]. */
+  default float step(int[] tokens, int[] targets) {
+    throw new UnsupportedOperationException(model().getClass().getSimpleName()
+        + " reads floats, not token ids: pass a float[]");
+  }
+
+  /** {@link #sumGradients(float[], int[])} for a model that reads token ids. */
+  default GradientSum sumGradients(int[] tokens, int[] targets) {
+    throw new UnsupportedOperationException(model().getClass().getSimpleName()
+        + " reads floats, not token ids: pass a float[]");
+  }
 }

@@ -17,4 +17,16 @@ public interface FloatTargetTrainer extends KilnTrainer {
    * averaged. Normalization layers see this batch's statistics; dropout draws its masks.
    */
   GradientSum sumGradients(float[] x, float[] targets);
+
+  /** {@link #step(float[], float[])} for a model that reads token ids, [rows x inputSize()]. */
+  default float step(int[] tokens, float[] targets) {
+    throw new UnsupportedOperationException(model().getClass().getSimpleName()
+        + " reads floats, not token ids: pass a float[]");
+  }
+
+  /** {@link #sumGradients(float[], float[])} for a model that reads token ids. */
+  default GradientSum sumGradients(int[] tokens, float[] targets) {
+    throw new UnsupportedOperationException(model().getClass().getSimpleName()
+        + " reads floats, not token ids: pass a float[]");
+  }
 }

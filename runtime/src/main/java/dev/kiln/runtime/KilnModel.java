@@ -31,6 +31,26 @@ public interface KilnModel {
   /** The class of each row of {@code x}. */
   int[] predict(float[] x);
 
+  /** Whether the model reads token ids ({@code @Input(tokens, vocabulary)}) through the {@code int[]} forms. */
+  default boolean readsTokens() {
+    return false;
+  }
+
+  /** The output for a batch of token ids [rows x inputSize()], for a model that {@link #readsTokens()}. */
+  default float[] forward(int[] tokens) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads floats, not token ids: pass a float[]");
+  }
+
+  /** {@link #forward(int[])} into {@code out}, allocation-free once a batch size has been seen. */
+  default float[] forward(int[] tokens, float[] out) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads floats, not token ids: pass a float[]");
+  }
+
+  /** The class of each row of token ids. */
+  default int[] predict(int[] tokens) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads floats, not token ids: pass a float[]");
+  }
+
   /** How the generated {@code probabilities(x)} follows from {@code forward(x)}; {@code NONE} when there is none. */
   Readout readout();
 

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.samples.blobs.BlobNetModel;
+import dev.kiln.samples.fixtures.CausalTokensModel;
+import dev.kiln.samples.fixtures.FloatSequenceModel;
+import dev.kiln.samples.fixtures.TinyAttentionModel;
+import dev.kiln.samples.fixtures.TinyEncoderModel;
 import dev.kiln.samples.fixtures.AbsoluteErrorModel;
 import dev.kiln.samples.fixtures.AvgPooledCnnModel;
 import dev.kiln.samples.fixtures.BceWeightedModel;
@@ -84,7 +88,11 @@ class GradientCheckTest {
         net("BlockCnn: a block used twice, a block in a block, an activation on a block", BlockCnnModel::create),
         net("ResidualCnn: residual blocks with and without an activation, first and last, conv and MLP",
             ResidualCnnModel::create),
-        net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create));
+        net("AvgPooledCnn: average pools with padding, ceil mode, both divisors", AvgPooledCnnModel::create),
+        net("TinyEncoder: tokens, positions, pre-norm GELU encoder, mean pool", TinyEncoderModel::create),
+        net("TinyAttention: tokens, self-attention, max pool", TinyAttentionModel::create),
+        net("CausalTokens: padded tokens, causal post-norm encoder, max pool", CausalTokensModel::create),
+        net("FloatSequence: float sequence, attention without bias, encoder, mean pool", FloatSequenceModel::create));
   }
 
   static Stream<Arguments> activations() {

@@ -30,6 +30,9 @@ public record ActivationLayer(Origin origin, ActivationFunction function, Map<St
 
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
+    if (function.range().normalisesRows() && Sequences.refused(this, context)) {
+      return Optional.empty();
+    }
     if (function.range().normalisesRows() && context.input().isPresent()
         && context.input().get() instanceof Shape.Maps maps) {
       context.report(this, null, Message.SOFTMAX_ON_FEATURE_MAP, annotationName(), context.member().name(),

@@ -31,6 +31,9 @@ public record BatchNormLayer(Origin origin, boolean maps, float eps, float momen
       return Optional.empty();
     }
     Shape input = context.input().get();
+    if (Sequences.refused(this, context)) {
+      return Optional.empty();
+    }
     if (maps && !(input instanceof Shape.Maps)) {
       context.report(this, null, Message.BATCH_NORM_2D_ON_VECTOR, annotationName(), name, input.size());
       return Optional.empty();

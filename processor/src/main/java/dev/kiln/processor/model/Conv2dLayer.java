@@ -34,6 +34,10 @@ public record Conv2dLayer(Origin origin, Optional<Integer> in, int out, int kern
       }
       return Optional.empty();
     }
+    if (context.input().get() instanceof Shape.Sequence sequence) {
+      context.report(this, null, Message.MAPS_ON_SEQUENCE, annotationName(), name, sequence.text());
+      return Optional.empty();
+    }
     if (!(context.input().get() instanceof Shape.Maps maps)) {
       context.report(this, null, Message.MAPS_AFTER_FLAT, annotationName(), name, context.input().get().size());
       return Optional.empty();

@@ -22,6 +22,9 @@ public record FlattenLayer(Origin origin) implements LayerKind {
     if (input instanceof Shape.Maps maps) {
       return Optional.of(new Shape.Features(maps.size(), maps));
     }
+    if (input instanceof Shape.Sequence) {
+      return Optional.of(Shape.features(input.size()));
+    }
     context.report(this, null, Message.FLATTEN_ON_FLAT, annotationName(), context.member().name(), input.size());
     return Optional.of(input);
   }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@link Visitor}, so that a kind left out is a compile error there.
  */
 public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLayer, DropoutLayer,
-    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer, BatchNormLayer, LayerNormLayer, ResidualLayer {
+    FlattenLayer, Conv2dLayer, MaxPool2dLayer, AvgPool2dLayer, BatchNormLayer, LayerNormLayer, ResidualLayer,
+    EmbeddingLayer, PositionEmbeddingLayer, SelfAttentionLayer, TransformerEncoderLayerKind, SequencePoolLayer {
   /** The annotation that declares it, for problems to point at. */
   Origin origin();
 
@@ -97,6 +98,26 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     return false;
   }
 
+  /** Whether it reads a token model's ids: only such a kind may come first in a token model. */
+  default boolean readsTokens() {
+    return false;
+  }
+
+  /** Whether it drops values at random in training besides a {@code @Dropout} (attention's own dropout). */
+  default boolean drops() {
+    return stage() == Stage.DROPOUT;
+  }
+
+  /** Whether it lets each position see only itself and the positions before it (causal attention). */
+  default boolean masksLaterPositions() {
+    return false;
+  }
+
+  /** Whether it keeps only a sequence's first position. */
+  default boolean needsOnlyTheFirstPosition() {
+    return false;
+  }
+
   /** How the kind reads in comments and summaries: {@code Linear(2 -> 10)}, {@code ReLU}. */
   String describe(Shape input, Shape output);
 
@@ -125,5 +146,15 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     R visitLayerNorm(LayerNormLayer norm);
 
     R visitResidual(ResidualLayer residual);
+
+    R visitEmbedding(EmbeddingLayer embedding);
+
+    R visitPositionEmbedding(PositionEmbeddingLayer positions);
+
+    R visitSelfAttention(SelfAttentionLayer attention);
+
+    R visitTransformerEncoderLayer(TransformerEncoderLayerKind encoder);
+
+    R visitSequencePool(SequencePoolLayer pool);
   }
 }

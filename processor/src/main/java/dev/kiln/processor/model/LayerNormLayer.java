@@ -26,6 +26,9 @@ public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine
       }
       return Optional.empty();
     }
+    if (Sequences.refused(this, context)) {
+      return Optional.empty();
+    }
     if (context.input().get().size() == 1) {
       context.report(this, null, Message.LAYER_NORM_OF_ONE, annotationName(), context.member().name(),
           annotationName());

@@ -26,6 +26,9 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
     String name = context.member().name();
+    if (Sequences.refused(this, context)) {
+      return Optional.empty();
+    }
     if (context.input().isPresent() && context.input().get() instanceof Shape.Maps maps) {
       context.report(this, null, Message.LINEAR_ON_FEATURE_MAP, annotationName(), name, maps.text(), name,
           maps.size(), maps.text());

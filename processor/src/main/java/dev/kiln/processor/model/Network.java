@@ -24,6 +24,11 @@ public record Network(TypeElement type, String packageName, String simpleName, L
     return outputLayer().output();
   }
 
+  /** Whether the model reads token ids, {@code int[]} batches, rather than floats. */
+  public boolean readsTokens() {
+    return input() instanceof Shape.Tokens;
+  }
+
   /** Values per input row. */
   public int in() {
     return Math.toIntExact(input().size());
@@ -49,6 +54,11 @@ public record Network(TypeElement type, String packageName, String simpleName, L
   /** Whether the loss takes float targets: every loss but NLL, and cross-entropy with probabilities. */
   public boolean floatTargets() {
     return loss() != LossKind.NLL;
+  }
+
+  /** Whether training draws random numbers: a {@code @Dropout}, or a kind with dropout of its own. */
+  public boolean drops() {
+    return layers.stream().flatMap(l -> l.steps().stream()).anyMatch(s -> s.kind().drops());
   }
 
   public boolean has(Stage stage) {

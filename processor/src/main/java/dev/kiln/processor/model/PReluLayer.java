@@ -14,6 +14,9 @@ public record PReluLayer(Origin origin, boolean perFeature, float init) implemen
 
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
+    if (perFeature && Sequences.refused(this, context)) {
+      return Optional.empty();
+    }
     return context.input();
   }
 

@@ -21,6 +21,10 @@ final class Pooling {
       }
       return Optional.empty();
     }
+    if (context.input().get() instanceof Shape.Sequence sequence) {
+      context.report(kind, null, Message.MAPS_ON_SEQUENCE, kind.annotationName(), name, sequence.text());
+      return Optional.empty();
+    }
     if (!(context.input().get() instanceof Shape.Maps maps)) {
       context.report(kind, null, Message.MAPS_AFTER_FLAT, kind.annotationName(), name, context.input().get().size());
       return Optional.empty();

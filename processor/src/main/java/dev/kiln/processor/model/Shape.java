@@ -3,11 +3,11 @@ package dev.kiln.processor.model;
 import java.util.List;
 
 /**
- * The shape of one example where it flows between layers: a vector of features, or C x H x W feature
- * maps as PyTorch lays out NCHW. Sizes are {@code long} and multiplied exactly, so that a declaration
+ * The shape of one example where it flows between layers: a vector of features, C x H x W feature
+ * maps as PyTorch lays out NCHW, a token model's ids, or a sequence of positions, each a vector. Sizes are {@code long} and multiplied exactly, so that a declaration
  * too large for a Java array is found, never wrapped.
  */
-public sealed interface Shape permits Shape.Features, Shape.Maps {
+public sealed interface Shape permits Shape.Features, Shape.Maps, Shape.Tokens, Shape.Sequence {
   /** The longest array HotSpot allocates; a tensor or a row of features beyond it cannot exist. */
   long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -74,6 +74,46 @@ public sealed interface Shape permits Shape.Features, Shape.Maps {
     @Override
     public String text() {
       return channels + " x " + height + " x " + width;
+    }
+  }
+
+  /** A token model's input: {@code length} ids in [0, vocabulary), one int each. */
+  record Tokens(long length, long vocabulary) implements Shape {
+    @Override
+    public long size() {
+      return length;
+    }
+
+    @Override
+    public List<Long> dims() {
+      return List.of(length);
+    }
+
+    @Override
+    public String text() {
+      return length + " tokens";
+    }
+  }
+
+  /**
+   * {@code length} positions of {@code dim} values, [length x dim] row-major as {@code batch_first}
+   * lays a sequence out; {@code padded} when positions may hold a token model's padding, which attention
+   * and pooling skip.
+   */
+  record Sequence(long length, long dim, boolean padded) implements Shape {
+    @Override
+    public long size() {
+      return product(length, dim);
+    }
+
+    @Override
+    public List<Long> dims() {
+      return List.of(length, dim);
+    }
+
+    @Override
+    public String text() {
+      return length + " x " + dim;
     }
   }
 }

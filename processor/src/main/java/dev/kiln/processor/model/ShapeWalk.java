@@ -39,8 +39,15 @@ public final class ShapeWalk {
         LayerKind kind = kinds.get(k);
         Optional<Shape> input = current.or(kind::declaredInput);
         if (k == 0) memberInput = input;
-        Optional<Shape> output = kind.outputShape(new ShapeContext(current, i == 0 && !inputDeclared, member, from,
-            report, List.copyOf(memberInputs)));
+        Optional<Shape> output;
+        if (current.isPresent() && current.get() instanceof Shape.Tokens tokens && !kind.readsTokens()) {
+          report.add(member.problem(kind.origin().mirror(), null, Message.TOKENS_WITHOUT_EMBEDDING,
+              kind.annotationName(), member.name(), tokens.length(), tokens.vocabulary(), member.name()));
+          output = Optional.empty();
+        } else {
+          output = kind.outputShape(new ShapeContext(current, i == 0 && !inputDeclared, member, from, report,
+              List.copyOf(memberInputs)));
+        }
         if (output.isPresent() && output.get().size() > Shape.MAX_ARRAY) {
           report.add(member.problem(kind.origin().mirror(), null, Message.OUTPUT_TOO_LARGE,
               kind.annotationName(), member.name(), size(output.get().size()), Shape.MAX_ARRAY));

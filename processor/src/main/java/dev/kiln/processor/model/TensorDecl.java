@@ -58,7 +58,7 @@ public record TensorDecl(String name, String constant, List<Dim> dims, Init init
 
   /** How a new model fills the tensor: PyTorch's default for its module. */
   public record Init(Kind kind, double value, List<Dim> fanIn) {
-    public enum Kind { UNIFORM_FAN_IN, CONSTANT }
+    public enum Kind { UNIFORM_FAN_IN, CONSTANT, NORMAL, XAVIER_UNIFORM }
 
     public Init {
       fanIn = List.copyOf(fanIn);
@@ -67,6 +67,19 @@ public record TensorDecl(String name, String constant, List<Dim> dims, Init init
     /** Uniform in ±1/√fanIn, fanIn the product of {@code fanIn}: PyTorch's default for Linear and Conv. */
     public static Init uniformFanIn(Dim... fanIn) {
       return new Init(Kind.UNIFORM_FAN_IN, 0, List.of(fanIn));
+    }
+
+    /**
+     * N(0, 1), {@code nn.Embedding}'s default; {@code zeroRow} ≥ 0 is a row of {@code rowWidth} values left
+     * at 0 (the padding row).
+     */
+    public static Init normal(int zeroRow, Dim rowWidth) {
+      return new Init(Kind.NORMAL, zeroRow, List.of(rowWidth));
+    }
+
+    /** Uniform in ±√(6 / (fanIn + fanOut)), {@code xavier_uniform_}: {@code nn.MultiheadAttention}'s projection. */
+    public static Init xavierUniform(Dim fanOut, Dim fanIn) {
+      return new Init(Kind.XAVIER_UNIFORM, 0, List.of(fanOut, fanIn));
     }
 
     public static Init constant(double value) {

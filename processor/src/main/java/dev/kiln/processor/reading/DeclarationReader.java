@@ -175,17 +175,37 @@ public final class DeclarationReader {
   private Optional<DeclaredInput> readInput(TypeElement type, ValidationReport report) {
     return Annotations.find(type, INPUT).map(mirror -> {
       Origin origin = new Origin(mirror, Annotations.explicitByName(mirror), Annotations.valuesByName(elements, mirror));
-      boolean vector = origin.written("features").isPresent();
+      boolean features = origin.written("features").isPresent();
       boolean maps = MAP_SIZES.stream().anyMatch(size -> origin.written(size).isPresent());
-      if (vector && maps) {
+      boolean tokens = TOKEN_SIZES.stream().anyMatch(size -> origin.written(size).isPresent());
+      boolean sequence = origin.written("length").isPresent();
+      if (features && maps && !tokens && !sequence) {
         report.add(Problem.on(type, mirror, Message.INPUT_BOTH_FORMS));
         return new DeclaredInput(origin, Optional.empty());
       }
-      if (!vector && !maps) {
+      if (tokens && (features || maps || sequence)) {
+        report.add(Problem.on(type, mirror, Message.INPUT_MIXED_FORMS, "tokens",
+            sequence ? "length" : features ? "features" : "channels, height, width"));
+        return new DeclaredInput(origin, Optional.empty());
+      }
+      if (sequence && maps) {
+        report.add(Problem.on(type, mirror, Message.INPUT_MIXED_FORMS, "sequence", "channels, height, width"));
+        return new DeclaredInput(origin, Optional.empty());
+      }
+      if (!features && !maps && !tokens && !sequence) {
         report.add(Problem.on(type, mirror, Message.INPUT_WITHOUT_SIZE));
         return new DeclaredInput(origin, Optional.empty());
       }
-      List<String> sizes = vector ? List.of("features") : MAP_SIZES;
+      List<String> sizes = tokens ? TOKEN_SIZES : sequence ? SEQUENCE_SIZES : features ? List.of("features")
+          : MAP_SIZES;
+      for (String size : sizes) {
+        if ((tokens || sequence) && origin.written(size).isEmpty()) {
+          String others = String.join(" = ..., ", sizes) + " = ...";
+          report.add(Problem.on(type, mirror, Message.INPUT_INCOMPLETE, sizes.get(0).equals(size) ? sizes.get(1)
+              : sizes.get(0), size, others));
+          return new DeclaredInput(origin, Optional.empty());
+        }
+      }
       boolean sound = true;
       for (String size : sizes) {
         int value = (Integer) origin.value(size).getValue();
@@ -197,13 +217,17 @@ public final class DeclarationReader {
       if (!sound) {
         return new DeclaredInput(origin, Optional.empty());
       }
-      Shape shape = vector ? Shape.features(size(origin, "features"))
+      Shape shape = tokens ? new Shape.Tokens(size(origin, "tokens"), size(origin, "vocabulary"))
+          : sequence ? new Shape.Sequence(size(origin, "length"), size(origin, "features"), false)
+          : features ? Shape.features(size(origin, "features"))
           : new Shape.Maps(size(origin, "channels"), size(origin, "height"), size(origin, "width"));
       return new DeclaredInput(origin, Optional.of(shape));
     });
   }
 
   private static final List<String> MAP_SIZES = List.of("channels", "height", "width");
+  private static final List<String> TOKEN_SIZES = List.of("tokens", "vocabulary");
+  private static final List<String> SEQUENCE_SIZES = List.of("length", "features");
 
   private static long size(Origin origin, String member) {
     return (Integer) origin.value(member).getValue();

@@ -32,7 +32,12 @@ final class KindReaders {
       Map.entry(DSL + "AvgPool2d", new AvgPool2dReader()),
       Map.entry(DSL + "BatchNorm1d", new BatchNormReader(false)),
       Map.entry(DSL + "BatchNorm2d", new BatchNormReader(true)),
-      Map.entry(DSL + "LayerNorm", new LayerNormReader()));
+      Map.entry(DSL + "LayerNorm", new LayerNormReader()),
+      Map.entry(DSL + "Embedding", new EmbeddingReader()),
+      Map.entry(DSL + "PositionEmbedding", new PositionEmbeddingReader()),
+      Map.entry(DSL + "SelfAttention", new SelfAttentionReader()),
+      Map.entry(DSL + "TransformerEncoderLayer", new TransformerEncoderLayerReader()),
+      Map.entry(DSL + "SequencePool", new SequencePoolReader()));
 
   private KindReaders() {}
 

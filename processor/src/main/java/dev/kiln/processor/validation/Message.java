@@ -221,6 +221,47 @@ public enum Message {
       "@Loss(KL_DIV) with reduction MEAN divides by every element, not by the rows, so it is not the KL "
           + "divergence (PyTorch warns too). Use reduction = BATCHMEAN"),
 
+  // Sequences: @Input(tokens), @Embedding, @PositionEmbedding, @SelfAttention, @TransformerEncoderLayer,
+  // @SequencePool.
+  INPUT_MIXED_FORMS("input-mixed-forms", Diagnostic.Kind.ERROR,
+      "@Input mixes the %s form with %s; one example is a vector (features), feature maps (channels, height, "
+          + "width), tokens (tokens, vocabulary) or a sequence (length, features). Keep one form"),
+  INPUT_INCOMPLETE("input-incomplete", Diagnostic.Kind.ERROR,
+      "@Input(%s = ...) needs %s too. Add @Input(%s)"),
+  TOKENS_WITHOUT_EMBEDDING("tokens-without-embedding", Diagnostic.Kind.ERROR,
+      "@%s on %s() receives the token ids of @Input(tokens = %d, vocabulary = %d); a token model starts with "
+          + "@Embedding(dim = ...). Add an @Embedding member before %s()"),
+  EMBEDDING_NOT_ON_TOKENS("embedding-not-on-tokens", Diagnostic.Kind.ERROR,
+      "@%s on %s() reads token ids, and receives %s. An @Embedding is the first member of a model with "
+          + "@Input(tokens = ..., vocabulary = ...); move it there, or remove it"),
+  PADDING_INDEX_OUT_OF_RANGE("padding-index-out-of-range", Diagnostic.Kind.ERROR,
+      "@%s(paddingIndex = %d) on %s() is not a token id of the vocabulary of %d. Use an id in [0, %d), or -1 for "
+          + "no padding"),
+  NOT_A_SEQUENCE("not-a-sequence", Diagnostic.Kind.ERROR,
+      "@%s on %s() works on a sequence [length x dim], and receives %s. Put it after an @Embedding, or declare "
+          + "@Input(length = ..., features = ...)"),
+  SEQUENCE_WITHOUT_INPUT("sequence-without-input", Diagnostic.Kind.ERROR,
+      "@%s on %s() works on a sequence, and nothing flows into it: it comes first and the model has no @Input. "
+          + "Add @Input(tokens = ..., vocabulary = ...) and an @Embedding, or @Input(length = ..., features = ...)"),
+  MAPS_ON_SEQUENCE("maps-on-sequence", Diagnostic.Kind.ERROR,
+      "@%s on %s() reads feature maps, and receives a sequence of %s, which has no height and width. Remove it, "
+          + "or use @SelfAttention or @TransformerEncoderLayer on sequences"),
+  PER_POSITION_NOT_SUPPORTED("per-position-not-supported", Diagnostic.Kind.ERROR,
+      "@%s on %s() receives a sequence of %s; Kiln applies it to vectors only, not yet to each position. Reduce "
+          + "the sequence first with @SequencePool(...) or @Flatten"),
+  HEADS_DO_NOT_DIVIDE("heads-do-not-divide", Diagnostic.Kind.ERROR,
+      "@%s(heads = %d) on %s() does not divide the %d values of each position: each head takes dim / heads of "
+          + "them. Use heads = %s, or change the dim"),
+  SEQUENCE_DROPOUT("sequence-dropout", Diagnostic.Kind.ERROR,
+      "@%s(dropout = %s) on %s() is not a probability of dropping; dropout is in [0, 1). Choose a value in that "
+          + "range"),
+  CAUSAL_FIRST_POOL("causal-first-pool", Diagnostic.Kind.WARNING,
+      "@%s(FIRST) on %s() pools the first position, which the causal attention of %s() lets see only itself. "
+          + "Use MEAN or MAX, or drop causal"),
+  LOSS_ON_SEQUENCE("loss-on-sequence", Diagnostic.Kind.ERROR,
+      "@Loss(%s) takes a vector per example, and %s() gives a sequence of %s; per-position targets are not "
+          + "supported yet. Reduce it with @SequencePool(...) or @Flatten, then a @Linear"),
+
   // Kiln itself.
   WRITE_FAILED("write-failed", Diagnostic.Kind.ERROR,
       "Cannot write %s for @Model %s: %s. Check that the build's generated-sources folder is writable"),

@@ -20,7 +20,8 @@ public final class NetworkValidator {
   public NetworkValidator(Elements elements, Types types) {
     Set<String> claimed = new HashSet<>();
     this.rules = List.of(new StructureRule(), new GeneratedNameRule(elements, types, claimed),
-        new LayerCountRule(), new ActivationCountRule(), new LossPairingRule(), new LossOptionRule(), new LayerPlacementRule(), new FlatOutputRule());
+        new LayerCountRule(), new ActivationCountRule(), new LossPairingRule(), new LossOptionRule(), new LayerPlacementRule(), new FlatOutputRule(),
+        new CausalFirstPoolRule());
   }
 
   /** Reports every problem of {@code network}; returns its shapes, which resolution reads when it is clean. */

@@ -12,6 +12,11 @@ import dev.kiln.processor.model.LinearLayer;
 import dev.kiln.processor.model.MaxPool2dLayer;
 import dev.kiln.processor.model.PReluLayer;
 import dev.kiln.processor.model.ResidualLayer;
+import dev.kiln.processor.model.EmbeddingLayer;
+import dev.kiln.processor.model.PositionEmbeddingLayer;
+import dev.kiln.processor.model.SelfAttentionLayer;
+import dev.kiln.processor.model.SequencePoolLayer;
+import dev.kiln.processor.model.TransformerEncoderLayerKind;
 
 /** The emitter of each kind: a visitor, so that a kind without an emitter does not compile. */
 final class Emitters implements LayerKind.Visitor<KindEmitter> {
@@ -76,5 +81,30 @@ final class Emitters implements LayerKind.Visitor<KindEmitter> {
   @Override
   public KindEmitter visitResidual(ResidualLayer residual) {
     return new ResidualEmitter();
+  }
+
+  @Override
+  public KindEmitter visitEmbedding(EmbeddingLayer embedding) {
+    return new EmbeddingEmitter(embedding);
+  }
+
+  @Override
+  public KindEmitter visitPositionEmbedding(PositionEmbeddingLayer positions) {
+    return new PositionEmbeddingEmitter(positions);
+  }
+
+  @Override
+  public KindEmitter visitSelfAttention(SelfAttentionLayer attention) {
+    return new SelfAttentionEmitter(attention);
+  }
+
+  @Override
+  public KindEmitter visitTransformerEncoderLayer(TransformerEncoderLayerKind encoder) {
+    return new TransformerEncoderLayerEmitter(encoder);
+  }
+
+  @Override
+  public KindEmitter visitSequencePool(SequencePoolLayer pool) {
+    return new SequencePoolEmitter(pool);
   }
 }

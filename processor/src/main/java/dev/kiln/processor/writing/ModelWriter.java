@@ -34,6 +34,16 @@ public final class ModelWriter {
   static final TypeName FLOATS = ArrayTypeName.of(TypeName.FLOAT);
   static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
 
+  /** The type of a batch the model reads: {@code int[]} of token ids, or {@code float[]}. */
+  static TypeName input(Network network) {
+    return network.readsTokens() ? INTS : FLOATS;
+  }
+
+  /** How javadoc links name {@code forward(x)}: {@code forward(int[])} or {@code forward(float[])}. */
+  static String forwardLink(Network network) {
+    return "#forward(" + (network.readsTokens() ? "int" : "float") + "[])";
+  }
+
   public TypeSpec write(Network network) {
     ClassName model = ClassName.get(network.packageName(), network.modelName());
     ClassName trainer = ClassName.get(network.packageName(), network.trainerName());
@@ -83,6 +93,7 @@ public final class ModelWriter {
     type.addMethod(inferenceWorkspacesMethod(network));
     type.addMethod(predict(network));
     probabilities(network).ifPresent(type::addMethod);
+    InputForms.modelRefusals(network).forEach(type::addMethod);
     type.addMethod(readout(network));
     addTrainerFactories(type, network, trainer);
     type.addMethod(MethodSpec.methodBuilder("parameters")
@@ -274,6 +285,11 @@ public final class ModelWriter {
     CodeBlock fill = switch (decl.init().kind()) {
       case UNIFORM_FAN_IN -> CodeBlock.of("$T.uniformFanIn(model.$L,$W$L,$W$L,$W$L,$Wrandom)",
           RuntimeTypes.INITIALIZERS, array.field(), offset, size, product(layer, decl.init().fanIn()));
+      case NORMAL -> CodeBlock.of("$T.normal(model.$L,$W$L,$W$L,$W$L,$W$L,$Wrandom)", RuntimeTypes.INITIALIZERS,
+          array.field(), offset, size, (int) decl.init().value(), product(layer, decl.init().fanIn()));
+      case XAVIER_UNIFORM -> CodeBlock.of("$T.xavierUniform(model.$L,$W$L,$W$L,$W$L,$W$L,$Wrandom)",
+          RuntimeTypes.INITIALIZERS, array.field(), offset, size,
+          product(layer, decl.init().fanIn().subList(0, 1)), product(layer, decl.init().fanIn().subList(1, 2)));
       case CONSTANT -> CodeBlock.of("$T.fill(model.$L,$W$L,$W$L + $L,$W$L)", Arrays.class, array.field(), offset,
           offset, size, array.element() == TypeName.LONG
               ? (long) decl.init().value() + "L" : Literals.of((float) decl.init().value()));
@@ -313,12 +329,13 @@ public final class ModelWriter {
     MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
         .addAnnotation(Override.class)
         .addJavadoc("The network's output for a batch: {@code x} is [rows x IN] row-major, the result [rows x"
-            + " OUT],\n$L.$L\n", what, network.has(Stage.DROPOUT) ? " Dropout is off." : "")
+            + " OUT],\n$L.$L\n", what, network.drops() ? " Dropout is off." : "")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
-        .addParameter(FLOATS, "x");
+        .addParameter(input(network), "x");
     if (seesTheBatch(network)) {
       // Normalised with the batch's own statistics: the batch cannot be cut into slices.
+      if (statefulSteps(network)) forward.addModifiers(Modifier.SYNCHRONIZED);
       return forward.addCode(forwardBody(network)).build();
     }
     return forward
@@ -330,12 +347,23 @@ public final class ModelWriter {
   /** {@code forward(x)} for a batch small enough to hold every layer's output at once. */
   private static MethodSpec forwardSlice(Network network) {
     return MethodSpec.methodBuilder("forwardSlice")
-        .addJavadoc("{@link #forward(float[])} for a slice of a batch: each member's output in an array of its own.\n")
+        .addModifiers(statefulSteps(network) ? new Modifier[] {Modifier.SYNCHRONIZED} : new Modifier[0])
+        .addJavadoc("{@link $L} for a slice of a batch: each member's output in an array of its own.\n",
+            forwardLink(network))
         .addModifiers(Modifier.PRIVATE)
         .returns(FLOATS)
-        .addParameter(FLOATS, "x")
+        .addParameter(input(network), "x")
         .addCode(forwardBody(network))
         .build();
+  }
+
+  /**
+   * Whether a step of the model keeps state between its calls (a norm's statistics, attention's
+   * projections): {@code forward(x)} then takes the model's lock, so that threads calling it at once do
+   * not share that state.
+   */
+  private static boolean statefulSteps(Network network) {
+    return !stepFields(Fusions.of(LayerPlan.of(network))).isEmpty();
   }
 
   private static CodeBlock forwardBody(Network network) {
@@ -361,13 +389,13 @@ public final class ModelWriter {
 
   private static MethodSpec forwardInto(Network network) {
     return MethodSpec.methodBuilder("forward")
-        .addJavadoc("{@link #forward(float[])} into {@code out}, [rows x OUT], reusing this model's workspaces:"
+        .addJavadoc("{@link $L} into {@code out}, [rows x OUT], reusing this model's workspaces:"
             + " after the\nfirst call with a batch size, calls allocate nothing. Unlike {@code forward(x)}, not"
-            + " safe to call\nfrom several threads at once.\n\n@return {@code out}\n")
+            + " safe to call\nfrom several threads at once.\n\n@return {@code out}\n", forwardLink(network))
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
-        .addParameter(FLOATS, "x")
+        .addParameter(input(network), "x")
         .addParameter(FLOATS, "out")
         .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("$T.output(out,$Wrows,$WOUT)", RuntimeTypes.BATCHES)
@@ -395,7 +423,7 @@ public final class ModelWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(INTS)
-        .addParameter(FLOATS, "x");
+        .addParameter(input(network), "x");
     if (network.out() > 1 || network.classIndexTargets() || network.loss() == LossKind.KL_DIV) {
       method.addJavadoc("The class of each row of {@code x}: the index of its largest output.\n")
           .addStatement("return $T.argmax(forward(x),$WOUT)", RuntimeTypes.PREDICTIONS);
@@ -435,7 +463,7 @@ public final class ModelWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("probabilities")
         .addModifiers(Modifier.PUBLIC)
         .returns(FLOATS)
-        .addParameter(FLOATS, "x");
+        .addParameter(input(network), "x");
     return switch (readoutOf(network)) {
       case SOFTMAX -> Optional.of(method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
           .addStatement("return $T.softmax(forward(x),$WOUT)", RuntimeTypes.PREDICTIONS).build());
@@ -455,7 +483,7 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(trainer)
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer");
-    if (!network.has(Stage.DROPOUT)) {
+    if (!network.drops()) {
       type.addMethod(plain.addJavadoc("A trainer that updates this model's parameters with {@code optimizer}.\n")
           .addStatement("return new $T(this,$Wparameters,$Woptimizer)", trainer)
           .build());

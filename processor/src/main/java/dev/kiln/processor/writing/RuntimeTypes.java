@@ -26,6 +26,11 @@ public final class RuntimeTypes {
   public static final ClassName DROPOUT_OP = ClassName.get(GRAPH, "DropoutOp");
   public static final ClassName RESIDUAL_ADD_OP = ClassName.get(GRAPH, "ResidualAddOp");
   public static final ClassName ACTIVATION_OP = ClassName.get(GRAPH, "ActivationOp");
+  public static final ClassName EMBEDDING_OP = ClassName.get(GRAPH, "EmbeddingOp");
+  public static final ClassName POSITION_EMBEDDING_OP = ClassName.get(GRAPH, "PositionEmbeddingOp");
+  public static final ClassName SELF_ATTENTION_OP = ClassName.get(GRAPH, "SelfAttentionOp");
+  public static final ClassName TRANSFORMER_ENCODER_LAYER_OP = ClassName.get(GRAPH, "TransformerEncoderLayerOp");
+  public static final ClassName SEQUENCE_POOL_OP = ClassName.get(GRAPH, "SequencePoolOp");
   public static final ClassName READOUT = ClassName.get(GRAPH, "Readout");
   public static final ClassName KILN_MODEL = ClassName.get(RUNTIME, "KilnModel");
   public static final ClassName GRADIENT_SUM = ClassName.get(RUNTIME, "GradientSum");
@@ -47,6 +52,13 @@ public final class RuntimeTypes {
   public static final ClassName RESIDUAL_JOIN = ClassName.get(RUNTIME + ".generated", "ResidualJoin");
   public static final ClassName BATCH_NORM = ClassName.get(RUNTIME + ".norm", "BatchNorm");
   public static final ClassName LAYER_NORM = ClassName.get(RUNTIME + ".norm", "LayerNorm");
+  private static final String SEQ = RUNTIME + ".seq";
+  public static final ClassName EMBEDDING = ClassName.get(SEQ, "Embedding");
+  public static final ClassName PADDING_MASK = ClassName.get(SEQ, "PaddingMask");
+  public static final ClassName POSITION_EMBEDDING = ClassName.get(SEQ, "PositionEmbedding");
+  public static final ClassName SELF_ATTENTION = ClassName.get(SEQ, "SelfAttention");
+  public static final ClassName ENCODER_LAYER = ClassName.get(SEQ, "EncoderLayer");
+  public static final ClassName SEQUENCE_POOL = ClassName.get(SEQ, "SequencePool");
   public static final ClassName LINEAR_KERNELS = ClassName.get(KERNEL, "LinearKernels");
   public static final ClassName KERNEL_PROVIDER = ClassName.get(KERNEL, "KernelProvider");
   public static final ClassName STATE_DICT = ClassName.get(RUNTIME + ".io", "StateDict");

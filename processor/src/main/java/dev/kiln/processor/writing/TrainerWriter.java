@@ -40,7 +40,7 @@ public final class TrainerWriter {
     type.addField(FieldSpec.builder(RuntimeTypes.LINEAR_KERNELS, "kernels", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("$T.linear()", RuntimeTypes.KERNEL_PROVIDER).build());
     ModelWriter.stepFields(members).forEach(type::addField);
-    if (network.has(Stage.DROPOUT)) {
+    if (network.drops()) {
       type.addField(FieldSpec.builder(RuntimeTypes.DROPOUT_RANDOM, "random", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Draws the dropout masks.\n").build());
     }
@@ -66,12 +66,12 @@ public final class TrainerWriter {
         .addParameter(RuntimeTypes.OPTIMIZER, "optimizer")
         .addStatement("super($L,$Woptimizer)", ModelWriter.arrays(network, "model.").replaceFirst("model\\.parameters", "parameters"))
         .addStatement("this.model = model");
-    if (network.has(Stage.DROPOUT)) {
+    if (network.drops()) {
       constructor.addParameter(TypeName.LONG, "dropoutSeed")
           .addStatement("this.random = new $T(dropoutSeed)", RuntimeTypes.DROPOUT_RANDOM);
     }
     type.addMethod(constructor.build());
-    if (network.has(Stage.DROPOUT)) {
+    if (network.drops()) {
       type.addMethod(MethodSpec.methodBuilder("dropoutRandom")
           .addJavadoc("The source of the dropout masks, whose state checkpoints keep.\n")
           .addAnnotation(Override.class)
@@ -82,14 +82,16 @@ public final class TrainerWriter {
     }
     if (network.classIndexTargets()) {
       type.addMethod(step(network, members, true, featureMajor));
-      type.addMethod(sumGradients(true));
+      type.addMethod(sumGradients(network, true));
+      InputForms.trainerRefusals(network, ModelWriter.INTS).forEach(type::addMethod);
     }
     if (network.floatTargets()) {
       type.addMethod(step(network, members, false, featureMajor));
-      type.addMethod(sumGradients(false));
+      type.addMethod(sumGradients(network, false));
+      InputForms.trainerRefusals(network, ModelWriter.FLOATS).forEach(type::addMethod);
     }
-    type.addMethod(forwardPass(featureMajor ? FeatureMajor.forward(members) : ForwardPass.training(members)));
-    type.addMethod(backwardPass(featureMajor ? FeatureMajor.backward(members) : BackwardPass.of(members)));
+    type.addMethod(forwardPass(network, featureMajor ? FeatureMajor.forward(members) : ForwardPass.training(members)));
+    type.addMethod(backwardPass(network, featureMajor ? FeatureMajor.backward(members) : BackwardPass.of(members)));
     type.addMethod(ensureWorkspaces(network, members, featureMajor));
     type.addMethod(MethodSpec.methodBuilder("model")
         .addJavadoc("The model this trainer updates.\n")
@@ -120,7 +122,7 @@ public final class TrainerWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.FLOAT)
-        .addParameter(ModelWriter.FLOATS, "x")
+        .addParameter(ModelWriter.input(network), "x")
         .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
         .addStatement("$T.targets(targets)", RuntimeTypes.BATCHES)
         .addStatement("int rows = forwardPass(x)")
@@ -131,7 +133,7 @@ public final class TrainerWriter {
   }
 
   /** The gradient-only entry: {@code step} without the update, its gradients summed over the rows. */
-  private static MethodSpec sumGradients(boolean classIndices) {
+  private static MethodSpec sumGradients(Network network, boolean classIndices) {
     return MethodSpec.methodBuilder("sumGradients")
         .addJavadoc("Forward, loss and backward as {@link #step} runs them, without the update: the gradients,\n"
             + "left in {@link #gradients()}, summed over the rows; returns the summed loss and the weight the\n"
@@ -139,19 +141,19 @@ public final class TrainerWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(RuntimeTypes.GRADIENT_SUM)
-        .addParameter(ModelWriter.FLOATS, "x")
+        .addParameter(ModelWriter.input(network), "x")
         .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
         .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT))")
         .build();
   }
 
-  private static MethodSpec forwardPass(CodeBlock body) {
+  private static MethodSpec forwardPass(Network network, CodeBlock body) {
     return MethodSpec.methodBuilder("forwardPass")
         .addJavadoc("Runs the batch forward into the workspaces; returns its number of rows.\n")
         .addModifiers(Modifier.PRIVATE)
         .returns(TypeName.INT)
-        .addParameter(ModelWriter.FLOATS, "x")
+        .addParameter(ModelWriter.input(network), "x")
         .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("ensureWorkspaces(rows)")
         .addCode(body)
@@ -159,12 +161,12 @@ public final class TrainerWriter {
         .build();
   }
 
-  private static MethodSpec backwardPass(CodeBlock body) {
+  private static MethodSpec backwardPass(Network network, CodeBlock body) {
     return MethodSpec.methodBuilder("backwardPass")
         .addJavadoc("Back-propagates the loss's gradient, then updates the parameters; returns {@code loss}.\n")
         .addModifiers(Modifier.PRIVATE)
         .returns(TypeName.FLOAT)
-        .addParameter(ModelWriter.FLOATS, "x")
+        .addParameter(ModelWriter.input(network), "x")
         .addParameter(TypeName.INT, "rows")
         .addParameter(TypeName.FLOAT, "loss")
         .beginControlFlow("if (!Float.isFinite(loss))")

@@ -1,6 +1,7 @@
 package dev.kiln.runtime.generated;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Checks that generated code runs on its inputs, with messages that name the value and what was expected. */
@@ -13,14 +14,28 @@ public final class Batches {
    * @throws IllegalArgumentException if x is null, empty, or not a whole number of rows
    */
   public static int rows(float[] x, int features) {
-    if (x == null) {
-      throw new IllegalArgumentException("x is null; expected a row-major batch of rows of " + features + " features");
+    return count(x == null ? -1 : x.length, features, "features", "values");
+  }
+
+  /**
+   * The number of rows in {@code tokens}, a row-major batch of rows of {@code length} token ids.
+   *
+   * @throws IllegalArgumentException if tokens is null, empty, or not a whole number of rows
+   */
+  public static int rows(int[] tokens, int length) {
+    return count(tokens == null ? -1 : tokens.length, length, "tokens", "ids");
+  }
+
+  /** Rows of {@code width} in a batch of {@code values} values (-1: no array at all). */
+  private static int count(int values, int width, String perRow, String unit) {
+    if (values < 0) {
+      throw new IllegalArgumentException("x is null; expected a row-major batch of rows of " + width + " " + perRow);
     }
-    if (x.length == 0 || x.length % features != 0) {
-      throw new IllegalArgumentException("x has " + x.length + " values; expected a positive multiple of "
-          + features + " (rows of " + features + " features)");
+    if (values == 0 || values % width != 0) {
+      throw new IllegalArgumentException("x has " + values + " " + unit + "; expected a positive multiple of "
+          + width + " (rows of " + width + " " + perRow + ")");
     }
-    return x.length / features;
+    return values / width;
   }
 
   /** About the most values of one layer's output that {@link #inSlices} lets a slice of a batch allocate: 16 MiB. */
@@ -44,6 +59,20 @@ public final class Batches {
     return y;
   }
 
+  /** {@link #inSlices(float[], int, int, int, UnaryOperator)} for a batch of token ids. */
+  public static float[] inSlices(int[] x, int in, int out, int widestRow, Function<int[], float[]> forward) {
+    int rows = x.length / in;
+    int slice = Math.max(1, SLICE_VALUES / widestRow);
+    if (rows <= slice) return forward.apply(x);
+    float[] y = new float[Math.multiplyExact(rows, out)];
+    for (int first = 0; first < rows; first += slice) {
+      int count = Math.min(slice, rows - first);
+      float[] part = forward.apply(Arrays.copyOfRange(x, first * in, (first + count) * in));
+      System.arraycopy(part, 0, y, first * out, count * out);
+    }
+    return y;
+  }
+
   /** The longest array a JVM allocates. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -52,7 +81,15 @@ public final class Batches {
    * {@code widestRow} values per row can hold in one array, rather than let {@code rows * widestRow} wrap.
    */
   public static int rows(float[] x, int features, int widestRow) {
-    int rows = rows(x, features);
+    return bounded(rows(x, features), widestRow);
+  }
+
+  /** {@link #rows(int[], int)}, bounded as {@link #rows(float[], int, int)} is. */
+  public static int rows(int[] tokens, int length, int widestRow) {
+    return bounded(rows(tokens, length), widestRow);
+  }
+
+  private static int bounded(int rows, int widestRow) {
     if (rows > MAX_ARRAY / widestRow) {
       throw new IllegalArgumentException("x has " + rows + " rows; expected at most " + MAX_ARRAY / widestRow
           + ", since the widest layer holds " + widestRow + " values per row and a Java array at most "
@@ -75,5 +112,14 @@ public final class Batches {
       throw new IllegalArgumentException("out has " + (out == null ? "no array" : out.length + " values")
           + "; expected " + rows * cols + " (" + rows + " rows x " + cols + " outputs)");
     }
+  }
+
+  /**
+   * What a token model's float entries throw: {@code model} reads {@code length} token ids per row, through
+   * the methods that take {@code int[]}.
+   */
+  public static UnsupportedOperationException readsTokens(String model, int length) {
+    return new UnsupportedOperationException(model + " reads token ids, " + length
+        + " per row, not floats: pass them as an int[] (forward(int[]), predict(int[]), step(int[], ...))");
   }
 }

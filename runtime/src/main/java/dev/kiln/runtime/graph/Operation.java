@@ -13,7 +13,8 @@ package dev.kiln.runtime.graph;
 public sealed interface Operation
     permits LinearOp, Conv2dOp, MaxPool2dOp, AvgPool2dOp,
         FlattenOp, BatchNormOp, LayerNormOp, PReluOp,
-        DropoutOp, ResidualAddOp, ActivationOp {
+        DropoutOp, ResidualAddOp, ActivationOp,
+        EmbeddingOp, PositionEmbeddingOp, SelfAttentionOp, TransformerEncoderLayerOp, SequencePoolOp {
   /** {@code visitor}'s method for this kind of operation, applied to it. */
   <R> R accept(OperationVisitor<R> visitor);
 }

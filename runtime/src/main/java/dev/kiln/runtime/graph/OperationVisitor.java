@@ -28,4 +28,14 @@ public interface OperationVisitor<R> {
   R residualAdd(ResidualAddOp op);
 
   R activation(ActivationOp op);
+
+  R embedding(EmbeddingOp op);
+
+  R positionEmbedding(PositionEmbeddingOp op);
+
+  R selfAttention(SelfAttentionOp op);
+
+  R transformerEncoderLayer(TransformerEncoderLayerOp op);
+
+  R sequencePool(SequencePoolOp op);
 }

@@ -155,7 +155,8 @@ public final class EncoderLayer {
 
   /**
    * The backward pass of the last {@link #forward}, whose input was {@code x}: the parameters'
-   * gradients at {@code g[at]}, overwritten, and {@code dx} (overwritten; it may be {@code dy}).
+   * gradients at {@code g[at]}, overwritten, and {@code dx} (overwritten; it may be {@code dy}, or null when
+   * no one needs it).
    */
   public void backward(float[] x, float[] dy, float[] dx, float[] p, int at, float[] g, int rows,
       boolean[] padding) {
@@ -171,8 +172,9 @@ public final class EncoderLayer {
       System.arraycopy(gradient, 0, innerGradient, 0, values);
       undrop(innerGradient, firstKept, values);
       attention.backward(attentionInput, innerGradient, innerGradient, p, at, g, rows, padding);
-      norm1.backward(x, innerGradient, innerGradient, positions, p, norm1(at), g, norm1(at), norm1(at) + dim);
-      for (int i = 0; i < values; i++) dx[i] = gradient[i] + innerGradient[i];
+      norm1.backward(x, innerGradient, dx == null ? null : innerGradient, positions, p, norm1(at), g, norm1(at),
+          norm1(at) + dim);
+      for (int i = 0; i < values && dx != null; i++) dx[i] = gradient[i] + innerGradient[i];
     } else {
       norm2.backward(secondSum, dy, gradient, positions, p, norm2(at), g, norm2(at), norm2(at) + dim);
       feedForwardBackward(gradient, normed, p, at, g, innerGradient, positions);
@@ -180,8 +182,8 @@ public final class EncoderLayer {
       norm1.backward(firstSum, gradient, gradient, positions, p, norm1(at), g, norm1(at), norm1(at) + dim);
       System.arraycopy(gradient, 0, innerGradient, 0, values);
       undrop(innerGradient, firstKept, values);
-      attention.backward(x, innerGradient, innerGradient, p, at, g, rows, padding);
-      for (int i = 0; i < values; i++) dx[i] = gradient[i] + innerGradient[i];
+      attention.backward(x, innerGradient, dx == null ? null : innerGradient, p, at, g, rows, padding);
+      for (int i = 0; i < values && dx != null; i++) dx[i] = gradient[i] + innerGradient[i];
     }
   }
 
