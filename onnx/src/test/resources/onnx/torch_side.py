@@ -67,6 +67,8 @@ class Network(torch.nn.Module):
         if kind == "LayerNormOp":
             # Ones and zeros for absent affine tensors: torch 1.13 exports LayerNormalization without a weight
             # as an invalid graph, and without a bias as one that ONNX Runtime 1.29 crashes on.
+            if x.dim() == 3:  # a sequence [batch, L, d]: over each position's values
+                shape = (x.shape[-1],)
             weight = self.t(o["weight"]) if o["weight"] is not None else torch.ones(shape)
             bias = self.t(o["bias"]) if o["bias"] is not None else torch.zeros(shape)
             return F.layer_norm(x, shape, weight, bias, o["eps"])
@@ -136,7 +138,7 @@ class Network(torch.nn.Module):
             inputs[layer["name"]] = x
             for o in layer["operations"]:
                 x = self.op(o, x, inputs, tuple(layer["inputShape"]))
-        readout = {"SOFTMAX": lambda: F.softmax(x, 1), "EXP": lambda: torch.exp(x),
+        readout = {"SOFTMAX": lambda: F.softmax(x, -1), "EXP": lambda: torch.exp(x),
                    "SIGMOID": lambda: torch.sigmoid(x), "IDENTITY": lambda: x.clone()}.get(self.readout)
         return (x, readout()) if readout else x
 

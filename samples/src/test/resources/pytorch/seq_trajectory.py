@@ -55,23 +55,81 @@ class TinyAttention(nn.Module):
         return self.head(x.max(1).values)
 
 
+class AttentionBlock(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.norm = nn.LayerNorm(8)
+        self.attention = nn.MultiheadAttention(8, 2, batch_first=True)
+
+    def forward(self, x, mask):
+        y = self.norm(x)
+        return self.attention(y, y, y, key_padding_mask=mask, need_weights=False)[0]
+
+
+class PositionwiseBlock(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.norm = nn.LayerNorm(8)
+        self.up = nn.Linear(8, 12)
+        self.down = nn.Linear(12, 8)
+
+    def forward(self, x):
+        return self.down(nn.functional.gelu(self.up(self.norm(x))))
+
+
+class ComposedEncoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.tokens = nn.Embedding(10, 6, padding_idx=0)
+        self.project = nn.Linear(6, 8)
+        self.attend = AttentionBlock()
+        self.feed = PositionwiseBlock()
+        self.norm = nn.LayerNorm(8)
+        self.head = nn.Linear(8, 3)
+
+    def forward(self, t):
+        mask = t == 0
+        x = self.project(self.tokens(t))
+        x = x + self.attend(x, mask)
+        x = self.norm(x + self.feed(x))
+        return self.head(x.masked_fill(mask.unsqueeze(-1), float("-inf")).max(1).values)
+
+
+class CausalTagger(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.tokens = nn.Embedding(12, 8, padding_idx=0)
+        self.positions = nn.Embedding(7, 8)
+        self.layer0 = nn.TransformerEncoderLayer(8, 2, 16, 0.0, batch_first=True)
+        self.next = nn.Linear(8, 12)
+
+    def forward(self, t):
+        causal = torch.triu(torch.full((7, 7), float("-inf")), diagonal=1)
+        x = self.layer0(self.tokens(t) + self.positions.weight, src_mask=causal, src_key_padding_mask=t == 0)
+        return self.next(x)
+
+
 OPTIMIZERS = [("sgd-momentum", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)),
               ("adam", lambda p: torch.optim.Adam(p, lr=0.01))]
 
 
-def batch(rows, length, vocabulary, classes, padded):
+def batch(rows, length, vocabulary, classes, padded, per_position=False):
     t = torch.randint(1, vocabulary, (rows, length))
     if padded:
         for r in range(rows):
             keep = int(torch.randint(1, length + 1, (1,)))
             t[r, keep:] = 0
+    if per_position:
+        # The next token at each position, as a language model learns it; padding's targets ignored.
+        y = torch.cat([t[:, 1:], torch.zeros(rows, 1, dtype=torch.long)], 1)
+        return t, y.masked_fill(y == 0, -100)
     return t, torch.randint(0, classes, (rows,))
 
 
-def trajectories(network, seed, rows, length, vocabulary, classes, padded, steps=3):
+def trajectories(network, seed, rows, length, vocabulary, classes, padded, steps=3, per_position=False):
     torch.manual_seed(seed)
     start = network()
-    t, y = batch(rows, length, vocabulary, classes, padded)
+    t, y = batch(rows, length, vocabulary, classes, padded, per_position)
     cases = []
     for name, make in OPTIMIZERS:
         model = network()
@@ -82,7 +140,8 @@ def trajectories(network, seed, rows, length, vocabulary, classes, padded, steps
         noisy = None
         for _ in range(steps):
             opt.zero_grad()
-            loss = nn.functional.cross_entropy(model(t), y)
+            out = model(t)
+            loss = nn.functional.cross_entropy(out.reshape(-1, out.shape[-1]), y.reshape(-1))
             losses.append(loss.item())
             loss.backward()
             grads = torch.cat([p.grad.flatten().abs() for p in model.parameters()])
@@ -97,15 +156,17 @@ def trajectories(network, seed, rows, length, vocabulary, classes, padded, steps
                       # decides the direction of Adam's step (see SequenceTrajectoryTest).
                       "noiseLevelGradients": torch.nonzero(noisy).flatten().tolist(),
                       "eval": evaluated.flatten().tolist(),
-                      "probabilities": torch.softmax(evaluated, 1).flatten().tolist()})
+                      "probabilities": torch.softmax(evaluated, -1).flatten().tolist()})
     return {"names": list(start.state_dict().keys()),
             "initial": [v for p in start.parameters() for v in p.detach().flatten().tolist()],
-            "tokens": t.flatten().tolist(), "y": y.tolist(), "cases": cases}
+            "tokens": t.flatten().tolist(), "y": y.flatten().tolist(), "cases": cases}
 
 
 out = {"torch": torch.__version__,
        "WordLanguageNoDropout": trajectories(WordLanguage, 21, 6, 24, 64, 5, True),
        "TinyEncoder": trajectories(TinyEncoder, 22, 5, 6, 11, 3, True),
-       "TinyAttention": trajectories(TinyAttention, 23, 4, 5, 7, 4, False)}
+       "TinyAttention": trajectories(TinyAttention, 23, 4, 5, 7, 4, False),
+       "ComposedEncoder": trajectories(ComposedEncoder, 24, 5, 6, 10, 3, True),
+       "CausalTagger": trajectories(CausalTagger, 25, 4, 7, 12, 12, True, per_position=True)}
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "seq-trajectory.json"), "w") as f:
     json.dump(out, f)

@@ -18,11 +18,14 @@ final class LayerNormExporter implements OperationExporter<LayerNormOp> {
       inputs.add(context.tensor(norm.weight()));
       inputs.add(context.tensor(norm.bias()));
     } else {
-      float[] ones = new float[input.size()];
+      int[] normalised = input.shape().length == 2 ? new int[] {input.shape()[1]} : input.shape();
+      float[] ones = new float[new Value("", normalised).size()];
       Arrays.fill(ones, 1f);
-      inputs.add(graph.constant(context.scope() + "/ones", ones, ExportContext.dims(input.shape())));
+      inputs.add(graph.constant(context.scope() + "/ones", ones, ExportContext.dims(normalised)));
     }
-    String output = graph.node(context.scope(), "LayerNormalization", inputs, Attributes.of("axis", 1L),
+    // Over all of an example's values from axis 1; a sequence's, [batch, L, d], over each position's.
+    long axis = input.shape().length == 2 ? 2L : 1L;
+    String output = graph.node(context.scope(), "LayerNormalization", inputs, Attributes.of("axis", axis),
         Attributes.of("epsilon", norm.eps()));
     return new Value(output, input.shape());
   }

@@ -65,13 +65,13 @@ public final class OnnxExport {
       for (Operation operation : layer.operations()) value = Exporters.export(operation, value, context);
     }
     graph.nodeInto("output", "Identity", List.of(value.name()));
-    graph.proto().addOutput(valueInfo("output", new int[] {model.outputSize()}));
+    graph.proto().addOutput(valueInfo("output", value.shape()));
     String readout = readoutOperator(model.readout());
     if (readout != null) {
       graph.nodeInto("probabilities", readout, List.of("output"), readout.equals("Softmax")
-          ? new ai.onnx.proto.OnnxMl.AttributeProto[] {Attributes.of("axis", 1L)}
+          ? new ai.onnx.proto.OnnxMl.AttributeProto[] {Attributes.of("axis", -1L)}
           : new ai.onnx.proto.OnnxMl.AttributeProto[0]);
-      graph.proto().addOutput(valueInfo("probabilities", new int[] {model.outputSize()}));
+      graph.proto().addOutput(valueInfo("probabilities", value.shape()));
     }
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.samples.blobs.BlobNetModel;
+import dev.kiln.samples.fixtures.CausalTaggerModel;
 import dev.kiln.samples.fixtures.CausalTokensModel;
+import dev.kiln.samples.fixtures.ComposedEncoderModel;
 import dev.kiln.samples.fixtures.FloatSequenceModel;
 import dev.kiln.samples.fixtures.TinyAttentionModel;
 import dev.kiln.samples.fixtures.TinyEncoderModel;
@@ -92,7 +94,9 @@ class GradientCheckTest {
         net("TinyEncoder: tokens, positions, pre-norm GELU encoder, mean pool", TinyEncoderModel::create),
         net("TinyAttention: tokens, self-attention, max pool", TinyAttentionModel::create),
         net("CausalTokens: padded tokens, causal post-norm encoder, max pool", CausalTokensModel::create),
-        net("FloatSequence: float sequence, attention without bias, encoder, mean pool", FloatSequenceModel::create));
+        net("FloatSequence: float sequence, attention without bias, encoder, mean pool", FloatSequenceModel::create),
+        net("ComposedEncoder: residual attention and per-position Linear, LayerNorm blocks, max pool",
+            ComposedEncoderModel::create));
   }
 
   static Stream<Arguments> activations() {
@@ -151,6 +155,21 @@ class GradientCheckTest {
   void weightedSmoothedCrossEntropyWithProbabilityTargetsMatchesFiniteDifferences() {
     KilnModel model = CrossEntropySummedModel.create(7);
     Batch batch = Batch.floats(model, 6, 13);
+    assertEquals(List.of(), GradientChecker.mismatches(model, batch::step));
+  }
+
+  /**
+   * A class per position, where the padding positions' targets are ignored as a language model's are: the
+   * padding row of the embedding gets no gradient (PyTorch's {@code padding_idx}), so a loss that counted
+   * the padding positions would change with it and its finite difference would not be 0.
+   */
+  @Test
+  void aCausalTaggerIgnoringItsPaddingTargetsMatchesFiniteDifferences() {
+    KilnModel model = CausalTaggerModel.create(7);
+    Batch random = Batch.random(model, model.trainer(Sgd.lr(0f)), 6, 14);
+    int[] targets = ((int[]) random.targets()).clone();
+    for (int i = 0; i < targets.length; i++) if (random.tokens()[i] == 0) targets[i] = -100;
+    Batch batch = new Batch(null, random.tokens(), targets);
     assertEquals(List.of(), GradientChecker.mismatches(model, batch::step));
   }
 

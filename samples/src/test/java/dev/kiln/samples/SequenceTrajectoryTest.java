@@ -11,6 +11,8 @@ import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
+import dev.kiln.samples.fixtures.CausalTaggerModel;
+import dev.kiln.samples.fixtures.ComposedEncoderModel;
 import dev.kiln.samples.fixtures.TinyAttentionModel;
 import dev.kiln.samples.fixtures.TinyEncoderModel;
 import dev.kiln.samples.fixtures.WordLanguageNoDropoutModel;
@@ -28,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Token models trained through the public contract follow PyTorch step by step
  * ({@code pytorch/seq_trajectory.py} recorded PyTorch's side, with padded rows): the contract's model (its
- * dropout at 0), a pre-norm GELU encoder with mean pooling, and bare self-attention with max pooling. The
+ * dropout at 0), a pre-norm GELU encoder with mean pooling, bare self-attention with max pooling, an
+ * encoder composed of residual blocks of attention and per-position Linear and LayerNorm, max-pooled,
+ * and a causal model with a class per position whose padding positions' targets are ignored. The
  * same state-dict names, the same losses, the same parameters after three steps of SGD with momentum and
  * of Adam, the same eval-mode outputs and probabilities.
  *
@@ -53,7 +57,9 @@ class SequenceTrajectoryTest {
     return Stream.of(
         Arguments.of("WordLanguageNoDropout", (LongFunction<KilnModel>) WordLanguageNoDropoutModel::create),
         Arguments.of("TinyEncoder", (LongFunction<KilnModel>) TinyEncoderModel::create),
-        Arguments.of("TinyAttention", (LongFunction<KilnModel>) TinyAttentionModel::create));
+        Arguments.of("TinyAttention", (LongFunction<KilnModel>) TinyAttentionModel::create),
+        Arguments.of("ComposedEncoder", (LongFunction<KilnModel>) ComposedEncoderModel::create),
+        Arguments.of("CausalTagger", (LongFunction<KilnModel>) CausalTaggerModel::create));
   }
 
   static Stream<Arguments> trajectories() {

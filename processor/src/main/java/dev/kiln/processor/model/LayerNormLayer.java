@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code @LayerNorm}: PyTorch's {@code nn.LayerNorm} over all of an example's values, a vector's
- * features or a feature map's C x H x W, with a weight and bias of that shape.
+ * features or a feature map's C x H x W, with a weight and bias of that shape; on a sequence, over each
+ * position's values, {@code nn.LayerNorm(dim)}.
  */
 public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine) implements LayerKind {
 
@@ -26,10 +27,9 @@ public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine
       }
       return Optional.empty();
     }
-    if (Sequences.refused(this, context)) {
-      return Optional.empty();
-    }
-    if (context.input().get().size() == 1) {
+    long normalised = context.input().get() instanceof Shape.Sequence sequence ? sequence.dim()
+        : context.input().get().size();
+    if (normalised == 1) {
       context.report(this, null, Message.LAYER_NORM_OF_ONE, annotationName(), context.member().name(),
           annotationName());
     }
@@ -41,6 +41,7 @@ public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine
     if (!elementwiseAffine) return List.of();
     Dim[] dims = input instanceof Shape.Maps m
         ? new Dim[] {new Dim("CHANNELS", m.channels()), new Dim("HEIGHT", m.height()), new Dim("WIDTH", m.width())}
+        : input instanceof Shape.Sequence s ? new Dim[] {new Dim("POSITION_IN", s.dim())}
         : new Dim[] {new Dim("FEATURES", input.size())};
     List<TensorDecl> tensors = new ArrayList<>();
     tensors.add(TensorDecl.trainable("weight", "WEIGHT", Init.constant(1), dims));
@@ -55,7 +56,8 @@ public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine
 
   @Override
   public String describe(Shape input, Shape output) {
-    return annotationName() + "(" + input.text() + (eps != 1e-5f ? ", eps " + eps : "")
+    String over = input instanceof Shape.Sequence s ? s.dim() + " per position" : input.text();
+    return annotationName() + "(" + over + (eps != 1e-5f ? ", eps " + eps : "")
         + (elementwiseAffine ? "" : ", no affine") + ")";
   }
 

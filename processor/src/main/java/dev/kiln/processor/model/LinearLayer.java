@@ -26,8 +26,16 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
   @Override
   public Optional<Shape> outputShape(ShapeContext context) {
     String name = context.member().name();
-    if (Sequences.refused(this, context)) {
-      return Optional.empty();
+    if (context.input().isPresent() && context.input().get() instanceof Shape.Sequence sequence) {
+      if (in.isPresent() && in.get() > 0 && in.get() != sequence.dim()) {
+        context.report(this, origin.value("in"), Message.POSITION_IN_MISMATCH, annotationName(), in.get(), name,
+            sequence.text(), sequence.dim());
+      }
+      if (out <= 0) {
+        context.report(this, origin.value("out"), Message.SIZE_NOT_POSITIVE, annotationName(), "out", out, name);
+        return Optional.empty();
+      }
+      return Optional.of(new Shape.Sequence(sequence.length(), out, sequence.padded()));
     }
     if (context.input().isPresent() && context.input().get() instanceof Shape.Maps maps) {
       context.report(this, null, Message.LINEAR_ON_FEATURE_MAP, annotationName(), name, maps.text(), name,
@@ -66,18 +74,24 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
 
   @Override
   public List<TensorDecl> tensors(Shape input, Shape output) {
-    Dim in = new Dim("IN", input.size());
+    // On a sequence, the weight is per position: [out x dim], its sizes a position's, not the member's.
+    boolean perPosition = input instanceof Shape.Sequence;
+    Dim in = perPosition ? new Dim("POSITION_IN", ((Shape.Sequence) input).dim()) : new Dim("IN", input.size());
+    Dim outputs = new Dim(perPosition ? "POSITION_OUT" : "OUT", out);
     Init init = Init.uniformFanIn(in);
     List<TensorDecl> tensors = new ArrayList<>();
-    tensors.add(TensorDecl.trainable("weight", "WEIGHT", init, new Dim("OUT", out), in));
+    tensors.add(TensorDecl.trainable("weight", "WEIGHT", init, outputs, in));
     if (bias) {
-      tensors.add(TensorDecl.trainable("bias", "BIAS", init, new Dim("OUT", out)));
+      tensors.add(TensorDecl.trainable("bias", "BIAS", init, outputs));
     }
     return tensors;
   }
 
   @Override
   public String describe(Shape input, Shape output) {
+    if (input instanceof Shape.Sequence sequence) {
+      return "Linear(" + sequence.dim() + " -> " + out + " per position" + (bias ? "" : ", no bias") + ")";
+    }
     return "Linear(" + input.text() + " -> " + output.text() + (bias ? "" : ", no bias") + ")";
   }
 

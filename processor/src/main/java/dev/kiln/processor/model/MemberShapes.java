@@ -9,6 +9,14 @@ public record MemberShapes(Optional<Shape> input, Optional<Shape> output, List<O
     steps = List.copyOf(steps);
   }
 
+  /**
+   * The values the loss takes per row: per position of a sequence output (one class score each, in a
+   * tagger), else the output's values per example; -1 when unknown.
+   */
+  public long lossWidth() {
+    return output.map(s -> s instanceof Shape.Sequence sequence ? sequence.dim() : s.size()).orElse(-1L);
+  }
+
   /** The output's number of values per example, or -1 when unknown. */
   public long outputSize() {
     return output.map(Shape::size).orElse(-1L);

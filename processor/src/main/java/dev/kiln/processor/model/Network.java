@@ -39,6 +39,16 @@ public record Network(TypeElement type, String packageName, String simpleName, L
     return Math.toIntExact(output().size());
   }
 
+  /** Whether the output is a sequence [L x C]: a value, or a class, per position (a tagger, a language model). */
+  public boolean outputsPositions() {
+    return output() instanceof Shape.Sequence;
+  }
+
+  /** Values per position of a sequence output, else per row: what the loss and the readout take per row. */
+  public int outPerPosition() {
+    return output() instanceof Shape.Sequence sequence ? Math.toIntExact(sequence.dim()) : out();
+  }
+
   public NetworkLayer outputLayer() {
     return layers.get(layers.size() - 1);
   }

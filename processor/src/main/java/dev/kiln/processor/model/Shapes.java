@@ -15,8 +15,8 @@ public record Shapes(List<MemberShapes> members) {
     return members.get(member);
   }
 
-  /** The network's outputs per example, or -1 when unknown. */
+  /** The values the loss takes per row (per position of a sequence output), or -1 when unknown. */
   public long networkOutputs() {
-    return members.isEmpty() ? -1 : members.get(members.size() - 1).outputSize();
+    return members.isEmpty() ? -1 : members.get(members.size() - 1).lossWidth();
   }
 }

@@ -15,11 +15,6 @@ final class FlatOutputRule implements Rule {
     }
     int last = network.members().size() - 1;
     Optional<Shape> output = shapes.of(last).output();
-    if (output.isPresent() && output.get() instanceof Shape.Sequence sequence) {
-      Member member = network.members().get(last);
-      report.add(Problem.on(network.type(), network.loss().get().mirror(), network.loss().get().kindValue(),
-          Message.LOSS_ON_SEQUENCE, network.loss().get().kind(), member.name(), sequence.text()));
-    }
     if (output.isPresent() && output.get() instanceof Shape.Maps maps) {
       Member member = network.members().get(last);
       report.add(Problem.on(network.type(), network.loss().get().mirror(), network.loss().get().kindValue(),

@@ -249,6 +249,9 @@ public enum Message {
   PER_POSITION_NOT_SUPPORTED("per-position-not-supported", Diagnostic.Kind.ERROR,
       "@%s on %s() receives a sequence of %s; Kiln applies it to vectors only, not yet to each position. Reduce "
           + "the sequence first with @SequencePool(...) or @Flatten"),
+  POSITION_IN_MISMATCH("position-in-mismatch", Diagnostic.Kind.ERROR,
+      "@%s(in = %d) on %s() does not match the sequence of %s it receives, which it applies to position by "
+          + "position. Use in = %d, or leave in out"),
   HEADS_DO_NOT_DIVIDE("heads-do-not-divide", Diagnostic.Kind.ERROR,
       "@%s(heads = %d) on %s() does not divide the %d values of each position: each head takes dim / heads of "
           + "them. Use heads = %s, or change the dim"),
@@ -258,10 +261,6 @@ public enum Message {
   CAUSAL_FIRST_POOL("causal-first-pool", Diagnostic.Kind.WARNING,
       "@%s(FIRST) on %s() pools the first position, which the causal attention of %s() lets see only itself. "
           + "Use MEAN or MAX, or drop causal"),
-  LOSS_ON_SEQUENCE("loss-on-sequence", Diagnostic.Kind.ERROR,
-      "@Loss(%s) takes a vector per example, and %s() gives a sequence of %s; per-position targets are not "
-          + "supported yet. Reduce it with @SequencePool(...) or @Flatten, then a @Linear"),
-
   // Kiln itself.
   WRITE_FAILED("write-failed", Diagnostic.Kind.ERROR,
       "Cannot write %s for @Model %s: %s. Check that the build's generated-sources folder is writable"),

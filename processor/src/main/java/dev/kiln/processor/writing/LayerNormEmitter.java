@@ -31,29 +31,29 @@ final class LayerNormEmitter extends NormEmitter {
   @Override
   public List<FieldSpec> fields(StepCode code) {
     return List.of(FieldSpec.builder(RuntimeTypes.LAYER_NORM, field(code), Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $T($Z$L)", RuntimeTypes.LAYER_NORM, NamedArguments.of("size", code.in(),
+        .initializer("new $T($Z$L)", RuntimeTypes.LAYER_NORM, NamedArguments.of("size", code.inWidth(),
             "eps", Literals.of(norm.eps())))
         .build());
   }
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows,$W$L,$Wparameters,$W$L)", field(code), input, output, output,
-        code.activation(), affine(code));
+    out.addStatement("$L.forward($L,$W$L,$W$L,$W$L,$W$L,$Wparameters,$W$L)", field(code), input, output, output,
+        code.positions(), code.activation(), affine(code));
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.forward($L,$W$L,$W$L,$Wrows,$W$L,$Wparameters,$W$L)", field(code), plan.input(),
-        plan.preActivation(), plan.computed(), code.activation(), affine(code));
+    out.addStatement("$L.forward($L,$W$L,$W$L,$W$L,$W$L,$Wparameters,$W$L)", field(code), plan.input(),
+        plan.preActivation(), plan.computed(), code.positions(), code.activation(), affine(code));
   }
 
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("$L.backward($L,$W$L,$W$L,$Wrows,$Wparameters,$W$L,$Wgradients,$W$L)", field(code), plan.input(),
-        plan.computedGradient(), plan.inputGradient() == null ? "null" : plan.inputGradient(),
+    out.addStatement("$L.backward($L,$W$L,$W$L,$W$L,$Wparameters,$W$L,$Wgradients,$W$L)", field(code), plan.input(),
+        plan.computedGradient(), plan.inputGradient() == null ? "null" : plan.inputGradient(), code.positions(),
         LayerNames.offsetOrNone(code.layer(), "WEIGHT"), affine(code));
   }
 }

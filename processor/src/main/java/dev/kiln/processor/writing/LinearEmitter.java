@@ -2,6 +2,7 @@ package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.LinearLayer;
+import dev.kiln.processor.model.Shape;
 
 /** {@code @Linear}: one product with bias and activation fused, its two gradient products, and its weight workspaces. */
 final class LinearEmitter extends ProductEmitter {
@@ -16,8 +17,11 @@ final class LinearEmitter extends ProductEmitter {
 
   @Override
   public CodeBlock operation(StepCode code) {
-    return CodeBlock.of("new $T($L,$W$L,$W$L,$W$L)", RuntimeTypes.LINEAR_OP, code.step().input().size(),
-        code.step().output().size(), code.tensorName("weight"), code.tensorName("bias"));
+    // On a sequence, the sizes of a position: the product applies to each.
+    long in = code.step().input() instanceof Shape.Sequence s ? s.dim() : code.step().input().size();
+    long out = code.step().output() instanceof Shape.Sequence s ? s.dim() : code.step().output().size();
+    return CodeBlock.of("new $T($L,$W$L,$W$L,$W$L)", RuntimeTypes.LINEAR_OP, in, out, code.tensorName("weight"),
+        code.tensorName("bias"));
   }
 
   private CodeBlock bias(StepCode code) {
@@ -26,34 +30,38 @@ final class LinearEmitter extends ProductEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("kernels.linearForward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L,$W$L)", input,
-        code.constant("WEIGHT"), bias(code), output, output, code.in(), code.out(), code.activation());
+    out.addStatement("kernels.linearForward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L)", input,
+        code.constant("WEIGHT"), bias(code), output, output, code.positions(), code.inWidth(), code.outWidth(),
+        code.activation());
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("kernels.linearForward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L,$W$L)", plan.input(),
-        code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(), code.in(), code.out(),
-        code.activation());
+    out.addStatement("kernels.linearForward($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L)", plan.input(),
+        code.constant("WEIGHT"), bias(code), plan.preActivation(), plan.computed(), code.positions(),
+        code.inWidth(), code.outWidth(), code.activation());
   }
 
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
     LayerPlan plan = code.plan();
-    out.addStatement("kernels.linearParameterGradient($L,$W$L,$Wgradients,$W$L,$W$L,$Wrows,$W$L,$W$L)",
-        plan.computedGradient(), plan.input(), code.constant("WEIGHT"), bias(code), code.in(), code.out());
+    out.addStatement("kernels.linearParameterGradient($L,$W$L,$Wgradients,$W$L,$W$L,$W$L,$W$L,$W$L)",
+        plan.computedGradient(), plan.input(), code.constant("WEIGHT"), bias(code), code.positions(), code.inWidth(),
+        code.outWidth());
     code.inputGradient(out,
-        () -> CodeBlock.of("kernels.linearInputGradientRelu($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$W$L,$W$L)",
+        () -> CodeBlock.of("kernels.linearInputGradientRelu($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L)",
             plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.maskBelow().computed(),
-            code.in(), code.out()),
-        () -> CodeBlock.of("kernels.linearInputGradient($L,$Wparameters,$W$L,$W$L,$Wrows,$W$L,$W$L)",
-            plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.in(), code.out()));
+            code.positions(), code.inWidth(), code.outWidth()),
+        () -> CodeBlock.of("kernels.linearInputGradient($L,$Wparameters,$W$L,$W$L,$W$L,$W$L,$W$L)",
+            plan.computedGradient(), code.constant("WEIGHT"), plan.inputGradient(), code.positions(),
+            code.inWidth(), code.outWidth()));
   }
 
   @Override
   public boolean featureMajor(StepCode code) {
-    return code.step().input().size() <= NARROW && code.step().output().size() <= NARROW;
+    return !(code.step().input() instanceof Shape.Sequence) && code.step().input().size() <= NARROW
+        && code.step().output().size() <= NARROW;
   }
 
   @Override

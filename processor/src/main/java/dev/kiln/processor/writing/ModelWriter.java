@@ -39,6 +39,16 @@ public final class ModelWriter {
     return network.readsTokens() ? INTS : FLOATS;
   }
 
+  /** The constant of the values the loss and the readout take per row: per position for a sequence output. */
+  static String perPosition(Network network) {
+    return network.outputsPositions() ? "OUT_PER_POSITION" : "OUT";
+  }
+
+  /** The rows the loss sees in a batch of {@code rows}: one per position for a sequence output. */
+  static String lossRows(Network network) {
+    return network.outputsPositions() ? "rows * OUT_POSITIONS" : "rows";
+  }
+
   /** How javadoc links name {@code forward(x)}: {@code forward(int[])} or {@code forward(float[])}. */
   static String forwardLink(Network network) {
     return "#forward(" + (network.readsTokens() ? "int" : "float") + "[])";
@@ -156,6 +166,12 @@ public final class ModelWriter {
   private static void addConstants(TypeSpec.Builder type, Network network, List<MemberCode> members) {
     type.addField(constant("IN", network.in(), "Features per input row.", Modifier.PUBLIC));
     type.addField(constant("OUT", network.out(), "Values per output row.", Modifier.PUBLIC));
+    if (network.outputsPositions()) {
+      Shape.Sequence output = (Shape.Sequence) network.output();
+      type.addField(constant("OUT_POSITIONS", size(output.length()), "Positions per output row.", Modifier.PUBLIC));
+      type.addField(constant("OUT_PER_POSITION", size(output.dim()),
+          "Values per position of an output row: what the loss and predict read per position.", Modifier.PUBLIC));
+    }
     type.addField(constant("WIDEST_ROW", widestRow(network), "The most values a row of any workspace holds.",
         Modifier.PUBLIC));
     CodeBlock.Builder stateDict = CodeBlock.builder().add("$T.builder()", RuntimeTypes.STATE_DICT).indent();
@@ -164,6 +180,15 @@ public final class ModelWriter {
       Set<String> declared = new HashSet<>(List.of("IN", "OUT"));
       type.addField(constant(LayerNames.in(layer), size(layer.input().size()), null));
       type.addField(constant(LayerNames.out(layer), size(layer.output().size()), null));
+      // A member on a sequence works position by position: its positions and a position's sizes.
+      if (layer.input() instanceof Shape.Sequence in) {
+        declared.addAll(List.of("LENGTH", "POSITION_IN"));
+        type.addField(constant(LayerNames.constant(layer, "LENGTH"), size(in.length()), null));
+        type.addField(constant(LayerNames.constant(layer, "POSITION_IN"), size(in.dim()), null));
+      }
+      if (layer.output() instanceof Shape.Sequence out && declared.add("POSITION_OUT")) {
+        type.addField(constant(LayerNames.constant(layer, "POSITION_OUT"), size(out.dim()), null));
+      }
       for (StepCode step : member.steps()) {
         for (PlacedTensor tensor : step.step().tensors()) {
           TensorDecl decl = tensor.decl();
@@ -426,7 +451,7 @@ public final class ModelWriter {
         .addParameter(input(network), "x");
     if (network.out() > 1 || network.classIndexTargets() || network.loss() == LossKind.KL_DIV) {
       method.addJavadoc("The class of each row of {@code x}: the index of its largest output.\n")
-          .addStatement("return $T.argmax(forward(x),$WOUT)", RuntimeTypes.PREDICTIONS);
+          .addStatement("return $T.argmax(forward(x),$W$L)", RuntimeTypes.PREDICTIONS, perPosition(network));
     } else {
       boolean logits = takesLogits(network);
       method.addJavadoc("The class of each row of {@code x}: 1 where its output is above $L, else 0.\n",
@@ -466,7 +491,7 @@ public final class ModelWriter {
         .addParameter(input(network), "x");
     return switch (readoutOf(network)) {
       case SOFTMAX -> Optional.of(method.addJavadoc("Class probabilities per row: the softmax of the logits.\n")
-          .addStatement("return $T.softmax(forward(x),$WOUT)", RuntimeTypes.PREDICTIONS).build());
+          .addStatement("return $T.softmax(forward(x),$W$L)", RuntimeTypes.PREDICTIONS, perPosition(network)).build());
       case EXP -> Optional.of(method.addJavadoc("Class probabilities per row: e to the log-probabilities.\n")
           .addStatement("return $T.exp(forward(x))", RuntimeTypes.PREDICTIONS).build());
       case SIGMOID -> Optional.of(method.addJavadoc("The probability of each output: the sigmoid of its logit.\n")

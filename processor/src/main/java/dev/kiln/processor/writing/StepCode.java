@@ -2,6 +2,7 @@ package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.NetworkLayer;
+import dev.kiln.processor.model.Shape;
 import dev.kiln.processor.model.Step;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,6 +66,25 @@ record StepCode(Step step, LayerPlan plan, CodeBlock activation, boolean activat
     } else if (plan.inputGradient() != null) {
       out.addStatement(plain.get());
     }
+  }
+
+  /**
+   * The rows a kernel of this step processes: the batch's, or, on a sequence, one per position
+   * ({@code rows * <MEMBER>_LENGTH}), the step then working position by position.
+   */
+  CodeBlock positions() {
+    return step.input() instanceof Shape.Sequence ? CodeBlock.of("rows * $L", constant("LENGTH"))
+        : CodeBlock.of("rows");
+  }
+
+  /** Values per row the step's kernels read: the member's input, or, on a sequence, a position's. */
+  String inWidth() {
+    return step.input() instanceof Shape.Sequence ? constant("POSITION_IN") : in();
+  }
+
+  /** Values per row the step's kernels write: the member's output, or, on a sequence, a position's. */
+  String outWidth() {
+    return step.output() instanceof Shape.Sequence ? constant("POSITION_OUT") : out();
   }
 
   /** The input in the trainer's feature-major layout: the transposed batch stands in for {@code x}. */

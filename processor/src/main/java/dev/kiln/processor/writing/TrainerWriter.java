@@ -107,9 +107,13 @@ public final class TrainerWriter {
       boolean featureMajor) {
     LayerPlan output = members.get(members.size() - 1).plan();
     CodeBlock loss = featureMajor ? FeatureMajor.loss(network, members, classIndices)
-        : CodeBlock.of("float loss = LOSS.compute($L,$Wtargets,$W$L,$Wrows,$WOUT);\n", output.output(),
-            output.outputGradient());
-    String targetDoc = classIndices ? "one class index in [0, OUT) per row"
+        : CodeBlock.of("float loss = LOSS.compute($L,$Wtargets,$W$L,$W$L,$W$L);\n", output.output(),
+            output.outputGradient(), ModelWriter.lossRows(network), ModelWriter.perPosition(network));
+    String targetDoc = network.outputsPositions() ? (classIndices
+        ? "one class index in [0, OUT_PER_POSITION) per position, [rows x OUT_POSITIONS]; the loss's ignoreIndex"
+            + " for a position without one"
+        : "[rows x OUT_POSITIONS x OUT_PER_POSITION] row-major")
+        : classIndices ? "one class index in [0, OUT) per row"
         : network.classIndexTargets() ? "[rows x OUT] row-major: each row a probability distribution over the classes"
         : "[rows x OUT] row-major, one target per output";
     return MethodSpec.methodBuilder("step")
@@ -125,11 +129,26 @@ public final class TrainerWriter {
         .addParameter(ModelWriter.input(network), "x")
         .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
         .addStatement("$T.targets(targets)", RuntimeTypes.BATCHES)
+        .addCode(targetShape(network, classIndices))
         .addStatement("int rows = forwardPass(x)")
         .addCode(Literals.comment("Loss: " + LossCall.comment(network.loss()) + "."))
         .addCode(loss)
         .addStatement("return backwardPass(x, rows, loss)")
         .build();
+  }
+
+  /**
+   * For class indices of a token model: a check that they are one per position where the output is a
+   * sequence, or one per row where it is not, named before anything runs.
+   */
+  private static CodeBlock targetShape(Network network, boolean classIndices) {
+    if (!classIndices || !network.readsTokens() && !network.outputsPositions()) return CodeBlock.of("");
+    if (network.outputsPositions()) {
+      return CodeBlock.of("$T.targetsPerPosition(targets,$W$T.rows(x,$WIN),$WOUT_POSITIONS);\n",
+          RuntimeTypes.BATCHES, RuntimeTypes.BATCHES);
+    }
+    return CodeBlock.of("$T.targetsPerRow(targets,$W$T.rows(x,$WIN),$WIN);\n", RuntimeTypes.BATCHES,
+        RuntimeTypes.BATCHES);
   }
 
   /** The gradient-only entry: {@code step} without the update, its gradients summed over the rows. */
@@ -144,7 +163,8 @@ public final class TrainerWriter {
         .addParameter(ModelWriter.input(network), "x")
         .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
         .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
-        .addStatement("return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT))")
+        .addStatement("return sumGradients(() -> step(x, targets), LOSS.weight(targets,$W$L,$W$L))",
+            ModelWriter.lossRows(network), ModelWriter.perPosition(network))
         .build();
   }
 

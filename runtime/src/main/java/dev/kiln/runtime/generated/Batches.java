@@ -122,4 +122,29 @@ public final class Batches {
     return new UnsupportedOperationException(model + " reads token ids, " + length
         + " per row, not floats: pass them as an int[] (forward(int[]), predict(int[]), step(int[], ...))");
   }
+
+  /**
+   * Fails unless a model whose output is a sequence of {@code positions} positions got one class index per
+   * position, [rows x positions]; one per row is the mistake worth naming, with its fix.
+   */
+  public static void targetsPerPosition(int[] targets, int rows, int positions) {
+    if (targets.length == rows * positions) return;
+    String fix = targets.length == rows ? ". One target per example needs an output per example: reduce the"
+        + " sequence with @SequencePool(...) before the last @Linear" : "";
+    throw new IllegalArgumentException("targets has " + targets.length + " class indices; the output is a sequence"
+        + " [" + rows + " rows x " + positions + " positions], which takes one per position: " + rows * positions
+        + fix);
+  }
+
+  /**
+   * Fails when a model whose output is one vector per row got a class index per position of its {@code
+   * positions}-token rows instead of one per row.
+   */
+  public static void targetsPerRow(int[] targets, int rows, int positions) {
+    if (targets.length == rows * positions && positions > 1) {
+      throw new IllegalArgumentException("targets has " + targets.length + " class indices, one per position of ["
+          + rows + " rows x " + positions + " positions]; the output is one vector per row, which takes one per"
+          + " row: " + rows + ". For a target per position, end the model on the sequence (no @SequencePool)");
+    }
+  }
 }

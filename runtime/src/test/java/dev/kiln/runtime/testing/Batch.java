@@ -24,13 +24,21 @@ public record Batch(float[] x, int[] tokens, Object targets) {
     int[] tokens = model.readsTokens() ? tokens(model, rows, random) : null;
     for (int i = 0; x != null && i < x.length; i++) x[i] = (float) random.nextGaussian();
     if (trainer instanceof ClassIndexTrainer) {
-      int[] classes = new int[rows];
-      for (int r = 0; r < rows; r++) classes[r] = random.nextInt(model.outputSize());
+      // A model whose output is a sequence takes a class per position, each of its last layer's outputs.
+      int positions = positions(model);
+      int[] classes = new int[rows * positions];
+      for (int i = 0; i < classes.length; i++) classes[i] = random.nextInt(model.outputSize() / positions);
       return new Batch(x, tokens, classes);
     }
     float[] targets = new float[rows * model.outputSize()];
     for (int i = 0; i < targets.length; i++) targets[i] = random.nextFloat();
     return new Batch(x, tokens, targets);
+  }
+
+  /** The positions of the model's output: its last layer's output length when that is a sequence, else 1. */
+  public static int positions(KilnModel model) {
+    int[] shape = model.layers().get(model.layers().size() - 1).outputShape();
+    return shape.length == 2 ? shape[0] : 1;
   }
 
   /**
