@@ -41,9 +41,10 @@ public record EmbeddingLayer(Origin origin, int dim, int paddingIndex) implement
     if (paddingIndex != -1 && (paddingIndex < 0 || paddingIndex >= tokens.vocabulary())) {
       context.report(this, origin.value("paddingIndex"), Message.PADDING_INDEX_OUT_OF_RANGE, annotationName(),
           paddingIndex, name, tokens.vocabulary(), tokens.vocabulary());
-      return Optional.empty();
+      // The shape still flows on, so that the members after it are checked in the same compile.
     }
-    return dim < 1 ? Optional.empty() : Optional.of(new Shape.Sequence(tokens.length(), dim, paddingIndex >= 0));
+    return dim < 1 ? Optional.empty() : Optional.of(new Shape.Sequence(tokens.length(), dim,
+        paddingIndex >= 0 && paddingIndex < tokens.vocabulary()));
   }
 
   @Override
