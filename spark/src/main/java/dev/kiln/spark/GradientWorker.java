@@ -28,9 +28,14 @@ final class GradientWorker {
     KilnTrainer trainer = model.trainer(NO_UPDATE, key.dropoutSeed(rows.partition));
     int[] order = rows.order(key.shuffle(), key.seed(), key.epoch());
     int from = plan.from(rows.partition, key.step() - 1);
-    float[] x = new float[count * rows.width];
+    float[] x = rows.tokens != null ? null : new float[count * rows.width];
     GradientSum sum;
-    if (rows.labels != null) {
+    if (rows.tokens != null) {
+      int[] tokens = new int[count * rows.width];
+      int[] labels = new int[count];
+      rows.copy(order, from, count, tokens, labels, null);
+      sum = ((ClassIndexTrainer) trainer).sumGradients(tokens, labels);
+    } else if (rows.labels != null) {
       int[] labels = new int[count];
       rows.copy(order, from, count, x, labels, null);
       sum = ((ClassIndexTrainer) trainer).sumGradients(x, labels);
@@ -48,7 +53,7 @@ final class GradientWorker {
     if (rows.rows == 0 || rows.labels == null) return new long[2];
     KilnModel model = WorkerModels.reusable(modelClass);
     state.value().copyInto(model);
-    int[] predicted = model.predict(rows.features);
+    int[] predicted = rows.tokens != null ? model.predict(rows.tokens) : model.predict(rows.features);
     long correct = 0;
     long counted = 0;
     for (int i = 0; i < rows.rows; i++) {

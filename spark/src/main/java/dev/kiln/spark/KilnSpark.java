@@ -57,7 +57,8 @@ public final class KilnSpark {
           + model.inputSize());
     });
     KilnTrainer probe = model.trainer(Sgd.lr(1f));
-    RowShape shape = new RowShape(model.inputSize(), probe instanceof ClassIndexTrainer, model.outputSize());
+    RowShape shape = new RowShape(model.inputSize(), probe instanceof ClassIndexTrainer, model.outputSize(),
+        model.readsTokens());
     OptimizerState state = optimizer.newState(model.parameters().length);
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(data.context());
     ResultSize.adviseOn(spark.getConf(), model.parameters().length);

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.SplittableRandom;
 
 /**
- * One partition's rows packed into contiguous arrays, cached as one object: a step copies its slice from
+ * One partition's rows (features or token ids) packed into contiguous arrays, cached as one object: a step copies its slice from
  * here instead of walking the partition's {@link Example}s again.
  */
 final class PartitionRows implements Serializable {
@@ -17,6 +17,8 @@ final class PartitionRows implements Serializable {
   final int rows;
   final int width;
   final float[] features;
+  /** Token ids, [rows x width], for a model that reads them (then {@code features} is null). */
+  final int[] tokens;
   /** Class indices, or null for float targets. */
   final int[] labels;
   /** Float targets, [rows x targetWidth], or null for class indices. */
@@ -27,12 +29,13 @@ final class PartitionRows implements Serializable {
   private transient int[] order;
   private transient long orderKey;
 
-  private PartitionRows(int partition, int rows, int width, float[] features, int[] labels, float[] targets,
-      int targetWidth) {
+  private PartitionRows(int partition, int rows, int width, float[] features, int[] tokens, int[] labels,
+      float[] targets, int targetWidth) {
     this.partition = partition;
     this.rows = rows;
     this.width = width;
     this.features = features;
+    this.tokens = tokens;
     this.labels = labels;
     this.targets = targets;
     this.targetWidth = targetWidth;
@@ -41,7 +44,8 @@ final class PartitionRows implements Serializable {
   /** Packs a partition's examples, checking each against {@code shape}. */
   static PartitionRows pack(int partition, Iterator<Example> examples, RowShape shape) {
     int capacity = 256;
-    float[] x = new float[capacity * shape.inputs()];
+    float[] x = shape.tokens() ? null : new float[capacity * shape.inputs()];
+    int[] ids = shape.tokens() ? new int[capacity * shape.inputs()] : null;
     int[] labels = shape.labels() ? new int[capacity] : null;
     float[] targets = shape.labels() ? null : new float[capacity * shape.targets()];
     int rows = 0;
@@ -54,16 +58,20 @@ final class PartitionRows implements Serializable {
               + shape.inputs() + " features, more than one array can; expected more, smaller partitions (repartition)");
         }
         capacity *= 2;
-        x = Arrays.copyOf(x, capacity * shape.inputs());
+        if (x != null) x = Arrays.copyOf(x, capacity * shape.inputs());
+        else ids = Arrays.copyOf(ids, capacity * shape.inputs());
         if (labels != null) labels = Arrays.copyOf(labels, capacity);
         else targets = Arrays.copyOf(targets, capacity * shape.targets());
       }
-      System.arraycopy(row.features(), 0, x, rows * shape.inputs(), shape.inputs());
+      if (x != null) System.arraycopy(row.features(), 0, x, rows * shape.inputs(), shape.inputs());
+      else System.arraycopy(row.tokens(), 0, ids, rows * shape.inputs(), shape.inputs());
       if (labels != null) labels[rows] = row.label();
       else System.arraycopy(row.target(), 0, targets, rows * shape.targets(), shape.targets());
       rows++;
     }
-    return new PartitionRows(partition, rows, shape.inputs(), Arrays.copyOf(x, rows * shape.inputs()),
+    return new PartitionRows(partition, rows, shape.inputs(),
+        x == null ? null : Arrays.copyOf(x, rows * shape.inputs()),
+        ids == null ? null : Arrays.copyOf(ids, rows * shape.inputs()),
         labels == null ? null : Arrays.copyOf(labels, rows),
         targets == null ? null : Arrays.copyOf(targets, rows * shape.targets()), shape.targets());
   }
@@ -88,10 +96,10 @@ final class PartitionRows implements Serializable {
   }
 
   /** Copies the rows {@code order[from, from + count)} (or {@code [from, from + count)}) into a batch. */
-  void copy(int[] order, int from, int count, float[] x, int[] batchLabels, float[] batchTargets) {
+  void copy(int[] order, int from, int count, Object x, int[] batchLabels, float[] batchTargets) {
     for (int i = 0; i < count; i++) {
       int row = order == null ? from + i : order[from + i];
-      System.arraycopy(features, row * width, x, i * width, width);
+      System.arraycopy(tokens != null ? tokens : features, row * width, x, i * width, width);
       if (batchLabels != null) batchLabels[i] = labels[row];
       else System.arraycopy(targets, row * targetWidth, batchTargets, i * targetWidth, targetWidth);
     }

@@ -78,7 +78,8 @@ final class SparkTraining {
       double seconds = (System.nanoTime() - start) / 1e9;
       double accuracy = labels ? accuracy() : Double.NaN;
       double validation = options.validation().filter(Dataset::hasLabels)
-          .map(v -> ConfusionMatrix.of(model.predict(v.features()), v.labels(), model.outputSize()).accuracy())
+          .map(v -> ConfusionMatrix.of(v.hasTokens() ? model.predict(v.tokens()) : model.predict(v.features()),
+              v.labels(), model.outputSize()).accuracy())
           .orElse(Double.NaN);
       epochs.add(new EpochResult(epoch, lossSum / total, lr, accuracy, validation, seconds, total / seconds));
     }

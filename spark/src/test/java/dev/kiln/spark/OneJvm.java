@@ -59,6 +59,12 @@ final class OneJvm {
   }
 
   static float step(KilnTrainer trainer, List<Example> batch) {
+    if (batch.get(0).hasTokens()) {
+      int length = batch.get(0).tokens().length;
+      int[] tokens = new int[batch.size() * length];
+      for (int i = 0; i < batch.size(); i++) System.arraycopy(batch.get(i).tokens(), 0, tokens, i * length, length);
+      return ((ClassIndexTrainer) trainer).step(tokens, batch.stream().mapToInt(Example::label).toArray());
+    }
     int width = batch.get(0).features().length;
     float[] x = new float[batch.size() * width];
     for (int i = 0; i < batch.size(); i++) System.arraycopy(batch.get(i).features(), 0, x, i * width, width);

@@ -15,6 +15,19 @@ final class Rows {
     return rows;
   }
 
+  /** Rows of {@code length} token ids in [1, vocabulary), the end of some padded with 0, and a class each. */
+  static List<Example> tokens(int count, int length, int vocabulary, int classes, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Example> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int[] ids = new int[length];
+      int kept = 1 + random.nextInt(length);
+      for (int t = 0; t < kept; t++) ids[t] = 1 + random.nextInt(vocabulary - 1);
+      rows.add(Example.ofTokens(ids, random.nextInt(classes)));
+    }
+    return rows;
+  }
+
   /** Rows whose targets are 0 or 1 per output, for BCE. */
   static List<Example> binary(int count, int features, int outputs, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

@@ -6,12 +6,16 @@ import static dev.kiln.dsl.LossKind.MSE;
 
 import dev.kiln.dsl.BatchNorm1d;
 import dev.kiln.dsl.Dropout;
+import dev.kiln.dsl.Embedding;
 import dev.kiln.dsl.Input;
 import dev.kiln.dsl.Linear;
 import dev.kiln.dsl.Loss;
 import dev.kiln.dsl.Model;
 import dev.kiln.dsl.ReLU;
+import dev.kiln.dsl.SequencePool;
+import dev.kiln.dsl.SequencePooling;
 import dev.kiln.dsl.Tanh;
+import dev.kiln.dsl.TransformerEncoderLayer;
 import dev.kiln.runtime.Layer;
 
 /** The networks the Spark tests train, each on Spark and in one JVM. */
@@ -49,5 +53,14 @@ final class SparkNetworks {
   interface Dropping {
     @Linear(in = 6, out = 16) @Tanh @Dropout(p = 0.3f) Layer hidden();
     @Linear(out = 2) Layer out();
+  }
+
+  /** A token model: padded ids, an encoder without dropout, mean-pooled. */
+  @Model @Input(tokens = 5, vocabulary = 9) @Loss(CROSS_ENTROPY)
+  interface Tokens {
+    @Embedding(dim = 6, paddingIndex = 0) Layer tokens();
+    @TransformerEncoderLayer(heads = 2, feedforward = 8, dropout = 0f) Layer encoder();
+    @SequencePool(SequencePooling.MEAN) Layer pool();
+    @Linear(out = 3) Layer head();
   }
 }

@@ -19,16 +19,27 @@ import java.util.SplittableRandom;
  * shuffling, splitting and standardising return new datasets.
  */
 public final class Dataset {
+  /** The rows' inputs: floats, or, for a token model, token ids in {@code tokens} (and this is null). */
   private final float[] features;
+  private final int[] tokens;
   private final int width;
   private final int[] labels;
+  /** Labels per row: 1, or the row's length when each position has its own (a tagger, a language model). */
+  private final int labelWidth;
   private final float[] targets;
   private final int targetWidth;
 
   private Dataset(float[] features, int width, int[] labels, float[] targets, int targetWidth) {
+    this(features, null, width, labels, 1, targets, targetWidth);
+  }
+
+  private Dataset(float[] features, int[] tokens, int width, int[] labels, int labelWidth, float[] targets,
+      int targetWidth) {
     this.features = features;
+    this.tokens = tokens;
     this.width = width;
     this.labels = labels;
+    this.labelWidth = labelWidth;
     this.targets = targets;
     this.targetWidth = targetWidth;
   }
@@ -46,6 +57,32 @@ public final class Dataset {
       }
     }
     return new Dataset(features.clone(), width, labels.clone(), null, 0);
+  }
+
+  /**
+   * Rows of {@code length} token ids, for a model with {@code @Input(tokens = length, ...)}, with one class
+   * index per row, or one per position ([rows x length], where a negative index is the loss's
+   * {@code ignoreIndex} for a position without a target). The ids are checked against the vocabulary when a
+   * model reads them.
+   */
+  public static Dataset ofTokens(int[] tokens, int length, int[] labels) {
+    if (length <= 0 || tokens.length == 0 || tokens.length % length != 0) {
+      throw new IllegalArgumentException("tokens has " + tokens.length + " ids; expected a positive multiple of "
+          + length + " (rows of " + length + " tokens)");
+    }
+    int size = tokens.length / length;
+    boolean perPosition = labels.length == tokens.length && length > 1;
+    if (labels.length != size && !perPosition) {
+      throw new IllegalArgumentException("labels has " + labels.length + " values but tokens has " + size
+          + " rows of " + length + "; expected one label per row (" + size + ") or per position (" + tokens.length
+          + ")");
+    }
+    for (int i = 0; i < labels.length && !perPosition; i++) {
+      if (labels[i] < 0) {
+        throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class index; expected >= 0");
+      }
+    }
+    return new Dataset(null, tokens.clone(), length, labels.clone(), perPosition ? length : 1, null, 0);
   }
 
   /** Rows of {@code width} features with {@code targetWidth} float targets each. */
@@ -162,10 +199,26 @@ public final class Dataset {
   }
 
   public int size() {
-    return features.length / width;
+    return (tokens != null ? tokens.length : features.length) / width;
   }
 
-  /** Features per row. */
+  /** Whether the rows are token ids ({@link #ofTokens}) rather than features. */
+  public boolean hasTokens() {
+    return tokens != null;
+  }
+
+  /** A copy of the token ids, row-major; only for a dataset of tokens. */
+  public int[] tokens() {
+    if (tokens == null) throw new IllegalStateException("this dataset holds features, not token ids");
+    return tokens.clone();
+  }
+
+  /** Labels per row: 1, or the row's length when each position has a label of its own. */
+  public int labelWidth() {
+    return labelWidth;
+  }
+
+  /** Features (or token ids) per row. */
   public int width() {
     return width;
   }
@@ -176,6 +229,7 @@ public final class Dataset {
 
   /** A copy of the features, row-major. */
   public float[] features() {
+    if (features == null) throw new IllegalStateException("this dataset holds token ids: read them with tokens()");
     return features.clone();
   }
 
@@ -209,15 +263,17 @@ public final class Dataset {
 
   /** The rows in the order {@code rows} gives. */
   public Dataset select(int[] rows) {
-    float[] x = new float[rows.length * width];
-    int[] y = labels == null ? null : new int[rows.length];
+    float[] x = features == null ? null : new float[rows.length * width];
+    int[] ids = tokens == null ? null : new int[rows.length * width];
+    int[] y = labels == null ? null : new int[rows.length * labelWidth];
     float[] t = targets == null ? null : new float[rows.length * targetWidth];
     for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(features, rows[i] * width, x, i * width, width);
-      if (y != null) y[i] = labels[rows[i]];
+      if (x != null) System.arraycopy(features, rows[i] * width, x, i * width, width);
+      if (ids != null) System.arraycopy(tokens, rows[i] * width, ids, i * width, width);
+      if (y != null) System.arraycopy(labels, rows[i] * labelWidth, y, i * labelWidth, labelWidth);
       if (t != null) System.arraycopy(targets, rows[i] * targetWidth, t, i * targetWidth, targetWidth);
     }
-    return new Dataset(x, width, y, t, targetWidth);
+    return new Dataset(x, ids, width, y, labelWidth, t, targetWidth);
   }
 
   /** The rows in an order drawn from {@code seed}: the same seed, the same order. */
@@ -240,7 +296,7 @@ public final class Dataset {
 
   /** The mean and standard deviation of each feature of this dataset, to standardise it and others alike. */
   public Standardizer standardizer() {
-    return Standardizer.fit(features, width);
+    return Standardizer.fit(features(), width);
   }
 
   /**
@@ -253,6 +309,17 @@ public final class Dataset {
       int row = order[from + i];
       System.arraycopy(features, row * width, x, i * width, width);
       y[i] = labels[row];
+    }
+  }
+
+  /** As {@link #copyBatch(int[], int, int, float[], int[])}, for a dataset of tokens: ids into {@code x}. */
+  public void copyBatch(int[] order, int from, int rows, int[] x, int[] y) {
+    requireLabels();
+    if (tokens == null) throw new IllegalStateException("this dataset holds features, not token ids");
+    for (int i = 0; i < rows; i++) {
+      int row = order[from + i];
+      System.arraycopy(tokens, row * width, x, i * width, width);
+      System.arraycopy(labels, row * labelWidth, y, i * labelWidth, labelWidth);
     }
   }
 
@@ -280,6 +347,6 @@ public final class Dataset {
   }
 
   Dataset withFeatures(float[] x) {
-    return new Dataset(x, width, labels, targets, targetWidth);
+    return new Dataset(x, null, width, labels, labelWidth, targets, targetWidth);
   }
 }

@@ -34,6 +34,11 @@ public final class Fitting {
       throw new IllegalArgumentException("the dataset has " + data.width() + " features per row; the model takes "
           + model.inputSize());
     }
+    if (data.hasTokens() != model.readsTokens()) {
+      throw new IllegalArgumentException(data.hasTokens()
+          ? "the dataset holds token ids, but the model reads floats; expected a dataset made with Dataset.ofClasses"
+          : "the dataset holds floats, but the model reads token ids; expected a dataset made with Dataset.ofTokens");
+    }
     boolean classes = data.hasLabels();
     if (classes && !(trainer instanceof ClassIndexTrainer)) {
       throw new IllegalArgumentException("the dataset has class labels, but the model's loss takes float targets;"
@@ -57,12 +62,15 @@ public final class Fitting {
     double baseLr = trainer.learningRate();
     int size = data.size();
     int batch = Math.min(options.batchSize(), size);
-    float[] x = new float[batch * data.width()];
-    int[] labels = classes ? new int[batch] : null;
+    boolean tokens = data.hasTokens();
+    float[] x = tokens ? null : new float[batch * data.width()];
+    int[] ids = tokens ? new int[batch * data.width()] : null;
+    int[] labels = classes ? new int[batch * data.labelWidth()] : null;
     float[] targets = classes ? null : new float[batch * data.targetWidth()];
     int tail = size % batch;
-    float[] tailX = new float[tail * data.width()];
-    int[] tailLabels = classes ? new int[tail] : null;
+    float[] tailX = tokens ? null : new float[tail * data.width()];
+    int[] tailIds = tokens ? new int[tail * data.width()] : null;
+    int[] tailLabels = classes ? new int[tail * data.labelWidth()] : null;
     float[] tailTargets = classes ? null : new float[tail * data.targetWidth()];
     FitProgress resumed = FitProgress.start(baseLr);
     Map<String, String> run = FitCheckpoints.run(batch, options.shuffleSeed(), size);
@@ -91,7 +99,12 @@ public final class Fitting {
           int rows = Math.min(batch, size - from);
           float[] bx = rows == batch ? x : tailX;
           float loss;
-          if (classes) {
+          if (tokens) {
+            int[] bt = rows == batch ? ids : tailIds;
+            int[] by = rows == batch ? labels : tailLabels;
+            data.copyBatch(order, from, rows, bt, by);
+            loss = ((ClassIndexTrainer) trainer).step(bt, by);
+          } else if (classes) {
             int[] by = rows == batch ? labels : tailLabels;
             data.copyBatch(order, from, rows, bx, by);
             loss = ((ClassIndexTrainer) trainer).step(bx, by);
@@ -138,7 +151,21 @@ public final class Fitting {
         .build();
   }
 
+  /**
+   * The share of labels the model predicts: over every row, or, where each position has a label, over the
+   * positions whose label is a class (a negative one is the loss's ignored index).
+   */
   private static double accuracy(KilnModel model, Dataset data) {
-    return ConfusionMatrix.of(model.predict(data.features()), data.labels(), model.outputSize()).accuracy();
+    int[] predicted = data.hasTokens() ? model.predict(data.tokens()) : model.predict(data.features());
+    int[] labels = data.labels();
+    if (data.labelWidth() == 1) return ConfusionMatrix.of(predicted, labels, model.outputSize()).accuracy();
+    long right = 0;
+    long counted = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0) continue;
+      counted++;
+      if (predicted[i] == labels[i]) right++;
+    }
+    return counted == 0 ? Double.NaN : (double) right / counted;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,50 @@ class DatasetTest {
     java.nio.file.Files.writeString(csv, "a,label\n1,-1\n");
     java.io.IOException e = assertThrows(java.io.IOException.class, () -> Dataset.fromCsv(csv, "label"));
     assertEquals(csv + " line 2, column label: '-1' is not a class index; expected a whole number from 0", e.getMessage());
+  }
+
+  @Test
+  void tokensWithALabelPerRowSelectAndBatchAsRows() {
+    Dataset data = Dataset.ofTokens(new int[] {1, 2, 3, 4, 5, 6}, 2, new int[] {7, 8, 9});
+    assertTrue(data.hasTokens());
+    assertEquals(3, data.size());
+    assertEquals(1, data.labelWidth());
+    Dataset picked = data.select(new int[] {2, 0});
+    assertArrayEquals(new int[] {5, 6, 1, 2}, picked.tokens());
+    assertArrayEquals(new int[] {9, 7}, picked.labels());
+    int[] x = new int[4];
+    int[] y = new int[2];
+    data.copyBatch(new int[] {1, 2, 0}, 1, 2, x, y);
+    assertArrayEquals(new int[] {5, 6, 1, 2}, x);
+    assertArrayEquals(new int[] {9, 7}, y);
+  }
+
+  @Test
+  void tokensWithALabelPerPositionKeepEachRowsLabelsTogether() {
+    Dataset data = Dataset.ofTokens(new int[] {1, 2, 3, 4}, 2, new int[] {5, -100, 6, 7});
+    assertEquals(2, data.labelWidth());
+    assertArrayEquals(new int[] {6, 7, 5, -100}, data.select(new int[] {1, 0}).labels());
+  }
+
+  @Test
+  void tokenLabelsOfNeitherWidthAreAnErrorNamingBoth() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.ofTokens(new int[] {1, 2, 3, 4}, 2, new int[] {1, 2, 3}));
+    assertEquals("labels has 3 values but tokens has 2 rows of 2; expected one label per row (2) or per position (4)",
+        e.getMessage());
+  }
+
+  @Test
+  void tokensThatAreNotWholeRowsAreAnError() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.ofTokens(new int[] {1, 2, 3}, 2, new int[] {1}));
+    assertEquals("tokens has 3 ids; expected a positive multiple of 2 (rows of 2 tokens)", e.getMessage());
+  }
+
+  @Test
+  void aDatasetOfTokensHasNoFeatures() {
+    Dataset data = Dataset.ofTokens(new int[] {1, 2}, 2, new int[] {0});
+    IllegalStateException e = assertThrows(IllegalStateException.class, data::features);
+    assertEquals("this dataset holds token ids: read them with tokens()", e.getMessage());
   }
 }
