@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs Kiln's and PyTorch's benchmarks alternately on this machine and prints the ratios.
 
-Both sides run the same workloads (names and shapes of ../shared/bench/torch_bench.py). Machines are
+Both sides run the same workloads (names and shapes of ../shared/bench/torch_bench.py, torch_cnn_bench.py and
+torch_seq_bench.py). Machines are
 noisy: each configuration runs --rounds times, interleaved with the others, and its best round counts.
 PyTorch counts as the best of 1 and 2 threads; Kiln runs on every JDK given (JDK 17 and 25 by default).
 
@@ -21,7 +22,8 @@ SHARED = os.path.join(HERE, "..", "..", "shared", "bench")
 TARGETS = {"blobs-2-10-2-b200-sgd": 50, "linear-4-3-b7-sgd": 50, "binary-20-16-1-b64-bcelogits": 30,
            "mnist-784-128-10-b64-sgd": 2, "mnist-784-128-10-b64-adam": 2, "mlp-784-512-512-10-b256-adam": 1.5,
            "lenet5-1x28x28-b64-sgd": 2, "tutorialcnn-1x28x28-b64-sgd": 2, "smallvgg-3x32x32-b64-adam": 1.5,
-           "miniresnet-1x28x28-b64-sgd": 2}
+           "miniresnet-1x28x28-b64-sgd": 2, "encoder-2x64-l32-b64-adam": 3, "encoder-4x128-l64-b32-adam": 2,
+           "gpt-4x128-l64-b32-adam": 2}
 
 
 def lines(cmd, env=None):
@@ -80,7 +82,7 @@ def main():
 
     for _ in range(a.rounds):
         for threads in (1, 2):
-            for script in ("torch_bench.py", "torch_cnn_bench.py"):
+            for script in ("torch_bench.py", "torch_cnn_bench.py", "torch_seq_bench.py"):
                 for r in lines(["/usr/bin/python3", os.path.join(SHARED, script), "--threads", str(threads),
                                 "--seconds", str(a.seconds)] + (["--only", a.only] if a.only else [])):
                     torch[r["workload"]] = max(torch.get(r["workload"], 0), r["steps_per_s"])

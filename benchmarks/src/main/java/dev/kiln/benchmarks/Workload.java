@@ -4,6 +4,7 @@ import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.FloatTargetTrainer;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.graph.EmbeddingOp;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.optim.Optimizer;
 import dev.kiln.runtime.optim.Sgd;
@@ -37,7 +38,19 @@ public record Workload(String name, LongFunction<KilnModel> create, long macsPer
           32 * 32 * 32 * 3 * 9 + 32 * 32 * 32 * 32 * 9 + 16 * 16 * 64 * 32 * 9 + 16 * 16 * 64 * 64 * 9
               + mlp(64 * 8 * 8, 256, 10), 64, true),
       new Workload("miniresnet-1x28x28-b64-sgd", MiniResNetModel::create,
-          28 * 28 * 16 * 9 + 4 * 14 * 14 * 16 * 16 * 9 + mlp(16, 10), 64, false));
+          28 * 28 * 16 * 9 + 4 * 14 * 14 * 16 * 16 * 9 + mlp(16, 10), 64, false),
+      // torch_seq_bench.py's: projections and feed-forward per position, scores and mix per head, the head.
+      new Workload("encoder-2x64-l32-b64-adam", EncoderSmallModel::create,
+          2 * encoderLayer(32, 64, 256) + 64 * 5, 64, true),
+      new Workload("encoder-4x128-l64-b32-adam", EncoderLargeModel::create,
+          4 * encoderLayer(64, 128, 512) + 128 * 5, 32, true),
+      new Workload("gpt-4x128-l64-b32-adam", GptModel::create,
+          4 * encoderLayer(64, 128, 512) + 64 * 128 * 96, 32, true));
+
+  /** The multiply-adds of one sequence through an encoder layer, as torch_seq_bench.py counts them. */
+  static long encoderLayer(long length, long dim, long feedforward) {
+    return length * (4 * dim * dim + 2 * dim * feedforward) + 2 * length * length * dim;
+  }
 
   /** The multiply-adds of one sample through Linear layers of these sizes. */
   static long mlp(int... sizes) {
@@ -61,6 +74,7 @@ public record Workload(String name, LongFunction<KilnModel> create, long macsPer
     KilnModel model = create.apply(0);
     KilnTrainer trainer = model.trainer(optimizer());
     Random random = new Random(0);
+    if (model.readsTokens()) return tokens(model, (ClassIndexTrainer) trainer, random);
     float[] x = new float[batch * model.inputSize()];
     for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
     int outputs = model.outputSize();
@@ -73,6 +87,35 @@ public record Workload(String name, LongFunction<KilnModel> create, long macsPer
     for (int i = 0; i < y.length; i++) y[i] = random.nextInt(2);
     FloatTargetTrainer floats = (FloatTargetTrainer) trainer;
     return () -> floats.step(x, y);
+  }
+
+  /**
+   * A batch as torch_seq_bench.py makes it: ids in [1, vocabulary), a quarter of the rows padded (0) after a
+   * random length; a class per row, or, for a model with an output per position, the next token at each
+   * position ({@code roll(ids, -1)}) with the padding positions' targets ignored.
+   */
+  private Prepared tokens(KilnModel model, ClassIndexTrainer trainer, Random random) {
+    EmbeddingOp embedding = (EmbeddingOp) model.layers().get(0).operations().get(0);
+    int length = model.inputSize();
+    int[] ids = new int[batch * length];
+    for (int i = 0; i < ids.length; i++) ids[i] = 1 + random.nextInt(embedding.vocabulary() - 1);
+    for (int r = 0; r < batch; r += 4) {
+      for (int t = 2 + random.nextInt(length - 2); t < length; t++) ids[r * length + t] = 0;
+    }
+    int[] shape = model.layers().get(model.layers().size() - 1).outputShape();
+    int[] y;
+    if (shape.length == 2) {
+      y = new int[ids.length];
+      for (int r = 0; r < batch; r++) {
+        for (int t = 0; t < length; t++) {
+          y[r * length + t] = ids[r * length + t] == 0 ? -100 : ids[r * length + (t + 1) % length];
+        }
+      }
+    } else {
+      y = new int[batch];
+      for (int r = 0; r < batch; r++) y[r] = random.nextInt(model.outputSize());
+    }
+    return () -> trainer.step(ids, y);
   }
 
   /** A workload ready to run: one call is one training step. */
