@@ -47,7 +47,7 @@ final class PanamaLinearKernels implements LinearKernels {
       int out, Epilogue activation) {
     Workspace ws = WORKSPACE.get();
     boolean fusedRelu = activation.fused() == Epilogue.Fused.RELU && z == y;
-    if (PanamaDotProduct.suits(in)) {
+    if (PanamaDotProduct.suits(in) && !streamsWeights(rows, in, out)) {
       PanamaDotProduct d = ws.dot;
       d.x = x;
       d.p = p;
@@ -82,6 +82,18 @@ final class PanamaLinearKernels implements LinearKernels {
     g.y = y;
     run(g, rows, (long) rows * in * out);
     if (activation.fused() == Epilogue.Fused.IDENTITY && z != y) System.arraycopy(z, 0, y, 0, rows * out);
+  }
+
+  /**
+   * Whether the forward product goes through the register-tiled product with W transposed first: with
+   * enough rows to repay the transpose and enough outputs to fill vector blocks of C, its vector
+   * accumulators need no sum of lanes, which the dot-product tiles pay per output (JDK 23 and later in
+   * the fixed tree of {@link LaneSums}) and which dominates when the inputs are few: a Transformer's 64
+   * or 128 run 1.6-1.8 times as fast this way (encoder-2x64, gemm-128), while 784 inputs (784-128-10)
+   * run at 0.6 times and 1024 at 0.85 (BENCHMARKS.md).
+   */
+  static boolean streamsWeights(int rows, int in, int out) {
+    return rows >= 16 && out >= 2 * VectorShape.LANES && in <= 8 * VectorShape.LANES;
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.kiln.runtime.seq;
 
 import dev.kiln.runtime.activation.Activation;
 import dev.kiln.runtime.activation.DropoutRandom;
+import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.LinearKernels;
+import dev.kiln.runtime.kernel.Parallel;
 
 /**
  * {@code nn.MultiheadAttention(dim, heads, dropout, bias, batch_first=True)} called as self-attention,
@@ -39,8 +41,6 @@ public final class SelfAttention {
   private float[] context = new float[0];
   private float[] contextGradient = new float[0];
   private float[] qkvGradient = new float[0];
-  /** One query's gradient with respect to its probabilities. */
-  private final float[] probabilityGradient;
   private boolean droppedLast;
 
   public SelfAttention(int length, int dim, int heads, boolean bias, boolean causal, float dropout,
@@ -57,7 +57,6 @@ public final class SelfAttention {
     this.dropout = dropout;
     this.scale = (float) Math.sqrt(headDim);
     this.kernels = kernels;
-    this.probabilityGradient = new float[length];
   }
 
   /** The number of parameters, from the offset the layer's tensors start at. */
@@ -100,42 +99,103 @@ public final class SelfAttention {
     int positions = rows * length;
     kernels.linearForward(x, p, at, inBias(at), qkv, qkv, positions, dim, 3 * dim, Activation.IDENTITY);
     droppedLast = random != null && dropout > 0;
-    for (int r = 0; r < rows; r++) {
-      for (int h = 0; h < heads; h++) attendForward(r, h, padding, random);
+    if (droppedLast) {
+      // Drawn here, in one order, so that the masks do not depend on how the rows are split between threads.
+      float keep = 1f / (1f - dropout);
+      int n = rows * heads * length * length;
+      for (int i = 0; i < n; i++) kept[i] = random.nextDouble() < dropout ? 0f : keep;
     }
+    this.padding = padding;
+    Parallel.run(forwardRows, rows, rows / 2, KernelProvider.threads());
     kernels.linearForward(context, p, outWeight(at), outBias(at), y, y, positions, dim, dim,
         Activation.IDENTITY);
   }
 
+  /** The padding of the batch in flight, for the row tasks. */
+  private boolean[] padding;
+  private final Parallel.Rows forwardRows = this::forwardRange;
+  private final Parallel.Rows backwardRows = this::backwardRange;
+
+  private void forwardRange(int from, int to) {
+    Scratch scratch = scratch(from);
+    for (int r = from; r < to; r++) {
+      for (int h = 0; h < heads; h++) attendForward(r, h, scratch);
+    }
+  }
+
+  private void backwardRange(int from, int to) {
+    Scratch scratch = scratch(from);
+    for (int r = from; r < to; r++) {
+      for (int h = 0; h < heads; h++) attendBackward(r, h, scratch);
+    }
+  }
+
+  /**
+   * One thread's working rows: the keys (or values) of a head transposed, [headDim x length], so that a
+   * query's scores against every key are sums of contiguous rows scaled by the query's values, loops C2
+   * turns into vector code without reordering any sum; a row of scores or of their gradients; a query
+   * divided by √headDim.
+   */
+  private static final class Scratch {
+    final float[] transposed;
+    final float[] row;
+    final float[] query;
+
+    Scratch(int length, int headDim) {
+      transposed = new float[headDim * length];
+      row = new float[length];
+      query = new float[headDim];
+    }
+  }
+
+  private final Scratch[] scratches = new Scratch[2];
+
+  /** The caller's scratch for the rows from 0, the worker's for the rest. */
+  private Scratch scratch(int from) {
+    int part = from == 0 ? 0 : 1;
+    if (scratches[part] == null) scratches[part] = new Scratch(length, headDim);
+    return scratches[part];
+  }
+
+  /** Copies {@code headDim} values of each position, from {@code offset} within it, into [headDim x length]. */
+  private void transpose(int base, int offset, float[] to) {
+    int stride = 3 * dim;
+    for (int j = 0; j < length; j++) {
+      int from = base + j * stride + offset;
+      for (int c = 0; c < headDim; c++) to[c * length + j] = qkv[from + c];
+    }
+  }
+
   /** One head of one sequence: its probabilities and its context. */
-  private void attendForward(int r, int h, boolean[] padding, DropoutRandom random) {
+  private void attendForward(int r, int h, Scratch scratch) {
     int stride = 3 * dim;
     int base = r * length * stride;
-    float keep = dropout > 0 ? 1f / (1f - dropout) : 1f;
+    float[] keys = scratch.transposed;
+    float[] scores = scratch.row;
+    float[] query = scratch.query;
+    transpose(base, dim + h * headDim, keys);
     for (int i = 0; i < length; i++) {
       int q = base + i * stride + h * headDim;
-      int row = ((r * heads + h) * length + i) * length;
+      // As PyTorch: the query divided by √headDim, then its product with each key.
+      for (int c = 0; c < headDim; c++) query[c] = qkv[q + c] / scale;
+      java.util.Arrays.fill(scores, 0f);
+      for (int c = 0; c < headDim; c++) {
+        float value = query[c];
+        int row = c * length;
+        for (int j = 0; j < length; j++) scores[j] += value * keys[row + j];
+      }
+      int at = ((r * heads + h) * length + i) * length;
       float max = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < length; j++) {
-        float s = Float.NEGATIVE_INFINITY;
-        if (attends(padding, r, i, j)) {
-          int k = base + j * stride + dim + h * headDim;
-          double dot = 0;
-          for (int c = 0; c < headDim; c++) dot += (qkv[q + c] / scale) * qkv[k + c];
-          s = (float) dot;
-        }
-        probabilities[row + j] = s;
+        float s = attends(r, i, j) ? scores[j] : Float.NEGATIVE_INFINITY;
+        probabilities[at + j] = s;
         max = Math.max(max, s);
       }
-      softmax(row, max);
+      softmax(at, max);
       int out = (r * length + i) * dim + h * headDim;
-      for (int c = 0; c < headDim; c++) context[out + c] = 0f;
+      java.util.Arrays.fill(context, out, out + headDim, 0f);
       for (int j = 0; j < length; j++) {
-        float weight = probabilities[row + j];
-        if (droppedLast) {
-          kept[row + j] = random.nextDouble() < dropout ? 0f : keep;
-          weight *= kept[row + j];
-        }
+        float weight = droppedLast ? probabilities[at + j] * kept[at + j] : probabilities[at + j];
         if (weight == 0f) continue;
         int v = base + j * stride + 2 * dim + h * headDim;
         for (int c = 0; c < headDim; c++) context[out + c] += weight * qkv[v + c];
@@ -143,7 +203,7 @@ public final class SelfAttention {
     }
   }
 
-  private boolean attends(boolean[] padding, int r, int i, int j) {
+  private boolean attends(int r, int i, int j) {
     return !(causal && j > i) && (padding == null || !padding[r * length + j]);
   }
 
@@ -153,13 +213,13 @@ public final class SelfAttention {
       for (int j = 0; j < length; j++) probabilities[row + j] = 0f;
       return;
     }
-    double sum = 0;
+    float sum = 0;
     for (int j = 0; j < length; j++) {
       float e = (float) Math.exp(probabilities[row + j] - max);
       probabilities[row + j] = e;
       sum += e;
     }
-    float inverse = (float) (1 / sum);
+    float inverse = 1f / sum;
     for (int j = 0; j < length; j++) probabilities[row + j] *= inverse;
   }
 
@@ -174,51 +234,55 @@ public final class SelfAttention {
     kernels.linearParameterGradient(dy, context, g, outWeight(at), outBias(at), positions, dim, dim);
     kernels.linearInputGradient(dy, p, outWeight(at), contextGradient, positions, dim, dim);
     java.util.Arrays.fill(qkvGradient, 0, positions * 3 * dim, 0f);
-    for (int r = 0; r < rows; r++) {
-      for (int h = 0; h < heads; h++) attendBackward(r, h);
-    }
+    this.padding = padding;
+    Parallel.run(backwardRows, rows, rows / 2, KernelProvider.threads());
     kernels.linearParameterGradient(qkvGradient, x, g, at, inBias(at), positions, dim, 3 * dim);
     if (dx != null) kernels.linearInputGradient(qkvGradient, p, at, dx, positions, dim, 3 * dim);
   }
 
-  private void attendBackward(int r, int h) {
+  private void attendBackward(int r, int h, Scratch scratch) {
     int stride = 3 * dim;
     int base = r * length * stride;
-    float[] dp = probabilityGradient;
+    float[] values = scratch.transposed;
+    float[] dp = scratch.row;
+    float[] query = scratch.query;
+    transpose(base, 2 * dim + h * headDim, values);
     for (int i = 0; i < length; i++) {
       int q = base + i * stride + h * headDim;
-      int row = ((r * heads + h) * length + i) * length;
+      int at = ((r * heads + h) * length + i) * length;
       int dc = (r * length + i) * dim + h * headDim;
-      double weighted = 0;
+      // The gradient of each (dropped-out) probability: the context's gradient against each value.
+      java.util.Arrays.fill(dp, 0f);
+      for (int c = 0; c < headDim; c++) {
+        float gradient = contextGradient[dc + c];
+        int row = c * length;
+        for (int j = 0; j < length; j++) dp[j] += gradient * values[row + j];
+      }
+      float weighted = 0;
       for (int j = 0; j < length; j++) {
-        float pj = probabilities[row + j];
+        float pj = probabilities[at + j];
         if (pj == 0f) {
           dp[j] = 0f;
           continue;
         }
-        int v = base + j * stride + 2 * dim + h * headDim;
-        float factor = droppedLast ? kept[row + j] : 1f;
-        double dot = 0;
-        for (int c = 0; c < headDim; c++) dot += contextGradient[dc + c] * qkv[v + c];
-        // d(context)/d(value): the dropped probability weighs the value.
-        float used = pj * factor;
+        float used = droppedLast ? pj * kept[at + j] : pj;
         if (used != 0f) {
+          int v = base + j * stride + 2 * dim + h * headDim;
           for (int c = 0; c < headDim; c++) qkvGradient[v + c] += used * contextGradient[dc + c];
         }
-        dp[j] = (float) dot * factor;
+        if (droppedLast) dp[j] *= kept[at + j];
         weighted += pj * dp[j];
       }
-      float mean = (float) weighted;
+      for (int c = 0; c < headDim; c++) query[c] = qkv[q + c] / scale;
       for (int j = 0; j < length; j++) {
-        float pj = probabilities[row + j];
+        float pj = probabilities[at + j];
         if (pj == 0f) continue;
         // Softmax's backward pass, then the scaled product's: ds/dq = k / √d, ds/dk = q / √d.
-        float ds = pj * (dp[j] - mean);
+        float ds = pj * (dp[j] - weighted);
+        float dsScaled = ds / scale;
         int k = base + j * stride + dim + h * headDim;
-        for (int c = 0; c < headDim; c++) {
-          qkvGradient[q + c] += ds * qkv[k + c] / scale;
-          qkvGradient[k + c] += ds * (qkv[q + c] / scale);
-        }
+        for (int c = 0; c < headDim; c++) qkvGradient[q + c] += dsScaled * qkv[k + c];
+        for (int c = 0; c < headDim; c++) qkvGradient[k + c] += ds * query[c];
       }
     }
   }
