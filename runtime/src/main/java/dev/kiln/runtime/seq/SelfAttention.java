@@ -179,11 +179,7 @@ public final class SelfAttention {
       // As PyTorch: the query divided by √headDim, then its product with each key.
       for (int c = 0; c < headDim; c++) query[c] = qkv[q + c] / scale;
       java.util.Arrays.fill(scores, 0f);
-      for (int c = 0; c < headDim; c++) {
-        float value = query[c];
-        int row = c * length;
-        for (int j = 0; j < length; j++) scores[j] += value * keys[row + j];
-      }
+      for (int c = 0; c < headDim; c++) Axpy.add(query[c], keys, c * length, scores, 0, length);
       int at = ((r * heads + h) * length + i) * length;
       float max = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < length; j++) {
@@ -197,8 +193,7 @@ public final class SelfAttention {
       for (int j = 0; j < length; j++) {
         float weight = droppedLast ? probabilities[at + j] * kept[at + j] : probabilities[at + j];
         if (weight == 0f) continue;
-        int v = base + j * stride + 2 * dim + h * headDim;
-        for (int c = 0; c < headDim; c++) context[out + c] += weight * qkv[v + c];
+        Axpy.add(weight, qkv, base + j * stride + 2 * dim + h * headDim, context, out, headDim);
       }
     }
   }
@@ -253,11 +248,7 @@ public final class SelfAttention {
       int dc = (r * length + i) * dim + h * headDim;
       // The gradient of each (dropped-out) probability: the context's gradient against each value.
       java.util.Arrays.fill(dp, 0f);
-      for (int c = 0; c < headDim; c++) {
-        float gradient = contextGradient[dc + c];
-        int row = c * length;
-        for (int j = 0; j < length; j++) dp[j] += gradient * values[row + j];
-      }
+      for (int c = 0; c < headDim; c++) Axpy.add(contextGradient[dc + c], values, c * length, dp, 0, length);
       float weighted = 0;
       for (int j = 0; j < length; j++) {
         float pj = probabilities[at + j];
@@ -266,10 +257,7 @@ public final class SelfAttention {
           continue;
         }
         float used = droppedLast ? pj * kept[at + j] : pj;
-        if (used != 0f) {
-          int v = base + j * stride + 2 * dim + h * headDim;
-          for (int c = 0; c < headDim; c++) qkvGradient[v + c] += used * contextGradient[dc + c];
-        }
+        if (used != 0f) Axpy.add(used, contextGradient, dc, qkvGradient, base + j * stride + 2 * dim + h * headDim, headDim);
         if (droppedLast) dp[j] *= kept[at + j];
         weighted += pj * dp[j];
       }
@@ -281,8 +269,8 @@ public final class SelfAttention {
         float ds = pj * (dp[j] - weighted);
         float dsScaled = ds / scale;
         int k = base + j * stride + dim + h * headDim;
-        for (int c = 0; c < headDim; c++) qkvGradient[q + c] += dsScaled * qkv[k + c];
-        for (int c = 0; c < headDim; c++) qkvGradient[k + c] += ds * query[c];
+        Axpy.add(dsScaled, qkv, k, qkvGradient, q, headDim);
+        Axpy.add(ds, query, 0, qkvGradient, k, headDim);
       }
     }
   }
