@@ -8,6 +8,7 @@ import dev.kiln.runtime.train.Fitting;
 import dev.kiln.samples.fixtures.SeededCnnModel;
 import dev.kiln.samples.fixtures.SeededMlpModel;
 import dev.kiln.samples.fixtures.SeededResidualModel;
+import dev.kiln.samples.fixtures.SeededTransformerModel;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,9 @@ public final class SameSeedRuns {
       case "mlp" -> SeededMlpModel::create;
       case "cnn" -> SeededCnnModel::create;
       case "residual" -> SeededResidualModel::create;
-      default -> throw new IllegalArgumentException("unknown network " + args[0] + "; expected mlp, cnn or residual");
+      case "transformer" -> SeededTransformerModel::create;
+      default -> throw new IllegalArgumentException("unknown network " + args[0]
+          + "; expected mlp, cnn, residual or transformer");
     };
     int warmUp = Integer.parseInt(args[1]);
     String cold = run(create);
@@ -43,7 +46,8 @@ public final class SameSeedRuns {
 
   private static String run(LongFunction<KilnModel> create) throws Exception {
     KilnModel model = create.apply(7);
-    Dataset data = data(model.inputSize(), model.outputSize());
+    Dataset data = model.readsTokens() ? tokens(model.inputSize(), model.outputSize())
+        : data(model.inputSize(), model.outputSize());
     Fitting.fit(model.trainer(Adam.lr(0.01f)), data,
         FitOptions.epochs(2).batchSize(32).shuffleSeed(5).progress(false));
     return digest(model);
@@ -56,6 +60,19 @@ public final class SameSeedRuns {
     for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
     for (int r = 0; r < ROWS; r++) labels[r] = random.nextInt(classes);
     return Dataset.ofClasses(x, features, labels);
+  }
+
+  /** Rows of ids in [1, 40), each padded (0) after a length of its own, and a class each. */
+  private static Dataset tokens(int length, int classes) {
+    Random random = new Random(3);
+    int[] ids = new int[ROWS * length];
+    int[] labels = new int[ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      int kept = 1 + random.nextInt(length);
+      for (int t = 0; t < kept; t++) ids[r * length + t] = 1 + random.nextInt(39);
+      labels[r] = random.nextInt(classes);
+    }
+    return Dataset.ofTokens(ids, length, labels);
   }
 
   private static String digest(KilnModel model) throws Exception {

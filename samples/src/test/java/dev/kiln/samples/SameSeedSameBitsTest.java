@@ -62,13 +62,13 @@ class SameSeedSameBitsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mlp", "cnn", "residual"})
+  @ValueSource(strings = {"mlp", "cnn", "residual", "transformer"})
   void onTwoThreadsOneSeedGivesTheSameBitsColdWarmAndInAnotherJvm(String network) throws Exception {
     sameBitsColdWarmAndAcrossJvms(network, WARM_UP, "2");
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mlp", "cnn", "residual"})
+  @ValueSource(strings = {"mlp", "cnn", "residual", "transformer"})
   void onOneThreadOneSeedGivesTheSameBitsColdWarmAndInAnotherJvm(String network) throws Exception {
     sameBitsColdWarmAndAcrossJvms(network, WARM_UP, "1");
   }
