@@ -11,6 +11,7 @@ import dev.kiln.runtime.optim.Sgd;
 import dev.kiln.runtime.testing.Batch;
 import dev.kiln.samples.resnet.MiniResNetModel;
 import dev.kiln.samples.fixtures.NormCnnModel;
+import dev.kiln.samples.language.WordLanguageModel;
 import dev.kiln.samples.lenet.LeNet5Model;
 import dev.kiln.samples.testing.PyTorchSide;
 import java.io.IOException;
@@ -56,12 +57,30 @@ class StateDictInteropTest {
         new Network("lenet5", LeNet5Model::create, LeNet5Model::load, Adam.lr(1e-3f), 2, null),
         new Network("normcnn", NormCnnModel::create, NormCnnModel::load, Sgd.lr(0.1f), 3, "bn1"),
         new Network("miniresnet", MiniResNetModel::create, MiniResNetModel::load, Sgd.lr(0.05f).momentum(0.9f), 2,
-            "block1.bn2"));
+            "block1.bn2"),
+        new Network("wordlanguage", WordLanguageModel::create, WordLanguageModel::load, Adam.lr(1e-3f), 2, null));
   }
 
   @BeforeAll
   static void findPyTorch() throws Exception {
     torchVersion = PyTorchSide.version();
+  }
+
+  /**
+   * The token ids both sides use for a token model: id (7 i mod 63) + 1 at position i of the batch, the
+   * first row padded after 5 positions, the second after 8.
+   */
+  private static int[] tokens(KilnModel model) {
+    int[] tokens = new int[2 * model.inputSize()];
+    for (int i = 0; i < tokens.length; i++) tokens[i] = i * 7 % 63 + 1;
+    java.util.Arrays.fill(tokens, 5, model.inputSize(), 0);
+    java.util.Arrays.fill(tokens, model.inputSize() + 8, 2 * model.inputSize(), 0);
+    return tokens;
+  }
+
+  /** The model's output for the input both sides use. */
+  private static float[] output(Network network, KilnModel model) {
+    return model.readsTokens() ? model.forward(tokens(model)) : model.forward(input(network, model));
   }
 
   /** The input both sides use: x[i] = sin(0.37 i), as many examples as the script feeds its network. */
@@ -86,7 +105,7 @@ class StateDictInteropTest {
       assertEquals("I64", saved.get(network.counter() + ".num_batches_tracked").get("dtype").asText());
     }
     if (torchVersion != null) {
-      PyTorchSide.assertOutputs(model.forward(input(network, model)),
+      PyTorchSide.assertOutputs(output(network, model),
           PyTorchSide.run(dir, network.name() + "_interop.py", List.of("load", file.toString())));
       return;
     }
@@ -111,6 +130,6 @@ class StateDictInteropTest {
           .orElseThrow().longTensor("num_batches_tracked")[0],
           network.counter() + ".num_batches_tracked after PyTorch's three steps");
     }
-    PyTorchSide.assertOutputs(model.forward(input(network, model)), torch);
+    PyTorchSide.assertOutputs(output(network, model), torch);
   }
 }

@@ -5,6 +5,7 @@ import dev.kiln.runtime.activation.DropoutRandom;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.LinearKernels;
 import dev.kiln.runtime.kernel.Parallel;
+import dev.kiln.runtime.kernel.VectorKernels;
 
 /**
  * {@code nn.MultiheadAttention(dim, heads, dropout, bias, batch_first=True)} called as self-attention,
@@ -30,6 +31,8 @@ public final class SelfAttention {
   private final float dropout;
   private final float scale;
   private final LinearKernels kernels;
+  /** Attention's own short loops, {@code y += a · x}: the element-wise family of the kernels chosen. */
+  private final VectorKernels vectors = KernelProvider.vectors();
 
   /** [positions x 3·dim]: each position's query, key and value, heads side by side in each. */
   private float[] qkv = new float[0];
@@ -179,7 +182,7 @@ public final class SelfAttention {
       // As PyTorch: the query divided by √headDim, then its product with each key.
       for (int c = 0; c < headDim; c++) query[c] = qkv[q + c] / scale;
       java.util.Arrays.fill(scores, 0f);
-      for (int c = 0; c < headDim; c++) Axpy.add(query[c], keys, c * length, scores, 0, length);
+      for (int c = 0; c < headDim; c++) vectors.axpy(query[c], keys, c * length, scores, 0, length);
       int at = ((r * heads + h) * length + i) * length;
       float max = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < length; j++) {
@@ -193,7 +196,7 @@ public final class SelfAttention {
       for (int j = 0; j < length; j++) {
         float weight = droppedLast ? probabilities[at + j] * kept[at + j] : probabilities[at + j];
         if (weight == 0f) continue;
-        Axpy.add(weight, qkv, base + j * stride + 2 * dim + h * headDim, context, out, headDim);
+        vectors.axpy(weight, qkv, base + j * stride + 2 * dim + h * headDim, context, out, headDim);
       }
     }
   }
@@ -248,7 +251,9 @@ public final class SelfAttention {
       int dc = (r * length + i) * dim + h * headDim;
       // The gradient of each (dropped-out) probability: the context's gradient against each value.
       java.util.Arrays.fill(dp, 0f);
-      for (int c = 0; c < headDim; c++) Axpy.add(contextGradient[dc + c], values, c * length, dp, 0, length);
+      for (int c = 0; c < headDim; c++) {
+        vectors.axpy(contextGradient[dc + c], values, c * length, dp, 0, length);
+      }
       float weighted = 0;
       for (int j = 0; j < length; j++) {
         float pj = probabilities[at + j];
@@ -257,7 +262,9 @@ public final class SelfAttention {
           continue;
         }
         float used = droppedLast ? pj * kept[at + j] : pj;
-        if (used != 0f) Axpy.add(used, contextGradient, dc, qkvGradient, base + j * stride + 2 * dim + h * headDim, headDim);
+        if (used != 0f) {
+          vectors.axpy(used, contextGradient, dc, qkvGradient, base + j * stride + 2 * dim + h * headDim, headDim);
+        }
         if (droppedLast) dp[j] *= kept[at + j];
         weighted += pj * dp[j];
       }
@@ -269,8 +276,8 @@ public final class SelfAttention {
         float ds = pj * (dp[j] - weighted);
         float dsScaled = ds / scale;
         int k = base + j * stride + dim + h * headDim;
-        Axpy.add(dsScaled, qkv, k, qkvGradient, q, headDim);
-        Axpy.add(ds, query, 0, qkvGradient, k, headDim);
+        vectors.axpy(dsScaled, qkv, k, qkvGradient, q, headDim);
+        vectors.axpy(ds, query, 0, qkvGradient, k, headDim);
       }
     }
   }

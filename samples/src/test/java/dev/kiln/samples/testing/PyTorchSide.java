@@ -49,7 +49,7 @@ public final class PyTorchSide {
    */
   public static JsonNode run(Path dir, String script, List<String> args) throws IOException, InterruptedException {
     for (String name : List.of("blobnet_interop.py", "lenet5_interop.py", "normcnn_interop.py",
-        "miniresnet_interop.py", "torch_networks.py")) {
+        "miniresnet_interop.py", "wordlanguage_interop.py", "torch_networks.py")) {
       Files.write(dir.resolve(name), resource(name));
     }
     List<String> command = new ArrayList<>(List.of(PYTHON.toString(), dir.resolve(script).toString()));
