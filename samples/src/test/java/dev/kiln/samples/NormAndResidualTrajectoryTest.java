@@ -116,13 +116,13 @@ class NormAndResidualTrajectoryTest {
     assertArrayEquals(floats(expected.get("eval")), model.forward(x), 1e-4f, what + " forward, in eval mode");
   }
 
-  private static int[] ints(JsonNode node) {
+  static int[] ints(JsonNode node) {
     int[] values = new int[node.size()];
     for (int i = 0; i < values.length; i++) values[i] = node.get(i).asInt();
     return values;
   }
 
-  private static float[] floats(JsonNode node) {
+  static float[] floats(JsonNode node) {
     float[] values = new float[node.size()];
     for (int i = 0; i < values.length; i++) values[i] = (float) node.get(i).asDouble();
     return values;

@@ -1,5 +1,7 @@
 package dev.kiln.samples;
 
+import static dev.kiln.samples.NormAndResidualTrajectoryTest.floats;
+import static dev.kiln.samples.NormAndResidualTrajectoryTest.ints;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,17 +122,5 @@ class SequenceTrajectoryTest {
   /** The generated {@code probabilities(int[])}, which {@code KilnModel} does not declare. */
   static float[] probabilities(KilnModel model, int[] tokens) throws ReflectiveOperationException {
     return (float[]) model.getClass().getMethod("probabilities", int[].class).invoke(model, (Object) tokens);
-  }
-
-  static int[] ints(JsonNode node) {
-    int[] values = new int[node.size()];
-    for (int i = 0; i < values.length; i++) values[i] = node.get(i).asInt();
-    return values;
-  }
-
-  static float[] floats(JsonNode node) {
-    float[] values = new float[node.size()];
-    for (int i = 0; i < values.length; i++) values[i] = (float) node.get(i).asDouble();
-    return values;
   }
 }

@@ -49,15 +49,12 @@ final class SelfAttentionEmitter implements KindEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$Wnull)", field(code), input,
-        code.constant("IN_PROJ_WEIGHT"), SequenceSteps.padding(code), output);
+    SequenceSteps.attendInference(code, field(code), "IN_PROJ_WEIGHT", input, output, out);
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$W$L)", field(code), code.plan().input(),
-        code.constant("IN_PROJ_WEIGHT"), SequenceSteps.padding(code), code.plan().computed(),
-        SequenceSteps.random(attention.drops()));
+    SequenceSteps.attendForward(code, field(code), "IN_PROJ_WEIGHT", attention.drops(), out);
   }
 
   @Override
@@ -67,8 +64,6 @@ final class SelfAttentionEmitter implements KindEmitter {
 
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
-    out.addStatement("$L.backward($L,$W$L,$W$L,$Wparameters,$W$L,$Wgradients,$Wrows,$W$L)", field(code),
-        code.plan().input(), code.plan().computedGradient(), SequenceSteps.inputGradient(code),
-        code.constant("IN_PROJ_WEIGHT"), SequenceSteps.padding(code));
+    SequenceSteps.attendBackward(code, field(code), "IN_PROJ_WEIGHT", out);
   }
 }

@@ -30,4 +30,26 @@ final class SequenceSteps {
   static String inputGradient(StepCode code) {
     return code.plan().inputGradient() == null ? "null" : code.plan().inputGradient();
   }
+
+  /**
+   * The calls of a runtime layer with attention's signature ({@code SelfAttention}, {@code EncoderLayer}):
+   * {@code forward(x, parameters, at, padding, y, rows, random)}, in inference without dropout.
+   */
+  static void attendInference(StepCode code, String field, String at, String input, String output,
+      CodeBlock.Builder out) {
+    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$Wnull)", field, input, code.constant(at),
+        padding(code), output);
+  }
+
+  /** The training forward pass of such a layer; {@code drops}: whether it draws dropout. */
+  static void attendForward(StepCode code, String field, String at, boolean drops, CodeBlock.Builder out) {
+    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$W$L)", field, code.plan().input(),
+        code.constant(at), padding(code), code.plan().computed(), random(drops));
+  }
+
+  /** Its backward pass: {@code backward(x, dy, dx, parameters, at, gradients, rows, padding)}. */
+  static void attendBackward(StepCode code, String field, String at, CodeBlock.Builder out) {
+    out.addStatement("$L.backward($L,$W$L,$W$L,$Wparameters,$W$L,$Wgradients,$Wrows,$W$L)", field,
+        code.plan().input(), code.plan().computedGradient(), inputGradient(code), code.constant(at), padding(code));
+  }
 }

@@ -45,15 +45,12 @@ final class TransformerEncoderLayerEmitter implements KindEmitter {
 
   @Override
   public void inference(StepCode code, String input, String output, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$Wnull)", field(code), input,
-        code.constant("SELF_ATTN_IN_PROJ_WEIGHT"), SequenceSteps.padding(code), output);
+    SequenceSteps.attendInference(code, field(code), "SELF_ATTN_IN_PROJ_WEIGHT", input, output, out);
   }
 
   @Override
   public void forward(StepCode code, CodeBlock.Builder out) {
-    out.addStatement("$L.forward($L,$Wparameters,$W$L,$W$L,$W$L,$Wrows,$W$L)", field(code), code.plan().input(),
-        code.constant("SELF_ATTN_IN_PROJ_WEIGHT"), SequenceSteps.padding(code), code.plan().computed(),
-        SequenceSteps.random(encoder.drops()));
+    SequenceSteps.attendForward(code, field(code), "SELF_ATTN_IN_PROJ_WEIGHT", encoder.drops(), out);
   }
 
   @Override
@@ -63,8 +60,6 @@ final class TransformerEncoderLayerEmitter implements KindEmitter {
 
   @Override
   public void backward(StepCode code, CodeBlock.Builder out) {
-    out.addStatement("$L.backward($L,$W$L,$W$L,$Wparameters,$W$L,$Wgradients,$Wrows,$W$L)", field(code),
-        code.plan().input(), code.plan().computedGradient(), SequenceSteps.inputGradient(code),
-        code.constant("SELF_ATTN_IN_PROJ_WEIGHT"), SequenceSteps.padding(code));
+    SequenceSteps.attendBackward(code, field(code), "SELF_ATTN_IN_PROJ_WEIGHT", out);
   }
 }

@@ -47,28 +47,29 @@ public final class Batches {
    * A batch that fits in one slice goes to {@code forward} as is.
    */
   public static float[] inSlices(float[] x, int in, int out, int widestRow, UnaryOperator<float[]> forward) {
-    int rows = x.length / in;
-    int slice = Math.max(1, SLICE_VALUES / widestRow);
-    if (rows <= slice) return forward.apply(x);
-    float[] y = new float[Math.multiplyExact(rows, out)];
-    for (int first = 0; first < rows; first += slice) {
-      int count = Math.min(slice, rows - first);
-      float[] part = forward.apply(Arrays.copyOfRange(x, first * in, (first + count) * in));
-      System.arraycopy(part, 0, y, first * out, count * out);
-    }
-    return y;
+    return inSlices(x.length / in, out, widestRow, (first, count) -> forward.apply(
+        first == 0 && count == x.length / in ? x : Arrays.copyOfRange(x, first * in, (first + count) * in)));
   }
 
   /** {@link #inSlices(float[], int, int, int, UnaryOperator)} for a batch of token ids. */
   public static float[] inSlices(int[] x, int in, int out, int widestRow, Function<int[], float[]> forward) {
-    int rows = x.length / in;
-    int slice = Math.max(1, SLICE_VALUES / widestRow);
-    if (rows <= slice) return forward.apply(x);
+    return inSlices(x.length / in, out, widestRow, (first, count) -> forward.apply(
+        first == 0 && count == x.length / in ? x : Arrays.copyOfRange(x, first * in, (first + count) * in)));
+  }
+
+  /** The forward pass of the rows [first, first + count) of a batch. */
+  private interface Slice {
+    float[] forward(int first, int count);
+  }
+
+  /** The slicing of both: the whole batch at once when it fits one slice, else slice by slice, concatenated. */
+  private static float[] inSlices(int rows, int out, int widestRow, Slice slice) {
+    int size = Math.max(1, SLICE_VALUES / widestRow);
+    if (rows <= size) return slice.forward(0, rows);
     float[] y = new float[Math.multiplyExact(rows, out)];
-    for (int first = 0; first < rows; first += slice) {
-      int count = Math.min(slice, rows - first);
-      float[] part = forward.apply(Arrays.copyOfRange(x, first * in, (first + count) * in));
-      System.arraycopy(part, 0, y, first * out, count * out);
+    for (int first = 0; first < rows; first += size) {
+      int count = Math.min(size, rows - first);
+      System.arraycopy(slice.forward(first, count), 0, y, first * out, count * out);
     }
     return y;
   }
