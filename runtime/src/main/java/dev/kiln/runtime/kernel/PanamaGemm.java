@@ -151,6 +151,27 @@ final class PanamaGemm {
       }
     }
 
+    /**
+     * The epilogue of a block just stored: {@code rows} rows from i, {@code vectors} vectors of columns from
+     * j, the bias added and max(0, ·) applied when asked. In a method of its own so that the blocks stay
+     * short enough for C2 to compile every vector operation in them.
+     */
+    private void finish(int i, int rows, int j, int vectors) {
+      if (bias == null && !relu) return;
+      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
+      for (int r = 0; r < rows; r++) {
+        int at = cOff + (i + r) * ldc + j;
+        for (int v = 0; v < vectors; v++) {
+          if (bias == null) {
+            FloatVector.fromArray(S, c, at + v * L).max(floor).intoArray(c, at + v * L);
+          } else {
+            FloatVector.fromArray(S, c, at + v * L).add(FloatVector.fromArray(S, bias, biasOff + j + v * L))
+                .max(floor).intoArray(c, at + v * L);
+          }
+        }
+      }
+    }
+
     /** Rows i..i+count-1 (count at most 6), columns j..j+L-1: one vector wide, one accumulator per row. */
     private void narrowBlock(int i, int count, int j) {
       // Rows past count read row i again and are not stored, which keeps the loop free of branches.
@@ -277,36 +298,34 @@ final class PanamaGemm {
         x71 = b1.fma(s, x71);
         x72 = b2.fma(s, x72);
       }
-      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
-      FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + L);
-      FloatVector bias2 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + 2 * L);
-      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
-      // As in block6: no calls and no branches, so that the accumulators never leave registers.
+      // Stored as summed: bias and ReLU are a pass of their own (finish), since C2 gives up intrinsifying
+      // the last stores of a method this long (JDK 17 left 17 of 24 to the Vector API's slow path).
       int c0 = cOff + i * ldc + j;
-      x00.add(bias0).max(floor).intoArray(c, c0);
-      x01.add(bias1).max(floor).intoArray(c, c0 + L);
-      x02.add(bias2).max(floor).intoArray(c, c0 + 2 * L);
-      x10.add(bias0).max(floor).intoArray(c, c0 + ldc);
-      x11.add(bias1).max(floor).intoArray(c, c0 + ldc + L);
-      x12.add(bias2).max(floor).intoArray(c, c0 + ldc + 2 * L);
-      x20.add(bias0).max(floor).intoArray(c, c0 + 2 * ldc);
-      x21.add(bias1).max(floor).intoArray(c, c0 + 2 * ldc + L);
-      x22.add(bias2).max(floor).intoArray(c, c0 + 2 * ldc + 2 * L);
-      x30.add(bias0).max(floor).intoArray(c, c0 + 3 * ldc);
-      x31.add(bias1).max(floor).intoArray(c, c0 + 3 * ldc + L);
-      x32.add(bias2).max(floor).intoArray(c, c0 + 3 * ldc + 2 * L);
-      x40.add(bias0).max(floor).intoArray(c, c0 + 4 * ldc);
-      x41.add(bias1).max(floor).intoArray(c, c0 + 4 * ldc + L);
-      x42.add(bias2).max(floor).intoArray(c, c0 + 4 * ldc + 2 * L);
-      x50.add(bias0).max(floor).intoArray(c, c0 + 5 * ldc);
-      x51.add(bias1).max(floor).intoArray(c, c0 + 5 * ldc + L);
-      x52.add(bias2).max(floor).intoArray(c, c0 + 5 * ldc + 2 * L);
-      x60.add(bias0).max(floor).intoArray(c, c0 + 6 * ldc);
-      x61.add(bias1).max(floor).intoArray(c, c0 + 6 * ldc + L);
-      x62.add(bias2).max(floor).intoArray(c, c0 + 6 * ldc + 2 * L);
-      x70.add(bias0).max(floor).intoArray(c, c0 + 7 * ldc);
-      x71.add(bias1).max(floor).intoArray(c, c0 + 7 * ldc + L);
-      x72.add(bias2).max(floor).intoArray(c, c0 + 7 * ldc + 2 * L);
+      x00.intoArray(c, c0);
+      x01.intoArray(c, c0 + L);
+      x02.intoArray(c, c0 + 2 * L);
+      x10.intoArray(c, c0 + ldc);
+      x11.intoArray(c, c0 + ldc + L);
+      x12.intoArray(c, c0 + ldc + 2 * L);
+      x20.intoArray(c, c0 + 2 * ldc);
+      x21.intoArray(c, c0 + 2 * ldc + L);
+      x22.intoArray(c, c0 + 2 * ldc + 2 * L);
+      x30.intoArray(c, c0 + 3 * ldc);
+      x31.intoArray(c, c0 + 3 * ldc + L);
+      x32.intoArray(c, c0 + 3 * ldc + 2 * L);
+      x40.intoArray(c, c0 + 4 * ldc);
+      x41.intoArray(c, c0 + 4 * ldc + L);
+      x42.intoArray(c, c0 + 4 * ldc + 2 * L);
+      x50.intoArray(c, c0 + 5 * ldc);
+      x51.intoArray(c, c0 + 5 * ldc + L);
+      x52.intoArray(c, c0 + 5 * ldc + 2 * L);
+      x60.intoArray(c, c0 + 6 * ldc);
+      x61.intoArray(c, c0 + 6 * ldc + L);
+      x62.intoArray(c, c0 + 6 * ldc + 2 * L);
+      x70.intoArray(c, c0 + 7 * ldc);
+      x71.intoArray(c, c0 + 7 * ldc + L);
+      x72.intoArray(c, c0 + 7 * ldc + 2 * L);
+      finish(i, 8, j, 3);
     }
 
     /**
@@ -349,23 +368,21 @@ final class PanamaGemm {
         x50 = b0.fma(s, x50);
         x51 = b1.fma(s, x51);
       }
-      // The epilogue has no calls and no branches, so that the accumulators never leave registers.
-      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j);
-      FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasOff + j + L);
-      FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
+      // Stored as summed, as in block8.
       int c0 = cOff + i * ldc + j;
-      x00.add(bias0).max(floor).intoArray(c, c0);
-      x01.add(bias1).max(floor).intoArray(c, c0 + L);
-      x10.add(bias0).max(floor).intoArray(c, c0 + ldc);
-      x11.add(bias1).max(floor).intoArray(c, c0 + ldc + L);
-      x20.add(bias0).max(floor).intoArray(c, c0 + 2 * ldc);
-      x21.add(bias1).max(floor).intoArray(c, c0 + 2 * ldc + L);
-      x30.add(bias0).max(floor).intoArray(c, c0 + 3 * ldc);
-      x31.add(bias1).max(floor).intoArray(c, c0 + 3 * ldc + L);
-      x40.add(bias0).max(floor).intoArray(c, c0 + 4 * ldc);
-      x41.add(bias1).max(floor).intoArray(c, c0 + 4 * ldc + L);
-      x50.add(bias0).max(floor).intoArray(c, c0 + 5 * ldc);
-      x51.add(bias1).max(floor).intoArray(c, c0 + 5 * ldc + L);
+      x00.intoArray(c, c0);
+      x01.intoArray(c, c0 + L);
+      x10.intoArray(c, c0 + ldc);
+      x11.intoArray(c, c0 + ldc + L);
+      x20.intoArray(c, c0 + 2 * ldc);
+      x21.intoArray(c, c0 + 2 * ldc + L);
+      x30.intoArray(c, c0 + 3 * ldc);
+      x31.intoArray(c, c0 + 3 * ldc + L);
+      x40.intoArray(c, c0 + 4 * ldc);
+      x41.intoArray(c, c0 + 4 * ldc + L);
+      x50.intoArray(c, c0 + 5 * ldc);
+      x51.intoArray(c, c0 + 5 * ldc + L);
+      finish(i, 6, j, 2);
     }
 
     /** Rows i..i+3, columns j..j+2L-1. */
