@@ -5,7 +5,6 @@ import dev.kiln.runtime.activation.DropoutRandom;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.kernel.LinearKernels;
 import dev.kiln.runtime.kernel.Parallel;
-import dev.kiln.runtime.kernel.VectorKernels;
 
 /**
  * {@code nn.MultiheadAttention(dim, heads, dropout, bias, batch_first=True)} called as self-attention,
@@ -31,8 +30,8 @@ public final class SelfAttention {
   private final float dropout;
   private final float scale;
   private final LinearKernels kernels;
-  /** Attention's own short loops, {@code y += a · x}: the element-wise family of the kernels chosen. */
-  private final VectorKernels vectors = KernelProvider.vectors();
+  /** Each head's products and softmax: the attention family of the kernels chosen. */
+  private final AttentionKernels attention = AttentionKernels.chosen();
 
   /** [positions x 3·dim]: each position's query, key and value, heads side by side in each. */
   private float[] qkv = new float[0];
@@ -104,9 +103,7 @@ public final class SelfAttention {
     droppedLast = random != null && dropout > 0;
     if (droppedLast) {
       // Drawn here, in one order, so that the masks do not depend on how the rows are split between threads.
-      float keep = 1f / (1f - dropout);
-      int n = rows * heads * length * length;
-      for (int i = 0; i < n; i++) kept[i] = random.nextDouble() < dropout ? 0f : keep;
+      random.mask(kept, 0, rows * heads * length * length, dropout);
     }
     this.padding = padding;
     Parallel.run(forwardRows, rows, rows / 2, KernelProvider.threads());
@@ -134,20 +131,20 @@ public final class SelfAttention {
   }
 
   /**
-   * One thread's working rows: the keys (or values) of a head transposed, [headDim x length], so that a
-   * query's scores against every key are sums of contiguous rows scaled by the query's values, loops C2
-   * turns into vector code without reordering any sum; a row of scores or of their gradients; a query
-   * divided by √headDim.
+   * One thread's working matrices for one head of one sequence: the keys (or values) transposed, [headDim
+   * x length]; the queries divided by √headDim, [length x headDim]; two [length x length] squares.
    */
   private static final class Scratch {
     final float[] transposed;
-    final float[] row;
-    final float[] query;
+    final float[] queries;
+    final float[] square;
+    final float[] squareT;
 
     Scratch(int length, int headDim) {
       transposed = new float[headDim * length];
-      row = new float[length];
-      query = new float[headDim];
+      queries = new float[length * headDim];
+      square = new float[length * length];
+      squareT = new float[length * length];
     }
   }
 
@@ -169,56 +166,55 @@ public final class SelfAttention {
     }
   }
 
+  /** A head's queries divided by √headDim, as PyTorch scales them before the product with the keys. */
+  private void scaledQueries(int base, int h, float[] to) {
+    int stride = 3 * dim;
+    for (int i = 0; i < length; i++) {
+      int q = base + i * stride + h * headDim;
+      for (int c = 0; c < headDim; c++) to[i * headDim + c] = qkv[q + c] / scale;
+    }
+  }
+
+  /** {@code to} [length x length] = {@code from} (at {@code at}) transposed, times dropout's factors. */
+  private void transposeSquare(float[] from, int at, float[] to, boolean dropped) {
+    for (int i = 0; i < length; i++) {
+      for (int j = 0; j < length; j++) {
+        float v = from[at + i * length + j];
+        to[j * length + i] = dropped ? v * kept[at + i * length + j] : v;
+      }
+    }
+  }
+
   /** One head of one sequence: its probabilities and its context. */
   private void attendForward(int r, int h, Scratch scratch) {
     int stride = 3 * dim;
     int base = r * length * stride;
-    float[] keys = scratch.transposed;
-    float[] scores = scratch.row;
-    float[] query = scratch.query;
-    transpose(base, dim + h * headDim, keys);
-    for (int i = 0; i < length; i++) {
-      int q = base + i * stride + h * headDim;
-      // As PyTorch: the query divided by √headDim, then its product with each key.
-      for (int c = 0; c < headDim; c++) query[c] = qkv[q + c] / scale;
-      java.util.Arrays.fill(scores, 0f);
-      for (int c = 0; c < headDim; c++) vectors.axpy(query[c], keys, c * length, scores, 0, length);
-      int at = ((r * heads + h) * length + i) * length;
-      float max = Float.NEGATIVE_INFINITY;
-      for (int j = 0; j < length; j++) {
-        float s = attends(r, i, j) ? scores[j] : Float.NEGATIVE_INFINITY;
-        probabilities[at + j] = s;
-        max = Math.max(max, s);
-      }
-      softmax(at, max);
-      int out = (r * length + i) * dim + h * headDim;
-      java.util.Arrays.fill(context, out, out + headDim, 0f);
-      for (int j = 0; j < length; j++) {
-        float weight = droppedLast ? probabilities[at + j] * kept[at + j] : probabilities[at + j];
-        if (weight == 0f) continue;
-        vectors.axpy(weight, qkv, base + j * stride + 2 * dim + h * headDim, context, out, headDim);
+    int at = (r * heads + h) * length * length;
+    scaledQueries(base, h, scratch.queries);
+    transpose(base, dim + h * headDim, scratch.transposed);
+    attention.product(scratch.queries, 0, headDim, scratch.transposed, 0, length, probabilities, at, length,
+        length, length, headDim);
+    if (causal || padding != null) {
+      for (int i = 0; i < length; i++) {
+        for (int j = 0; j < length; j++) {
+          if (!attends(r, i, j)) probabilities[at + i * length + j] = Float.NEGATIVE_INFINITY;
+        }
       }
     }
+    attention.softmaxRows(probabilities, at, length, length);
+    float[] weights = probabilities;
+    int weightsAt = at;
+    if (droppedLast) {
+      weights = scratch.square;
+      weightsAt = 0;
+      for (int e = 0; e < length * length; e++) weights[e] = probabilities[at + e] * kept[at + e];
+    }
+    attention.product(weights, weightsAt, length, qkv, base + 2 * dim + h * headDim, stride, context,
+        r * length * dim + h * headDim, dim, length, headDim, length);
   }
 
   private boolean attends(int r, int i, int j) {
     return !(causal && j > i) && (padding == null || !padding[r * length + j]);
-  }
-
-  /** The scores of one query, masked ones at -∞, turned into probabilities in place. */
-  private void softmax(int row, float max) {
-    if (max == Float.NEGATIVE_INFINITY) {
-      for (int j = 0; j < length; j++) probabilities[row + j] = 0f;
-      return;
-    }
-    float sum = 0;
-    for (int j = 0; j < length; j++) {
-      float e = (float) Math.exp(probabilities[row + j] - max);
-      probabilities[row + j] = e;
-      sum += e;
-    }
-    float inverse = 1f / sum;
-    for (int j = 0; j < length; j++) probabilities[row + j] *= inverse;
   }
 
   /**
@@ -231,8 +227,8 @@ public final class SelfAttention {
     int positions = rows * length;
     kernels.linearParameterGradient(dy, context, g, outWeight(at), outBias(at), positions, dim, dim);
     kernels.linearInputGradient(dy, p, outWeight(at), contextGradient, positions, dim, dim);
-    java.util.Arrays.fill(qkvGradient, 0, positions * 3 * dim, 0f);
     this.padding = padding;
+    // Every head of every row writes its own columns of the queries', keys' and values' gradients.
     Parallel.run(backwardRows, rows, rows / 2, KernelProvider.threads());
     kernels.linearParameterGradient(qkvGradient, x, g, at, inBias(at), positions, dim, 3 * dim);
     if (dx != null) kernels.linearInputGradient(qkvGradient, p, at, dx, positions, dim, 3 * dim);
@@ -241,44 +237,38 @@ public final class SelfAttention {
   private void attendBackward(int r, int h, Scratch scratch) {
     int stride = 3 * dim;
     int base = r * length * stride;
-    float[] values = scratch.transposed;
-    float[] dp = scratch.row;
-    float[] query = scratch.query;
-    transpose(base, 2 * dim + h * headDim, values);
+    int at = (r * heads + h) * length * length;
+    int q = base + h * headDim;
+    int k = q + dim;
+    int v = k + dim;
+    int dc = r * length * dim + h * headDim;
+    float[] ds = scratch.square;
+    // The gradient of each (dropped-out) probability: the context's gradient against each value.
+    transpose(base, 2 * dim + h * headDim, scratch.transposed);
+    attention.product(contextGradient, dc, dim, scratch.transposed, 0, length, ds, 0, length, length, length,
+        headDim);
+    // The values' gradient: the (dropped-out) probabilities, transposed, against the context's gradient.
+    transposeSquare(probabilities, at, scratch.squareT, droppedLast);
+    attention.product(scratch.squareT, 0, length, contextGradient, dc, dim, qkvGradient, v, stride, length,
+        headDim, length);
+    // Softmax's backward pass, in place: the scores' gradient.
     for (int i = 0; i < length; i++) {
-      int q = base + i * stride + h * headDim;
-      int at = ((r * heads + h) * length + i) * length;
-      int dc = (r * length + i) * dim + h * headDim;
-      // The gradient of each (dropped-out) probability: the context's gradient against each value.
-      java.util.Arrays.fill(dp, 0f);
-      for (int c = 0; c < headDim; c++) {
-        vectors.axpy(contextGradient[dc + c], values, c * length, dp, 0, length);
-      }
+      int row = at + i * length;
       float weighted = 0;
       for (int j = 0; j < length; j++) {
-        float pj = probabilities[at + j];
-        if (pj == 0f) {
-          dp[j] = 0f;
-          continue;
-        }
-        float used = droppedLast ? pj * kept[at + j] : pj;
-        if (used != 0f) {
-          vectors.axpy(used, contextGradient, dc, qkvGradient, base + j * stride + 2 * dim + h * headDim, headDim);
-        }
-        if (droppedLast) dp[j] *= kept[at + j];
-        weighted += pj * dp[j];
+        if (droppedLast) ds[i * length + j] *= kept[row + j];
+        weighted += probabilities[row + j] * ds[i * length + j];
       }
-      for (int c = 0; c < headDim; c++) query[c] = qkv[q + c] / scale;
       for (int j = 0; j < length; j++) {
-        float pj = probabilities[at + j];
-        if (pj == 0f) continue;
-        // Softmax's backward pass, then the scaled product's: ds/dq = k / √d, ds/dk = q / √d.
-        float ds = pj * (dp[j] - weighted);
-        float dsScaled = ds / scale;
-        int k = base + j * stride + dim + h * headDim;
-        vectors.axpy(dsScaled, qkv, k, qkvGradient, q, headDim);
-        vectors.axpy(ds, query, 0, qkvGradient, k, headDim);
+        ds[i * length + j] = probabilities[row + j] * (ds[i * length + j] - weighted);
       }
     }
+    // The scaled product's: dq = ds · k / √d, dk = dsᵀ · q / √d.
+    transposeSquare(ds, 0, scratch.squareT, false);
+    for (int e = 0; e < length * length; e++) ds[e] /= scale;
+    attention.product(ds, 0, length, qkv, k, stride, qkvGradient, q, stride, length, headDim, length);
+    scaledQueries(base, h, scratch.queries);
+    attention.product(scratch.squareT, 0, length, scratch.queries, 0, headDim, qkvGradient, k, stride, length,
+        headDim, length);
   }
 }
