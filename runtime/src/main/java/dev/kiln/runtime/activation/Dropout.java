@@ -6,11 +6,8 @@ public final class Dropout {
 
   /** {@code y = x · mask} over {@code n} values, drawing a new {@code mask} from {@code random}. */
   public static void forward(float[] x, float[] y, float[] mask, int n, float p, DropoutRandom random) {
-    float keep = 1f / (1f - p);
-    for (int i = 0; i < n; i++) {
-      mask[i] = random.nextDouble() < p ? 0f : keep;
-      y[i] = x[i] * mask[i];
-    }
+    random.mask(mask, 0, n, p);
+    for (int i = 0; i < n; i++) y[i] = x[i] * mask[i];
   }
 
   /** {@code dx = dy · mask}: no gradient flows through a dropped value. */

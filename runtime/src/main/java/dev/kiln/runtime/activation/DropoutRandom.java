@@ -7,16 +7,35 @@ package dev.kiln.runtime.activation;
  */
 public final class DropoutRandom {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
-  private static final double DOUBLE_UNIT = 0x1.0p-53;
   private long state;
 
   public DropoutRandom(long seed) {
     this.state = seed;
   }
 
-  /** A double uniform in [0, 1), as {@code new SplittableRandom(seed).nextDouble()} gives it. */
-  public double nextDouble() {
-    return (mix64(state += GOLDEN_GAMMA) >>> 11) * DOUBLE_UNIT;
+  /** The next 64 random bits, as {@code new SplittableRandom(seed).nextLong()} gives them. */
+  public long nextLong() {
+    return mix64(state += GOLDEN_GAMMA);
+  }
+
+  /**
+   * A dropout mask of {@code n} values from {@code mask[off]}: each 0 with probability {@code p}, else
+   * {@code 1 / (1 - p)}. Each draw masks two values, its high 32 bits then its low 32 bits compared, as
+   * unsigned numbers, with {@code p · 2³²}: a Transformer draws millions of values a step, and half the
+   * draws is a tenth of its time.
+   */
+  public void mask(float[] mask, int off, int n, float p) {
+    float keep = 1f / (1f - p);
+    long threshold = (long) (p * 4294967296.0);
+    long s = state;
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      long bits = mix64(s += GOLDEN_GAMMA);
+      mask[off + i] = (bits >>> 32) < threshold ? 0f : keep;
+      mask[off + i + 1] = (bits & 0xffffffffL) < threshold ? 0f : keep;
+    }
+    if (i < n) mask[off + i] = (mix64(s += GOLDEN_GAMMA) >>> 32) < threshold ? 0f : keep;
+    state = s;
   }
 
   /** The whole state: what {@link #restore} takes to go on from here. */
