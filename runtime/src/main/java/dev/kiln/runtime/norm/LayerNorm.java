@@ -14,10 +14,15 @@ public final class LayerNorm {
   /** The last forward pass's mean and 1/sqrt(variance + eps) per row, for the backward pass; grown as needed. */
   private float[] mean = new float[0];
   private float[] invStd = new float[0];
+  /** The weight's and the bias's gradients as they are summed over the rows. */
+  private final double[] weightSums;
+  private final double[] biasSums;
 
   public LayerNorm(int size, float eps) {
     this.size = size;
     this.eps = eps;
+    this.weightSums = new double[size];
+    this.biasSums = new double[size];
   }
 
   public int size() {
@@ -65,16 +70,21 @@ public final class LayerNorm {
   public void backward(float[] x, float[] dy, float[] dx, int rows, float[] p, int wOff, float[] g, int gwOff,
       int gbOff) {
     if (wOff >= 0) {
-      for (int j = 0; j < size; j++) {
-        double weight = 0;
-        double bias = 0;
-        for (int r = 0; r < rows; r++) {
-          int i = r * size + j;
-          weight += dy[i] * ((x[i] - mean[r]) * invStd[r]);
-          bias += dy[i];
+      // Row by row through memory, each feature's sums still taken over the rows in order.
+      java.util.Arrays.fill(weightSums, 0);
+      java.util.Arrays.fill(biasSums, 0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * size;
+        float mu = mean[r];
+        float s = invStd[r];
+        for (int j = 0; j < size; j++) {
+          weightSums[j] += dy[row + j] * ((x[row + j] - mu) * s);
+          biasSums[j] += dy[row + j];
         }
-        g[gwOff + j] = (float) weight;
-        g[gbOff + j] = (float) bias;
+      }
+      for (int j = 0; j < size; j++) {
+        g[gwOff + j] = (float) weightSums[j];
+        g[gbOff + j] = (float) biasSums[j];
       }
     }
     for (int r = 0; r < rows && dx != null; r++) {
