@@ -103,6 +103,7 @@ public final class ModelWriter {
     type.addMethod(inferenceWorkspacesMethod(network));
     type.addMethod(predict(network));
     probabilities(network).ifPresent(type::addMethod);
+    Generation.method(network).ifPresent(type::addMethod);
     InputForms.modelRefusals(network).forEach(type::addMethod);
     type.addMethod(readout(network));
     addTrainerFactories(type, network, trainer);

@@ -59,6 +59,8 @@ public final class RuntimeTypes {
   public static final ClassName SELF_ATTENTION = ClassName.get(SEQ, "SelfAttention");
   public static final ClassName ENCODER_LAYER = ClassName.get(SEQ, "EncoderLayer");
   public static final ClassName SEQUENCE_POOL = ClassName.get(SEQ, "SequencePool");
+  public static final ClassName GENERATOR = ClassName.get("dev.kiln.runtime.generation", "Generator");
+  public static final ClassName SAMPLING = ClassName.get("dev.kiln.runtime.generation", "Sampling");
   public static final ClassName LINEAR_KERNELS = ClassName.get(KERNEL, "LinearKernels");
   public static final ClassName KERNEL_PROVIDER = ClassName.get(KERNEL, "KernelProvider");
   public static final ClassName STATE_DICT = ClassName.get(RUNTIME + ".io", "StateDict");
