@@ -25,16 +25,18 @@ public final class DropoutRandom {
    * draws is a tenth of its time.
    */
   public void mask(float[] mask, int off, int n, float p) {
-    float keep = 1f / (1f - p);
-    long threshold = (long) (p * 4294967296.0);
+    int keep = Float.floatToRawIntBits(1f / (1f - p));
+    // A value is kept when its 32 bits u are at least threshold: threshold - 1 - u is then negative, and
+    // its sign spread over 32 bits keeps the bits of 1 / (1 - p). No branch: a dropped value is random.
+    long last = (long) (p * 4294967296.0) - 1;
     long s = state;
     int i = 0;
     for (; i + 1 < n; i += 2) {
       long bits = mix64(s += GOLDEN_GAMMA);
-      mask[off + i] = (bits >>> 32) < threshold ? 0f : keep;
-      mask[off + i + 1] = (bits & 0xffffffffL) < threshold ? 0f : keep;
+      mask[off + i] = Float.intBitsToFloat(keep & (int) ((last - (bits >>> 32)) >> 63));
+      mask[off + i + 1] = Float.intBitsToFloat(keep & (int) ((last - (bits & 0xffffffffL)) >> 63));
     }
-    if (i < n) mask[off + i] = (mix64(s += GOLDEN_GAMMA) >>> 32) < threshold ? 0f : keep;
+    if (i < n) mask[off + i] = Float.intBitsToFloat(keep & (int) ((last - (mix64(s += GOLDEN_GAMMA) >>> 32)) >> 63));
     state = s;
   }
 
