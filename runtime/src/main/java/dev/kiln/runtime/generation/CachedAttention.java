@@ -41,48 +41,53 @@ final class CachedAttention implements PositionStep {
     this.kernels = kernels;
     this.keys = new float[length * dim];
     this.values = new float[length * dim];
-    this.qkv = new float[3 * dim];
-    this.context = new float[dim];
+    this.qkv = new float[length * 3 * dim];
+    this.context = new float[length * dim];
     this.scores = new float[length];
   }
 
   @Override
-  public void forward(float[] p, float[] x, float[] y, int t, boolean[] padding) {
-    kernels.linearForward(x, p, inWeight, inBias, qkv, qkv, 1, dim, 3 * dim, Activation.IDENTITY);
-    System.arraycopy(qkv, dim, keys, t * dim, dim);
-    System.arraycopy(qkv, 2 * dim, values, t * dim, dim);
-    for (int h = 0; h < heads; h++) attend(h, t, padding);
-    kernels.linearForward(context, p, outWeight, outBias, y, y, 1, dim, dim, Activation.IDENTITY);
+  public void forward(float[] p, float[] x, float[] y, int t, int n, boolean[] padding) {
+    kernels.linearForward(x, p, inWeight, inBias, qkv, qkv, n, dim, 3 * dim, Activation.IDENTITY);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(qkv, i * 3 * dim + dim, keys, (t + i) * dim, dim);
+      System.arraycopy(qkv, i * 3 * dim + 2 * dim, values, (t + i) * dim, dim);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int h = 0; h < heads; h++) attend(i, h, t + i, padding);
+    }
+    kernels.linearForward(context, p, outWeight, outBias, y, y, n, dim, dim, Activation.IDENTITY);
   }
 
-  /** One head: the new query against keys 0..t, then the context from values 0..t. */
-  private void attend(int h, int t, boolean[] padding) {
-    int q = h * headDim;
+  /** One head of the new row {@code i}, at position {@code at}: its query against keys 0..at, then its context. */
+  private void attend(int i, int h, int at, boolean[] padding) {
+    int q = i * 3 * dim + h * headDim;
+    int out = i * dim + h * headDim;
     float max = Float.NEGATIVE_INFINITY;
-    for (int j = 0; j <= t; j++) {
+    for (int j = 0; j <= at; j++) {
       if (padding[j]) {
         scores[j] = Float.NEGATIVE_INFINITY;
         continue;
       }
       float s = 0f;
-      int k = j * dim + q;
+      int k = j * dim + h * headDim;
       for (int c = 0; c < headDim; c++) s = Math.fma(qkv[q + c] / scale, keys[k + c], s);
       scores[j] = s;
       max = Math.max(max, s);
     }
-    java.util.Arrays.fill(context, q, q + headDim, 0f);
+    java.util.Arrays.fill(context, out, out + headDim, 0f);
     // Every key masked: zero probabilities, as the batch's attention gives (PyTorch gives NaN).
     if (max == Float.NEGATIVE_INFINITY) return;
     float sum = 0f;
-    for (int j = 0; j <= t; j++) {
+    for (int j = 0; j <= at; j++) {
       scores[j] = (float) Math.exp(scores[j] - max);
       sum += scores[j];
     }
     float inverse = 1f / sum;
-    for (int j = 0; j <= t; j++) {
+    for (int j = 0; j <= at; j++) {
       float weight = scores[j] * inverse;
-      int v = j * dim + q;
-      for (int c = 0; c < headDim; c++) context[q + c] = Math.fma(weight, values[v + c], context[q + c]);
+      int v = j * dim + h * headDim;
+      for (int c = 0; c < headDim; c++) context[out + c] = Math.fma(weight, values[v + c], context[out + c]);
     }
   }
 

@@ -30,7 +30,7 @@ final class CachedEncoderLayer implements PositionStep {
   private final float[] hidden;
   private final float[] branch;
 
-  CachedEncoderLayer(int dim, int feedforward, boolean normFirst, boolean gelu, float eps, Offsets at,
+  CachedEncoderLayer(int length, int dim, int feedforward, boolean normFirst, boolean gelu, float eps, Offsets at,
       CachedAttention attention, LinearKernels kernels) {
     this.dim = dim;
     this.feedforward = feedforward;
@@ -41,37 +41,38 @@ final class CachedEncoderLayer implements PositionStep {
     this.norm1 = new LayerNorm(dim, eps);
     this.norm2 = new LayerNorm(dim, eps);
     this.kernels = kernels;
-    this.normed = new float[dim];
-    this.attended = new float[dim];
-    this.x1 = new float[dim];
-    this.hidden = new float[feedforward];
-    this.branch = new float[dim];
+    this.normed = new float[length * dim];
+    this.attended = new float[length * dim];
+    this.x1 = new float[length * dim];
+    this.hidden = new float[length * feedforward];
+    this.branch = new float[length * dim];
   }
 
   @Override
-  public void forward(float[] p, float[] x, float[] y, int t, boolean[] padding) {
+  public void forward(float[] p, float[] x, float[] y, int t, int n, boolean[] padding) {
+    int values = n * dim;
     if (normFirst) {
-      norm1.forward(x, normed, normed, 1, Activation.IDENTITY, p, at.norm1Weight(), at.norm1Bias());
-      attention.forward(p, normed, attended, t, padding);
-      for (int i = 0; i < dim; i++) x1[i] = x[i] + attended[i];
-      norm2.forward(x1, normed, normed, 1, Activation.IDENTITY, p, at.norm2Weight(), at.norm2Bias());
-      feedForward(p, normed);
-      for (int i = 0; i < dim; i++) y[i] = x1[i] + branch[i];
+      norm1.forward(x, normed, normed, n, Activation.IDENTITY, p, at.norm1Weight(), at.norm1Bias());
+      attention.forward(p, normed, attended, t, n, padding);
+      for (int i = 0; i < values; i++) x1[i] = x[i] + attended[i];
+      norm2.forward(x1, normed, normed, n, Activation.IDENTITY, p, at.norm2Weight(), at.norm2Bias());
+      feedForward(p, normed, n);
+      for (int i = 0; i < values; i++) y[i] = x1[i] + branch[i];
     } else {
-      attention.forward(p, x, attended, t, padding);
-      for (int i = 0; i < dim; i++) attended[i] += x[i];
-      norm1.forward(attended, x1, x1, 1, Activation.IDENTITY, p, at.norm1Weight(), at.norm1Bias());
-      feedForward(p, x1);
-      for (int i = 0; i < dim; i++) branch[i] += x1[i];
-      norm2.forward(branch, y, y, 1, Activation.IDENTITY, p, at.norm2Weight(), at.norm2Bias());
+      attention.forward(p, x, attended, t, n, padding);
+      for (int i = 0; i < values; i++) attended[i] += x[i];
+      norm1.forward(attended, x1, x1, n, Activation.IDENTITY, p, at.norm1Weight(), at.norm1Bias());
+      feedForward(p, x1, n);
+      for (int i = 0; i < values; i++) branch[i] += x1[i];
+      norm2.forward(branch, y, y, n, Activation.IDENTITY, p, at.norm2Weight(), at.norm2Bias());
     }
   }
 
-  /** {@code branch = linear2(act(linear1(in)))}. */
-  private void feedForward(float[] p, float[] in) {
-    kernels.linearForward(in, p, at.linear1Weight(), at.linear1Bias(), hidden, hidden, 1, dim, feedforward,
+  /** {@code branch = linear2(act(linear1(in)))} for n positions. */
+  private void feedForward(float[] p, float[] in, int n) {
+    kernels.linearForward(in, p, at.linear1Weight(), at.linear1Bias(), hidden, hidden, n, dim, feedforward,
         activation);
-    kernels.linearForward(hidden, p, at.linear2Weight(), at.linear2Bias(), branch, branch, 1, feedforward, dim,
+    kernels.linearForward(hidden, p, at.linear2Weight(), at.linear2Bias(), branch, branch, n, feedforward, dim,
         Activation.IDENTITY);
   }
 

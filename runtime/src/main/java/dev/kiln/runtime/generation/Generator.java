@@ -17,10 +17,12 @@ import java.util.SplittableRandom;
 /**
  * Generates tokens from a causal language model, one position per token: each attention layer keeps the
  * keys and values of the positions seen (allocated once, here), so a token costs a few matrix-vector
- * products instead of a pass over the whole window. Once the window is full, each new token slides it:
- * the last {@code length} tokens are computed again from position 0, as a window cropped to its last
- * {@code length} tokens is in nanoGPT's {@code generate()}, so every token equals what the model's
- * {@code forward} over that window gives. Reads the model's parameters as they are at each token.
+ * products instead of a pass over the whole window. A prompt's positions go through together, as rows of
+ * the same products. Once the window is full, each new token slides it: the last {@code length} tokens
+ * are computed again from position 0, as a window cropped to its last {@code length} tokens is in
+ * nanoGPT's {@code generate()} (learned positions move with the crop, so no kept key is still valid), so
+ * every token equals what the model's {@code forward} over that window gives. Reads the model's
+ * parameters as they are at each token.
  *
  * <p>Not thread-safe: one generator per stream. The model it reads stays safe to share.
  */
@@ -88,7 +90,7 @@ public final class Generator {
       List<Operation> ops = m == 0 ? layer.operations().subList(1, first.size()) : layer.operations();
       List<PositionStep> built = new ArrayList<>();
       keepsInput[m] = joined.contains(layer.name());
-      inputs[m] = new float[width];
+      inputs[m] = new float[length * width];
       for (Operation op : ops) {
         PositionStep step = builder.step(op);
         built.add(step);
@@ -102,8 +104,8 @@ public final class Generator {
           + ": a position's output has " + width + " values, not one logit per token of the vocabulary ("
           + vocabulary + ")");
     }
-    this.a = new float[widest];
-    this.b = new float[widest];
+    this.a = new float[length * widest];
+    this.b = new float[length * widest];
     this.logits = new float[vocabulary];
     this.candidates = new float[vocabulary];
     this.scratch = new long[vocabulary];
@@ -121,9 +123,6 @@ public final class Generator {
   /** Forgets every token and starts the sampling's draws again from its seed. */
   public void reset() {
     count = 0;
-    for (PositionStep[] member : steps) {
-      for (PositionStep step : member) step.reset();
-    }
     random = new SplittableRandom(sampling.seedValue());
   }
 
@@ -141,7 +140,8 @@ public final class Generator {
     reset();
     // Only the last window's worth of the prompt bears on the tokens that follow.
     int from = Math.max(0, prompt.length - length);
-    for (int i = from; i < prompt.length - 1; i++) feed(prompt[i]);
+    System.arraycopy(prompt, from, window, 0, prompt.length - 1 - from);
+    positions(0, prompt.length - 1 - from);
     int[] tokens = new int[newTokens];
     int token = prompt[prompt.length - 1];
     for (int i = 0; i < newTokens; i++) {
@@ -179,37 +179,37 @@ public final class Generator {
   /** Computes the position of {@code token}, sliding the window first when it is full. */
   private void feed(int token) {
     if (count == length) {
-      // Cropped to the last length tokens: every position moves, so everything is computed again.
+      // Cropped to the last length tokens: every position moves, so all of them are computed again.
       System.arraycopy(window, 1, window, 0, length - 1);
-      int kept = length - 1;
-      for (PositionStep[] member : steps) {
-        for (PositionStep step : member) step.reset();
-      }
-      count = 0;
-      for (int t = 0; t < kept; t++) position(window[t]);
+      window[length - 1] = token;
+      positions(0, length);
+    } else {
+      window[count] = token;
+      positions(count, 1);
     }
-    position(token);
   }
 
-  private void position(int token) {
-    int t = count;
-    window[t] = token;
-    padding[t] = token == paddingIndex;
+  /** Computes the n positions of {@code window} from t on, positions 0..t-1 being in the caches. */
+  private void positions(int t, int n) {
+    if (n == 0) return;
     float[] p = model.parameters();
-    System.arraycopy(p, embeddingAt + token * dim, a, 0, dim);
+    for (int i = 0; i < n; i++) {
+      padding[t + i] = window[t + i] == paddingIndex;
+      System.arraycopy(p, embeddingAt + window[t + i] * dim, a, i * dim, dim);
+    }
     float[] x = a;
     float[] y = b;
     for (int m = 0; m < steps.length; m++) {
-      if (keepsInput[m]) System.arraycopy(x, 0, inputs[m], 0, inputs[m].length);
+      if (keepsInput[m]) System.arraycopy(x, 0, inputs[m], 0, n * (inputs[m].length / length));
       for (PositionStep step : steps[m]) {
-        step.forward(p, x, y, t, padding);
+        step.forward(p, x, y, t, n, padding);
         float[] swap = x;
         x = y;
         y = swap;
       }
     }
-    System.arraycopy(x, 0, logits, 0, vocabulary);
-    count = t + 1;
+    System.arraycopy(x, (n - 1) * vocabulary, logits, 0, vocabulary);
+    count = t + n;
   }
 
   /** The next token from {@link #candidates}, the last logits. */

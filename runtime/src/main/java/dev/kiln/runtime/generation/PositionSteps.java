@@ -70,8 +70,8 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
   public PositionStep linear(LinearOp op) {
     int w = offset(op.weight());
     int b = offset(op.bias());
-    return stateless(op.out(), (p, x, y, t, padding) ->
-        kernels.linearForward(x, p, w, b, y, y, 1, op.in(), op.out(), Activation.IDENTITY));
+    return stateless(op.out(), (p, x, y, t, n, padding) ->
+        kernels.linearForward(x, p, w, b, y, y, n, op.in(), op.out(), Activation.IDENTITY));
   }
 
   @Override
@@ -79,7 +79,7 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
     LayerNorm norm = new LayerNorm(width, op.eps());
     int w = op.weight() == null ? -1 : offset(op.weight());
     int b = op.bias() == null ? -1 : offset(op.bias());
-    return stateless(width, (p, x, y, t, padding) -> norm.forward(x, y, y, 1, Activation.IDENTITY, p, w, b));
+    return stateless(width, (p, x, y, t, n, padding) -> norm.forward(x, y, y, n, Activation.IDENTITY, p, w, b));
   }
 
   @Override
@@ -97,22 +97,22 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
       case SOFTMAX -> Activation.SOFTMAX;
       case LOG_SOFTMAX -> Activation.LOG_SOFTMAX;
     };
-    int n = width;
-    return stateless(n, (p, x, y, t, padding) -> activation.forward(x, y, 1, n));
+    int values = width;
+    return stateless(values, (p, x, y, t, n, padding) -> activation.forward(x, y, n, values));
   }
 
   @Override
   public PositionStep dropout(DropoutOp op) {
-    int n = width;
-    return stateless(n, (p, x, y, t, padding) -> System.arraycopy(x, 0, y, 0, n));
+    int values = width;
+    return stateless(values, (p, x, y, t, n, padding) -> System.arraycopy(x, 0, y, 0, n * values));
   }
 
   @Override
   public PositionStep residualAdd(ResidualAddOp op) {
-    int n = width;
-    return stateless(n, (p, x, y, t, padding) -> {
+    int values = width;
+    return stateless(values, (p, x, y, t, n, padding) -> {
       float[] skip = inputOf.apply(op.from());
-      for (int i = 0; i < n; i++) y[i] = skip[i] + x[i];
+      for (int i = 0; i < n * values; i++) y[i] = skip[i] + x[i];
     });
   }
 
@@ -120,8 +120,8 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
   public PositionStep positionEmbedding(PositionEmbeddingOp op) {
     int table = offset(op.weight());
     int dim = op.dim();
-    return stateless(dim, (p, x, y, t, padding) -> {
-      for (int i = 0; i < dim; i++) y[i] = x[i] + p[table + t * dim + i];
+    return stateless(dim, (p, x, y, t, n, padding) -> {
+      for (int i = 0; i < n * dim; i++) y[i] = x[i] + p[table + t * dim + i];
     });
   }
 
@@ -144,7 +144,7 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
         offset(at + "linear1.bias"), offset(at + "linear2.weight"), offset(at + "linear2.bias"),
         offset(at + "norm1.weight"), offset(at + "norm1.bias"), offset(at + "norm2.weight"),
         offset(at + "norm2.bias"));
-    return new CachedEncoderLayer(op.attention().dim(), op.feedforward(), op.normFirst(), op.gelu(), op.eps(),
+    return new CachedEncoderLayer(length, op.attention().dim(), op.feedforward(), op.normFirst(), op.gelu(), op.eps(),
         offsets, attention(op.attention()), kernels);
   }
 
@@ -192,8 +192,8 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
   private static PositionStep stateless(int width, Body body) {
     return new PositionStep() {
       @Override
-      public void forward(float[] p, float[] x, float[] y, int t, boolean[] padding) {
-        body.forward(p, x, y, t, padding);
+      public void forward(float[] p, float[] x, float[] y, int t, int n, boolean[] padding) {
+        body.forward(p, x, y, t, n, padding);
       }
 
       @Override
@@ -204,6 +204,6 @@ final class PositionSteps implements OperationVisitor<PositionStep> {
   }
 
   private interface Body {
-    void forward(float[] p, float[] x, float[] y, int t, boolean[] padding);
+    void forward(float[] p, float[] x, float[] y, int t, int n, boolean[] padding);
   }
 }
