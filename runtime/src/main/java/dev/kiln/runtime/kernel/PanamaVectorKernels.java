@@ -8,6 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaVectorKernels implements VectorKernels {
   private static final VectorSpecies<Float> SPECIES = VectorShape.FLOATS;
   private static final int LANES = VectorShape.LANES;
+  private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+  private static final FloatVector A1 = FloatVector.broadcast(SPECIES, Gelus.A1);
+  private static final FloatVector A2 = FloatVector.broadcast(SPECIES, Gelus.A2);
+  private static final FloatVector A3 = FloatVector.broadcast(SPECIES, Gelus.A3);
 
   @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
@@ -58,6 +62,57 @@ final class PanamaVectorKernels implements VectorKernels {
     }
     for (; i < n; i++) {
       if (y[i] <= 0f) dy[i] = 0f;
+    }
+  }
+
+  @Override
+  public void gelu(float[] z, float[] y, int off, int n) {
+    int i = off;
+    for (; i + LANES <= off + n; i += LANES) {
+      FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+      FloatVector u = x.mul(Gelus.SQRT_HALF);
+      // exp(-u²) computed in y itself (x is in a register, so y may be z).
+      u.mul(u).neg().intoArray(y, i);
+      VectorMath.exp(y, i);
+      FloatVector e = FloatVector.fromArray(SPECIES, y, i);
+      FloatVector t = ONE.div(u.abs().fma(Gelus.P, 1f));
+      FloatVector r = t.fma(Gelus.A5, Gelus.A4).fma(t, A3).fma(t, A2).fma(t, A1);
+      // erf(u) = sign(u) · (1 - t · r · e): the magnitude's bits with u's sign bit.
+      FloatVector erf = e.neg().mul(t).fma(r, ONE).reinterpretAsInts().and(0x7fffffff)
+          .or(u.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+      x.mul(0.5f).mul(erf.add(1f)).intoArray(y, i);
+    }
+    for (; i < off + n; i++) {
+      float x = z[i];
+      float u = x * Gelus.SQRT_HALF;
+      y[i] = x * 0.5f * (1f + Gelus.erf(u, (float) Math.exp(-(u * u))));
+    }
+  }
+
+  @Override
+  public void geluBackward(float[] z, float[] dy, int off, int n) {
+    int i = off;
+    for (; i + LANES <= off + n; i += LANES) {
+      FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+      FloatVector g = FloatVector.fromArray(SPECIES, dy, i);
+      FloatVector u = x.mul(Gelus.SQRT_HALF);
+      u.mul(u).neg().intoArray(dy, i);
+      VectorMath.exp(dy, i);
+      FloatVector e = FloatVector.fromArray(SPECIES, dy, i);
+      FloatVector t = ONE.div(u.abs().fma(Gelus.P, 1f));
+      FloatVector r = t.fma(Gelus.A5, Gelus.A4).fma(t, A3).fma(t, A2).fma(t, A1);
+      // erf(u) = sign(u) · (1 - t · r · e): the magnitude's bits with u's sign bit.
+      FloatVector erf = e.neg().mul(t).fma(r, ONE).reinterpretAsInts().and(0x7fffffff)
+          .or(u.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+      FloatVector cdf = erf.add(1f).mul(0.5f);
+      g.mul(x.fma(e.mul(Gelus.INV_SQRT_2PI), cdf)).intoArray(dy, i);
+    }
+    for (; i < off + n; i++) {
+      float x = z[i];
+      float u = x * Gelus.SQRT_HALF;
+      float e = (float) Math.exp(-(u * u));
+      float cdf = 0.5f * (1f + Gelus.erf(u, e));
+      dy[i] = dy[i] * Math.fma(x, Gelus.INV_SQRT_2PI * e, cdf);
     }
   }
 }
