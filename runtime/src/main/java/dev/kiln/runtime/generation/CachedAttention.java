@@ -2,6 +2,7 @@ package dev.kiln.runtime.generation;
 
 import dev.kiln.runtime.activation.Activation;
 import dev.kiln.runtime.kernel.LinearKernels;
+import dev.kiln.runtime.seq.AttentionKernels;
 
 /**
  * Causal self-attention one position at a time, as {@code nn.MultiheadAttention} computes it for the
@@ -12,6 +13,7 @@ import dev.kiln.runtime.kernel.LinearKernels;
  * {@code out_proj.weight}, {@code out_proj.bias}, from the offsets given.
  */
 final class CachedAttention implements PositionStep {
+  private final int length;
   private final int dim;
   private final int heads;
   private final int headDim;
@@ -21,15 +23,19 @@ final class CachedAttention implements PositionStep {
   private final int outWeight;
   private final int outBias;
   private final LinearKernels kernels;
-  /** [length x dim]: each position's keys, then values, heads side by side. */
+  private final AttentionKernels attention = AttentionKernels.chosen();
+  /** [heads x headDim x length]: each head's keys, transposed, so that a query's scores are one product. */
   private final float[] keys;
+  /** [length x dim]: each position's values, heads side by side. */
   private final float[] values;
   private final float[] qkv;
-  private final float[] context;
+  private final float[] queries;
   private final float[] scores;
+  private final float[] context;
 
   CachedAttention(int length, int dim, int heads, int inWeight, int inBias, int outWeight, int outBias,
       LinearKernels kernels) {
+    this.length = length;
     this.dim = dim;
     this.heads = heads;
     this.headDim = dim / heads;
@@ -39,56 +45,45 @@ final class CachedAttention implements PositionStep {
     this.outWeight = outWeight;
     this.outBias = outBias;
     this.kernels = kernels;
-    this.keys = new float[length * dim];
+    this.keys = new float[dim * length];
     this.values = new float[length * dim];
     this.qkv = new float[length * 3 * dim];
+    this.queries = new float[length * headDim];
+    this.scores = new float[length * length];
     this.context = new float[length * dim];
-    this.scores = new float[length];
   }
 
   @Override
   public void forward(float[] p, float[] x, float[] y, int t, int n, boolean[] padding) {
     kernels.linearForward(x, p, inWeight, inBias, qkv, qkv, n, dim, 3 * dim, Activation.IDENTITY);
     for (int i = 0; i < n; i++) {
-      System.arraycopy(qkv, i * 3 * dim + dim, keys, (t + i) * dim, dim);
-      System.arraycopy(qkv, i * 3 * dim + 2 * dim, values, (t + i) * dim, dim);
+      int row = i * 3 * dim;
+      for (int c = 0; c < dim; c++) keys[c * length + t + i] = qkv[row + dim + c];
+      System.arraycopy(qkv, row + 2 * dim, values, (t + i) * dim, dim);
     }
-    for (int i = 0; i < n; i++) {
-      for (int h = 0; h < heads; h++) attend(i, h, t + i, padding);
-    }
+    for (int h = 0; h < heads; h++) attend(h, t, n, padding);
     kernels.linearForward(context, p, outWeight, outBias, y, y, n, dim, dim, Activation.IDENTITY);
   }
 
-  /** One head of the new row {@code i}, at position {@code at}: its query against keys 0..at, then its context. */
-  private void attend(int i, int h, int at, boolean[] padding) {
-    int q = i * 3 * dim + h * headDim;
-    int out = i * dim + h * headDim;
-    float max = Float.NEGATIVE_INFINITY;
-    for (int j = 0; j <= at; j++) {
-      if (padding[j]) {
-        scores[j] = Float.NEGATIVE_INFINITY;
-        continue;
+  /**
+   * One head of the n new rows at positions t..t+n-1 against keys 0..t+n-1: the queries divided by
+   * √headDim (as PyTorch scales them), their scores in one product, later positions and padding masked,
+   * softmax, and the values mixed in one product: the batch's attention, for these rows.
+   */
+  private void attend(int h, int t, int n, boolean[] padding) {
+    int m = t + n;
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < headDim; c++) queries[i * headDim + c] = qkv[i * 3 * dim + h * headDim + c] / scale;
+    }
+    attention.product(queries, 0, headDim, keys, h * headDim * length, length, scores, 0, m, n, m, headDim);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        if (j > t + i || padding[j]) scores[i * m + j] = Float.NEGATIVE_INFINITY;
       }
-      float s = 0f;
-      int k = j * dim + h * headDim;
-      for (int c = 0; c < headDim; c++) s = Math.fma(qkv[q + c] / scale, keys[k + c], s);
-      scores[j] = s;
-      max = Math.max(max, s);
     }
-    java.util.Arrays.fill(context, out, out + headDim, 0f);
-    // Every key masked: zero probabilities, as the batch's attention gives (PyTorch gives NaN).
-    if (max == Float.NEGATIVE_INFINITY) return;
-    float sum = 0f;
-    for (int j = 0; j <= at; j++) {
-      scores[j] = (float) Math.exp(scores[j] - max);
-      sum += scores[j];
-    }
-    float inverse = 1f / sum;
-    for (int j = 0; j <= at; j++) {
-      float weight = scores[j] * inverse;
-      int v = j * dim + h * headDim;
-      for (int c = 0; c < headDim; c++) context[out + c] = Math.fma(weight, values[v + c], context[out + c]);
-    }
+    // A row whose every key is masked gets zero probabilities, as the batch's attention gives it.
+    attention.softmaxRows(scores, 0, n, m);
+    attention.product(scores, 0, m, values, h * headDim, dim, context, h * headDim, dim, n, headDim, m);
   }
 
   @Override

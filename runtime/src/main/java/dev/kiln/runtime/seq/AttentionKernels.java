@@ -9,7 +9,7 @@ import dev.kiln.runtime.kernel.KernelProvider;
  * the linear kernels' packing and threads: these run on the calling thread. One implementation on plain
  * Java loops, one on the Vector API, chosen as the other kernels are.
  */
-interface AttentionKernels {
+public interface AttentionKernels {
   /** The Vector API implementation where the other kernels are the Vector API ones, else the scalar one. */
   static AttentionKernels chosen() {
     return KernelProvider.vectorized() ? new PanamaAttentionKernels() : new ScalarAttentionKernels();
