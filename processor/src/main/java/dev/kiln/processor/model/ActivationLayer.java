@@ -52,6 +52,11 @@ public record ActivationLayer(Origin origin, ActivationFunction function, Map<St
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     String name = annotationName();
     return switch (function) {

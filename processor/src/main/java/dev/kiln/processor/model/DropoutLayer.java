@@ -20,6 +20,11 @@ public record DropoutLayer(Origin origin, float p) implements LayerKind {
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return annotationName() + "(" + p + ")";
   }

@@ -55,6 +55,11 @@ public record EmbeddingLayer(Origin origin, int dim, int paddingIndex) implement
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return "Embedding(" + ((Shape.Tokens) input).vocabulary() + ", " + dim
         + (paddingIndex >= 0 ? ", padding " + paddingIndex : "") + ")";

@@ -113,6 +113,14 @@ public sealed interface LayerKind permits LinearLayer, ActivationLayer, PReluLay
     return false;
   }
 
+  /**
+   * Whether a generator can compute it for new positions only, given what it kept of the earlier ones:
+   * a causal language model made only of such kinds generates one position per token.
+   */
+  default boolean computesNewPositionsOnly() {
+    return false;
+  }
+
   /** Whether it keeps only a sequence's first position. */
   default boolean needsOnlyTheFirstPosition() {
     return false;

@@ -55,6 +55,11 @@ public record LayerNormLayer(Origin origin, float eps, boolean elementwiseAffine
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     String over = input instanceof Shape.Sequence s ? s.dim() + " per position" : input.text();
     return annotationName() + "(" + over + (eps != 1e-5f ? ", eps " + eps : "")

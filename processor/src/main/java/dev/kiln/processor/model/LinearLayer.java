@@ -88,6 +88,11 @@ public record LinearLayer(Origin origin, Optional<Integer> in, int out, boolean 
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     if (input instanceof Shape.Sequence sequence) {
       return "Linear(" + sequence.dim() + " -> " + out + " per position" + (bias ? "" : ", no bias") + ")";

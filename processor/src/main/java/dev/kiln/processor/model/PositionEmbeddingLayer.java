@@ -26,6 +26,11 @@ public record PositionEmbeddingLayer(Origin origin) implements LayerKind {
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return "PositionEmbedding(" + input.text() + ")";
   }

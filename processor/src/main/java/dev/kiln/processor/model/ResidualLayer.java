@@ -37,6 +37,11 @@ public record ResidualLayer(Origin origin, int members) implements LayerKind {
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return true;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return "Residual(+ the block's input)";
   }

@@ -37,6 +37,11 @@ public record SelfAttentionLayer(Origin origin, int heads, float dropout, boolea
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return causal;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return "SelfAttention(" + input.text() + ", " + heads + " heads" + (causal ? ", causal" : "")
         + (bias ? "" : ", no bias") + (dropout > 0 ? ", dropout " + dropout : "") + ")";

@@ -58,6 +58,11 @@ public record TransformerEncoderLayerKind(Origin origin, int heads, int feedforw
   }
 
   @Override
+  public boolean computesNewPositionsOnly() {
+    return causal;
+  }
+
+  @Override
   public String describe(Shape input, Shape output) {
     return "TransformerEncoderLayer(" + input.text() + ", " + heads + " heads, feedforward " + feedforward
         + (gelu ? ", GELU" : "") + (normFirst ? ", norm first" : "") + (causal ? ", causal" : "")

@@ -1,21 +1,11 @@
 package dev.kiln.processor.writing;
 
 import com.palantir.javapoet.MethodSpec;
-import dev.kiln.processor.model.ActivationLayer;
-import dev.kiln.processor.model.DropoutLayer;
-import dev.kiln.processor.model.EmbeddingLayer;
-import dev.kiln.processor.model.LayerKind;
-import dev.kiln.processor.model.LayerNormLayer;
-import dev.kiln.processor.model.LinearLayer;
+import dev.kiln.dsl.LossKind;
 import dev.kiln.processor.model.Network;
 import dev.kiln.processor.model.NetworkLayer;
-import dev.kiln.processor.model.PositionEmbeddingLayer;
-import dev.kiln.processor.model.ResidualLayer;
-import dev.kiln.processor.model.SelfAttentionLayer;
 import dev.kiln.processor.model.Shape;
 import dev.kiln.processor.model.Step;
-import dev.kiln.processor.model.TransformerEncoderLayerKind;
-import dev.kiln.dsl.LossKind;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -48,17 +38,9 @@ final class Generation {
     if (network.loss() != LossKind.CROSS_ENTROPY) return false;
     for (NetworkLayer layer : network.layers()) {
       for (Step step : layer.steps()) {
-        if (!positionByPosition(step.kind())) return false;
+        if (!step.kind().computesNewPositionsOnly()) return false;
       }
     }
     return true;
-  }
-
-  private static boolean positionByPosition(LayerKind kind) {
-    if (kind instanceof SelfAttentionLayer attention) return attention.causal();
-    if (kind instanceof TransformerEncoderLayerKind encoder) return encoder.causal();
-    return kind instanceof EmbeddingLayer || kind instanceof PositionEmbeddingLayer || kind instanceof LinearLayer
-        || kind instanceof LayerNormLayer || kind instanceof ActivationLayer || kind instanceof DropoutLayer
-        || kind instanceof ResidualLayer;
   }
 }
