@@ -8,10 +8,11 @@ import dev.kiln.runtime.graph.ResidualAddOp;
 import dev.kiln.runtime.io.TensorSpec;
 import dev.kiln.runtime.kernel.KernelProvider;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -69,7 +70,7 @@ public final class Generator {
     this.dim = embedding.dim();
     this.embeddingAt = offsets.get(embedding.weight());
     this.length = model.inputSize();
-    java.util.Set<String> joined = new java.util.HashSet<>();
+    Set<String> joined = new HashSet<>();
     for (Layer layer : layers) {
       for (Operation op : layer.operations()) {
         if (op instanceof ResidualAddOp residual) joined.add(residual.from());
@@ -90,7 +91,8 @@ public final class Generator {
       List<Operation> ops = m == 0 ? layer.operations().subList(1, first.size()) : layer.operations();
       List<PositionStep> built = new ArrayList<>();
       keepsInput[m] = joined.contains(layer.name());
-      inputs[m] = new float[length * width];
+      // Kept only for the members whose input a residual join adds later.
+      inputs[m] = new float[keepsInput[m] ? length * width : 0];
       for (Operation op : ops) {
         PositionStep step = builder.step(op);
         built.add(step);
@@ -116,7 +118,9 @@ public final class Generator {
 
   /** A generator of {@code model}'s tokens, chosen as {@code sampling} says. Generated models call this. */
   public static Generator of(KilnModel model, Sampling sampling) {
-    if (sampling == null) throw new IllegalArgumentException("sampling is null; expected Sampling.greedy() or Sampling.temperature(t)");
+    if (sampling == null) {
+      throw new IllegalArgumentException("sampling is null; expected Sampling.greedy() or Sampling.temperature(t)");
+    }
     return new Generator(model, sampling);
   }
 

@@ -57,24 +57,11 @@ public final class Sampling {
     return new Sampling(greedy, temperature, topK, topP, seed);
   }
 
-  public boolean isGreedy() {
+  boolean isGreedy() {
     return greedy;
   }
 
-  public float temperatureValue() {
-    return temperature;
-  }
-
-  /** 0 when every logit can be drawn. */
-  public int topKValue() {
-    return topK;
-  }
-
-  public float topPValue() {
-    return topP;
-  }
-
-  public long seedValue() {
+  long seedValue() {
     return seed;
   }
 
