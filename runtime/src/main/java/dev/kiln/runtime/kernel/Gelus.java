@@ -16,6 +16,20 @@ final class Gelus {
 
   private Gelus() {}
 
+  /** GELU of one value: {@code x · ½(1 + erf(x/√2))}. */
+  static float gelu(float x) {
+    float u = x * SQRT_HALF;
+    return x * 0.5f * (1f + erf(u, (float) Math.exp(-(u * u))));
+  }
+
+  /** GELU's derivative at x: {@code Φ(x) + x · φ(x)}, Φ as {@link #gelu} computes it. */
+  static float derivative(float x) {
+    float u = x * SQRT_HALF;
+    float e = (float) Math.exp(-(u * u));
+    float cdf = 0.5f * (1f + erf(u, e));
+    return Math.fma(x, INV_SQRT_2PI * e, cdf);
+  }
+
   /** erf(u), given {@code e = exp(-u²)}: sign(u) · (1 - t · r(t) · e), t = 1 / (1 + P·|u|). */
   static float erf(float u, float e) {
     float t = 1f / Math.fma(P, Math.abs(u), 1f);

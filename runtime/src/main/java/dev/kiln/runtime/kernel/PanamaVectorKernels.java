@@ -82,11 +82,7 @@ final class PanamaVectorKernels implements VectorKernels {
           .or(u.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
       x.mul(0.5f).mul(erf.add(1f)).intoArray(y, i);
     }
-    for (; i < off + n; i++) {
-      float x = z[i];
-      float u = x * Gelus.SQRT_HALF;
-      y[i] = x * 0.5f * (1f + Gelus.erf(u, (float) Math.exp(-(u * u))));
-    }
+    for (; i < off + n; i++) y[i] = Gelus.gelu(z[i]);
   }
 
   @Override
@@ -107,12 +103,6 @@ final class PanamaVectorKernels implements VectorKernels {
       FloatVector cdf = erf.add(1f).mul(0.5f);
       g.mul(x.fma(e.mul(Gelus.INV_SQRT_2PI), cdf)).intoArray(dy, i);
     }
-    for (; i < off + n; i++) {
-      float x = z[i];
-      float u = x * Gelus.SQRT_HALF;
-      float e = (float) Math.exp(-(u * u));
-      float cdf = 0.5f * (1f + Gelus.erf(u, e));
-      dy[i] = dy[i] * Math.fma(x, Gelus.INV_SQRT_2PI * e, cdf);
-    }
+    for (; i < off + n; i++) dy[i] *= Gelus.derivative(z[i]);
   }
 }

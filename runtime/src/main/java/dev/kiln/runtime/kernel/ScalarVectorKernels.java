@@ -23,20 +23,11 @@ final class ScalarVectorKernels implements VectorKernels {
 
   @Override
   public void gelu(float[] z, float[] y, int off, int n) {
-    for (int i = off; i < off + n; i++) {
-      float x = z[i];
-      y[i] = x * 0.5f * (1f + Gelus.erf(x * Gelus.SQRT_HALF, (float) Math.exp(-(x * Gelus.SQRT_HALF * (x * Gelus.SQRT_HALF)))));
-    }
+    for (int i = off; i < off + n; i++) y[i] = Gelus.gelu(z[i]);
   }
 
   @Override
   public void geluBackward(float[] z, float[] dy, int off, int n) {
-    for (int i = off; i < off + n; i++) {
-      float x = z[i];
-      float u = x * Gelus.SQRT_HALF;
-      float e = (float) Math.exp(-(u * u));
-      float cdf = 0.5f * (1f + Gelus.erf(u, e));
-      dy[i] = dy[i] * Math.fma(x, Gelus.INV_SQRT_2PI * e, cdf);
-    }
+    for (int i = off; i < off + n; i++) dy[i] *= Gelus.derivative(z[i]);
   }
 }
