@@ -16,6 +16,11 @@ final class PanamaLossKernels implements LossKernels {
   private static final int LANES = VectorShape.LANES;
   private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
   private static final LossKernels SMALL_BATCHES = new ScalarLossKernels();
+  /** Row vectors per chunk of cross-entropy, and where their three vectors each lie in the lane scratch. */
+  private static final int CHUNK = (LaneSums.VECTORS - 1) / 3;
+  private static final int SUMS = 0;
+  private static final int OFFSETS = CHUNK * LANES;
+  private static final int WEIGHTS = 2 * CHUNK * LANES;
 
   /** Each calling thread's transposed logits and gradient, so that no call allocates after the first. */
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -62,36 +67,24 @@ final class PanamaLossKernels implements LossKernels {
     }
     float scale = mean ? 1f / counted : 1f;
     int bound = SPECIES.loopBound(rows);
-    FloatVector losses = FloatVector.zero(SPECIES);
     float[] lanes = LaneSums.scratch();
+    FloatVector losses = FloatVector.zero(SPECIES);
     int r = 0;
-    for (; r < bound; r += LANES) {
-      // A vector of rows at a time: the classes are few, the rows many.
-      FloatVector max = FloatVector.fromArray(SPECIES, zT, r);
-      for (int c = 1; c < classes; c++) max = max.max(FloatVector.fromArray(SPECIES, zT, c * rows + r));
-      FloatVector sum = FloatVector.zero(SPECIES);
-      for (int c = 0; c < classes; c++) {
-        FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max).intoArray(gT, c * rows + r);
-        VectorMath.exp(gT, c * rows + r);
-        sum = sum.add(FloatVector.fromArray(SPECIES, gT, c * rows + r));
+    while (r < bound) {
+      // A chunk of row vectors: their gradients first, then their logs in one loop, where log's long chain
+      // of multiply-adds overlaps from vector to vector instead of stalling each.
+      int vectors = Math.min(CHUNK, (bound - r) / LANES);
+      for (int j = 0; j < vectors; j++) {
+        crossEntropyRows(zT, targets, gT, r + j * LANES, rows, classes, ignoreIndex, scale, lanes, j * LANES);
       }
-      FloatVector target = (FloatVector) IntVector.fromArray(INTS, targets, r).convert(VectorOperators.I2F, 0);
-      // Each row's share of the loss: 1/counted (or 1), and 0 for an ignored row.
-      FloatVector weight = FloatVector.broadcast(SPECIES, scale)
-          .blend(0f, target.compare(VectorOperators.EQ, (float) ignoreIndex));
-      FloatVector perSum = weight.div(sum);
-      FloatVector targetLogit = FloatVector.zero(SPECIES);
-      for (int c = 0; c < classes; c++) {
-        VectorMask<Float> isTarget = target.compare(VectorOperators.EQ, (float) c);
-        int at = c * rows + r;
-        targetLogit = targetLogit.blend(FloatVector.fromArray(SPECIES, zT, at), isTarget);
-        FloatVector.fromArray(SPECIES, gT, at).mul(perSum)
-            .sub(FloatVector.zero(SPECIES).blend(weight, isTarget)).intoArray(gT, at);
+      VectorMath.log(lanes, SUMS, vectors);
+      for (int j = 0; j < vectors; j++) {
+        FloatVector logSum = FloatVector.fromArray(SPECIES, lanes, SUMS + j * LANES);
+        FloatVector offset = FloatVector.fromArray(SPECIES, lanes, OFFSETS + j * LANES);
+        FloatVector weight = FloatVector.fromArray(SPECIES, lanes, WEIGHTS + j * LANES);
+        losses = offset.add(logSum).fma(weight, losses);
       }
-      sum.intoArray(lanes, 0);
-      VectorMath.log(lanes, 0);
-      FloatVector logSum = max.add(FloatVector.fromArray(SPECIES, lanes, 0));
-      losses = logSum.sub(targetLogit).fma(weight, losses);
+      r += vectors * LANES;
     }
     losses.intoArray(lanes, 0);
     float loss = LaneSums.tree(lanes, 0);
@@ -114,6 +107,40 @@ final class PanamaLossKernels implements LossKernels {
       for (int c = 0; c < classes; c++) gT[c * rows + r] = gT[c * rows + r] * perSum - (c == t ? scale : 0f);
     }
     return loss;
+  }
+
+  /**
+   * Cross-entropy of the vector of rows from {@code r}: their gradient into {@code gT}; for their losses,
+   * the sum of exponentials, max minus the target's logit, and the weight at {@code lanes[SUMS + j]},
+   * {@code [OFFSETS + j]}, {@code [WEIGHTS + j]}.
+   */
+  private static void crossEntropyRows(float[] zT, int[] targets, float[] gT, int r, int rows, int classes,
+      int ignoreIndex, float scale, float[] lanes, int j) {
+    // A vector of rows at a time: the classes are few, the rows many.
+    FloatVector max = FloatVector.fromArray(SPECIES, zT, r);
+    for (int c = 1; c < classes; c++) max = max.max(FloatVector.fromArray(SPECIES, zT, c * rows + r));
+    FloatVector sum = FloatVector.zero(SPECIES);
+    for (int c = 0; c < classes; c++) {
+      FloatVector.fromArray(SPECIES, zT, c * rows + r).sub(max).intoArray(gT, c * rows + r);
+      VectorMath.exp(gT, c * rows + r);
+      sum = sum.add(FloatVector.fromArray(SPECIES, gT, c * rows + r));
+    }
+    FloatVector target = (FloatVector) IntVector.fromArray(INTS, targets, r).convert(VectorOperators.I2F, 0);
+    // Each row's share of the loss: 1/counted (or 1), and 0 for an ignored row.
+    FloatVector weight = FloatVector.broadcast(SPECIES, scale)
+        .blend(0f, target.compare(VectorOperators.EQ, (float) ignoreIndex));
+    FloatVector perSum = weight.div(sum);
+    FloatVector targetLogit = FloatVector.zero(SPECIES);
+    for (int c = 0; c < classes; c++) {
+      VectorMask<Float> isTarget = target.compare(VectorOperators.EQ, (float) c);
+      int at = c * rows + r;
+      targetLogit = targetLogit.blend(FloatVector.fromArray(SPECIES, zT, at), isTarget);
+      FloatVector.fromArray(SPECIES, gT, at).mul(perSum)
+          .sub(FloatVector.zero(SPECIES).blend(weight, isTarget)).intoArray(gT, at);
+    }
+    sum.intoArray(lanes, SUMS + j);
+    max.sub(targetLogit).intoArray(lanes, OFFSETS + j);
+    weight.intoArray(lanes, WEIGHTS + j);
   }
 
   @Override

@@ -55,30 +55,38 @@ public final class VectorMath {
     y.mul(scale).blend(0f, x.compare(VectorOperators.LT, EXP_MIN)).intoArray(a, at);
   }
 
+  /** ln x in place for {@code vectors} vectors from {@code a[from]}, one after another. */
+  public static void log(float[] a, int from, int vectors) {
+    for (int j = 0; j < vectors; j++) log(a, from + j * FLOATS.length());
+  }
+
   /** ln x for the vector at {@code a[at]}, in place, for positive normal x. */
   public static void log(float[] a, int at) {
-    FloatVector x = FloatVector.fromArray(FLOATS, a, at);
+    // FLOATS read once into a local: 2 bytes less per constant keeps this method under C2's
+    // FreqInlineSize (325 bytes), so that a hot loss inlines it instead of calling it per vector.
+    VectorSpecies<Float> s = FLOATS;
+    FloatVector x = FloatVector.fromArray(s, a, at);
     IntVector bits = x.reinterpretAsInts();
     // x = m · 2^e with m in [0.5, 1), as C's frexp.
     IntVector e = bits.lanewise(VectorOperators.LSHR, 23).and(0xff).sub(126);
     FloatVector m = bits.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
     FloatVector exponent = (FloatVector) e.convert(VectorOperators.I2F, 0);
     VectorMask<Float> below = m.compare(VectorOperators.LT, SQRT_HALF);
-    exponent = exponent.sub(FloatVector.broadcast(FLOATS, 1f), below);
+    exponent = exponent.sub(FloatVector.broadcast(s, 1f), below);
     FloatVector f = m.add(m, below).sub(1f);
     FloatVector z = f.mul(f);
-    FloatVector p = f.fma(FloatVector.broadcast(FLOATS, 7.0376836292e-2f), FloatVector.broadcast(FLOATS, -1.1514610310e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, 1.1676998740e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, -1.2420140846e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, 1.4249322787e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, -1.6668057665e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, 2.0000714765e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, -2.4999993993e-1f));
-    p = p.fma(f, FloatVector.broadcast(FLOATS, 3.3333331174e-1f));
+    FloatVector p = f.fma(FloatVector.broadcast(s, 7.0376836292e-2f), FloatVector.broadcast(s, -1.1514610310e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, 1.1676998740e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, -1.2420140846e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, 1.4249322787e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, -1.6668057665e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, 2.0000714765e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, -2.4999993993e-1f));
+    p = p.fma(f, FloatVector.broadcast(s, 3.3333331174e-1f));
     FloatVector y = p.mul(f).mul(z);
-    y = exponent.fma(FloatVector.broadcast(FLOATS, LN2_LO), y);
-    y = z.fma(FloatVector.broadcast(FLOATS, -0.5f), y);
-    exponent.fma(FloatVector.broadcast(FLOATS, LN2_HI), f.add(y)).intoArray(a, at);
+    y = exponent.fma(FloatVector.broadcast(s, LN2_LO), y);
+    y = z.fma(FloatVector.broadcast(s, -0.5f), y);
+    exponent.fma(FloatVector.broadcast(s, LN2_HI), f.add(y)).intoArray(a, at);
   }
 
   /** ln(1 + x) for the vector at {@code a[at]}, in place, for x in [0, 1]. */
