@@ -22,6 +22,8 @@ final class PanamaLinearKernels implements LinearKernels {
    */
   private static final long PARALLEL_WORK_FEW_ROWS = 1L << 23;
   private static final int FEW_ROWS = 4;
+  /** Rows from which packing X and W for {@link PanamaPackedProduct} repays its pass over both. */
+  static final int PACKED_MIN_ROWS = 128;
   /** Each calling thread's reusable operands and scratch, so that no call allocates after the first. */
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -34,6 +36,7 @@ final class PanamaLinearKernels implements LinearKernels {
   private static final class Workspace {
     final PanamaGemm.Product product = new PanamaGemm.Product();
     final PanamaDotProduct dot = new PanamaDotProduct();
+    final PanamaPackedProduct packed = new PanamaPackedProduct();
     float[] transposed = new float[0];
 
     float[] transposed(int size) {
@@ -47,6 +50,32 @@ final class PanamaLinearKernels implements LinearKernels {
       int out, Epilogue activation) {
     Workspace ws = WORKSPACE.get();
     boolean fusedRelu = activation.fused() == Epilogue.Fused.RELU && z == y;
+    if (packs(rows, in, out)) {
+      PanamaPackedProduct g = ws.packed;
+      g.x = x;
+      g.p = p;
+      g.wOff = wOff;
+      g.bOff = bOff;
+      g.z = z;
+      g.rows = rows;
+      g.in = in;
+      g.out = out;
+      g.relu = fusedRelu;
+      // Split by outputs at a whole vector, so that each thread's last strip is whole vectors if out is.
+      int split = out / 2 / LANES * LANES;
+      long work = (long) rows * in * out;
+      if (threads > 1 && work >= PARALLEL_WORK) {
+        Parallel.run(g, out, split, threads);
+      } else {
+        g.rows(0, out);
+      }
+      if (!fusedRelu && activation.fused() != Epilogue.Fused.IDENTITY) {
+        activation.forward(z, y, rows, out);
+      } else if (z != y) {
+        System.arraycopy(z, 0, y, 0, rows * out);
+      }
+      return;
+    }
     if (PanamaDotProduct.suits(in) && !streamsWeights(rows, in, out)) {
       PanamaDotProduct d = ws.dot;
       d.x = x;
@@ -92,6 +121,10 @@ final class PanamaLinearKernels implements LinearKernels {
    * or 128 run 1.6-1.8 times as fast this way (encoder-2x64, gemm-128), while 784 inputs (784-128-10)
    * run at 0.6 times and 1024 at 0.85 (BENCHMARKS.md).
    */
+  static boolean packs(int rows, int in, int out) {
+    return rows >= PACKED_MIN_ROWS && in > 8 * VectorShape.LANES && out >= PanamaPackedProduct.NR;
+  }
+
   static boolean streamsWeights(int rows, int in, int out) {
     return rows >= 16 && out >= 2 * VectorShape.LANES && in <= 8 * VectorShape.LANES;
   }

@@ -23,7 +23,10 @@ class KernelsTest {
         {9, 64, 16}, {1, 100, 1}, {70, 130, 90}, {37, 257, 67}, {6, 33, 40}, {64, 784, 128}, {5, 785, 134},
         // Large enough for the GEMM's 8 x 3 blocks, with B packed in more than one panel, on each of two
         // threads; with 2, 1 and 1/8 vectors of columns left over, and rows left over.
-        {150, 450, 300}, {200, 785, 333}, {160, 130, 100}}).map(s -> Arguments.of(s[0], s[1], s[2]));
+        {150, 450, 300}, {200, 785, 333}, {160, 130, 100},
+        // Packed products (PanamaPackedProduct): three blocks of the shared dimension, whole strips of
+        // columns and panels of rows on both threads, and a strip of each thread cut by the edge.
+        {144, 1100, 192}, {129, 200, 50}}).map(s -> Arguments.of(s[0], s[1], s[2]));
   }
 
   static Stream<Integer> sizes() {
