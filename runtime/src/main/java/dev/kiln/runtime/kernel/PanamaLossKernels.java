@@ -21,6 +21,7 @@ final class PanamaLossKernels implements LossKernels {
   private static final int SUMS = 0;
   private static final int OFFSETS = CHUNK * LANES;
   private static final int WEIGHTS = 2 * CHUNK * LANES;
+  private static final int LOSSES = 3 * CHUNK * LANES;
 
   /** Each calling thread's transposed logits and gradient, so that no call allocates after the first. */
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -68,7 +69,8 @@ final class PanamaLossKernels implements LossKernels {
     float scale = mean ? 1f / counted : 1f;
     int bound = SPECIES.loopBound(rows);
     float[] lanes = LaneSums.scratch();
-    FloatVector losses = FloatVector.zero(SPECIES);
+    // No vector lives in this method across the calls below: the losses add up in the lane scratch.
+    FloatVector.zero(SPECIES).intoArray(lanes, LOSSES);
     int r = 0;
     while (r < bound) {
       // A chunk of row vectors: their gradients first, then their logs in one loop, where log's long chain
@@ -78,16 +80,10 @@ final class PanamaLossKernels implements LossKernels {
         crossEntropyRows(zT, targets, gT, r + j * LANES, rows, classes, ignoreIndex, scale, lanes, j * LANES);
       }
       VectorMath.log(lanes, SUMS, vectors);
-      for (int j = 0; j < vectors; j++) {
-        FloatVector logSum = FloatVector.fromArray(SPECIES, lanes, SUMS + j * LANES);
-        FloatVector offset = FloatVector.fromArray(SPECIES, lanes, OFFSETS + j * LANES);
-        FloatVector weight = FloatVector.fromArray(SPECIES, lanes, WEIGHTS + j * LANES);
-        losses = offset.add(logSum).fma(weight, losses);
-      }
+      addLosses(lanes, vectors);
       r += vectors * LANES;
     }
-    losses.intoArray(lanes, 0);
-    float loss = LaneSums.tree(lanes, 0);
+    float loss = LaneSums.tree(lanes, LOSSES);
     for (; r < rows; r++) {
       int t = targets[r];
       if (t == ignoreIndex) {
@@ -107,6 +103,18 @@ final class PanamaLossKernels implements LossKernels {
       for (int c = 0; c < classes; c++) gT[c * rows + r] = gT[c * rows + r] * perSum - (c == t ? scale : 0f);
     }
     return loss;
+  }
+
+  /** Adds a chunk's losses, (max - target logit + log of the sum) x weight per row, to those at LOSSES. */
+  private static void addLosses(float[] lanes, int vectors) {
+    FloatVector losses = FloatVector.fromArray(SPECIES, lanes, LOSSES);
+    for (int j = 0; j < vectors; j++) {
+      FloatVector logSum = FloatVector.fromArray(SPECIES, lanes, SUMS + j * LANES);
+      FloatVector offset = FloatVector.fromArray(SPECIES, lanes, OFFSETS + j * LANES);
+      FloatVector weight = FloatVector.fromArray(SPECIES, lanes, WEIGHTS + j * LANES);
+      losses = offset.add(logSum).fma(weight, losses);
+    }
+    losses.intoArray(lanes, LOSSES);
   }
 
   /**
