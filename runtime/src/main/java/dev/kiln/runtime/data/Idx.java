@@ -1,8 +1,10 @@
 package dev.kiln.runtime.data;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,29 +32,50 @@ public final class Idx {
    * @throws IOException naming the file and what is wrong with it
    */
   public static Idx read(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        bytes = in.readAllBytes();
-      }
+    // Streamed, gzipped or not, into an array of the size the header gives: the file is never held whole
+    // beside its data (Fashion-MNIST's training images are 47 MB unpacked).
+    try (InputStream file = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      file.mark(2);
+      int first = file.read();
+      int second = file.read();
+      file.reset();
+      boolean gzipped = first == 0x1f && second == 0x8b;
+      InputStream in = gzipped ? new GZIPInputStream(file, 1 << 16) : file;
+      return read(in, path.toString(), gzipped ? gzipSize(path) : Files.size(path));
     }
-    return parse(bytes, path.toString());
   }
 
   static Idx parse(byte[] bytes, String source) throws IOException {
-    if (bytes.length < 4 || bytes[0] != 0 || bytes[1] != 0) {
+    return read(new ByteArrayInputStream(bytes), source, bytes.length);
+  }
+
+  /** The unpacked size a gzip file's trailer gives (modulo 4 GiB), as a first guess at the data's size. */
+  private static long gzipSize(Path path) throws IOException {
+    try (var channel = Files.newByteChannel(path)) {
+      if (channel.size() < 4) return 0;
+      ByteBuffer trailer = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      channel.position(channel.size() - 4).read(trailer);
+      return trailer.flip().remaining() == 4 ? Integer.toUnsignedLong(trailer.getInt()) : 0;
+    }
+  }
+
+  /** An IDX file from {@code in}, named {@code source} in messages; {@code guess}: about how many bytes. */
+  private static Idx read(InputStream in, String source, long guess) throws IOException {
+    byte[] magic = in.readNBytes(4);
+    if (magic.length < 4 || magic[0] != 0 || magic[1] != 0) {
       throw new IOException(source + " is not an IDX file; expected it to start with two zero bytes");
     }
-    if ((bytes[2] & 0xff) != UNSIGNED_BYTE) {
-      throw new IOException(source + " holds IDX type 0x" + Integer.toHexString(bytes[2] & 0xff)
+    if ((magic[2] & 0xff) != UNSIGNED_BYTE) {
+      throw new IOException(source + " holds IDX type 0x" + Integer.toHexString(magic[2] & 0xff)
           + "; expected 0x08 (unsigned bytes)");
     }
-    int rank = bytes[3] & 0xff;
-    if (rank == 0 || bytes.length < 4 + 4 * rank) {
-      throw new IOException(source + " declares " + rank + " dimensions but has " + bytes.length
+    int rank = magic[3] & 0xff;
+    byte[] sizes = in.readNBytes(4 * rank);
+    if (rank == 0 || sizes.length < 4 * rank) {
+      throw new IOException(source + " declares " + rank + " dimensions but has " + (4 + sizes.length)
           + " bytes; expected at least one dimension and room for their sizes");
     }
-    ByteBuffer header = ByteBuffer.wrap(bytes, 4, 4 * rank);
+    ByteBuffer header = ByteBuffer.wrap(sizes);
     int[] dims = new int[rank];
     long size = 1;
     for (int i = 0; i < rank; i++) {
@@ -60,12 +83,31 @@ public final class Idx {
       if (dims[i] < 0) throw new IOException(source + " has dimension " + i + " of size " + dims[i]);
       size *= dims[i];
     }
-    long available = bytes.length - 4L - 4L * rank;
+    byte[] data = readData(in, size, guess - 4 - 4L * rank);
+    long available = data.length + in.transferTo(OutputStream.nullOutputStream());
     if (available != size) {
       throw new IOException(source + " has dimensions " + Arrays.toString(dims) + ", which take " + size
           + " bytes, but " + available + " bytes of data follow");
     }
-    return new Idx(dims, Arrays.copyOfRange(bytes, 4 + 4 * rank, bytes.length));
+    return new Idx(dims, data);
+  }
+
+  /**
+   * Up to {@code size} bytes, into one array of that size when the file is as long as it says: sized by
+   * the guess from the file's length, not by a header that may claim more than follows, and grown only if
+   * more arrives.
+   */
+  private static byte[] readData(InputStream in, long size, long guess) throws IOException {
+    if (size > Integer.MAX_VALUE - 8) size = Integer.MAX_VALUE - 8;
+    byte[] data = new byte[(int) Math.min(size, Math.max(guess, 1 << 16))];
+    int filled = 0;
+    while (true) {
+      int n = in.readNBytes(data, filled, data.length - filled);
+      filled += n;
+      if (filled < data.length || filled == size) break;
+      data = Arrays.copyOf(data, (int) Math.min(size, 2L * data.length));
+    }
+    return filled == data.length ? data : Arrays.copyOf(data, filled);
   }
 
   public int[] dimensions() {
