@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Idx {
   private static final int UNSIGNED_BYTE = 0x08;
+  private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
 
   private final int[] dimensions;
   private final byte[] data;
@@ -77,11 +78,16 @@ public final class Idx {
     }
     ByteBuffer header = ByteBuffer.wrap(sizes);
     int[] dims = new int[rank];
-    long size = 1;
     for (int i = 0; i < rank; i++) {
       dims[i] = header.getInt();
       if (dims[i] < 0) throw new IOException(source + " has dimension " + i + " of size " + dims[i]);
-      size *= dims[i];
+    }
+    long size = Arrays.stream(dims).anyMatch(d -> d == 0) ? 0 : 1;
+    // Checked as it grows, which keeps the product far from overflowing a long.
+    for (int i = 0; i < rank && size <= MAX_BYTES; i++) size *= dims[i];
+    if (size > MAX_BYTES) {
+      throw new IOException(source + " has dimensions " + Arrays.toString(dims)
+          + ", more bytes than one array holds; expected at most " + MAX_BYTES);
     }
     byte[] data = readData(in, size, guess - 4 - 4L * rank);
     long available = data.length + in.transferTo(OutputStream.nullOutputStream());
@@ -98,7 +104,6 @@ public final class Idx {
    * more arrives.
    */
   private static byte[] readData(InputStream in, long size, long guess) throws IOException {
-    if (size > Integer.MAX_VALUE - 8) size = Integer.MAX_VALUE - 8;
     byte[] data = new byte[(int) Math.min(size, Math.max(guess, 1 << 16))];
     int filled = 0;
     while (true) {

@@ -73,4 +73,22 @@ class IdxTest {
     IOException e = assertThrows(IOException.class, () -> Idx.read(file));
     assertEquals(file + " holds IDX type 0xd; expected 0x08 (unsigned bytes)", e.getMessage());
   }
+
+  @Test
+  void dimensionsOfMoreBytesThanAnArrayHoldsAreRejectedBeforeAnyIsRead() throws IOException {
+    Path file = dir.resolve("huge");
+    // 65536 x 65536 x 2 bytes, and two bytes of data.
+    Files.write(file, new byte[] {0, 0, 8, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 1, 2});
+    IOException e = assertThrows(IOException.class, () -> Idx.read(file));
+    assertEquals(file + " has dimensions [65536, 65536, 2], more bytes than one array holds; expected at most "
+        + (Integer.MAX_VALUE - 8), e.getMessage());
+  }
+
+  @Test
+  void aFileLongerThanItsDimensionsSayIsRejected() throws IOException {
+    Path file = dir.resolve("long");
+    Files.write(file, new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2, 3});
+    IOException e = assertThrows(IOException.class, () -> Idx.read(file));
+    assertEquals(file + " has dimensions [2], which take 2 bytes, but 3 bytes of data follow", e.getMessage());
+  }
 }
