@@ -5,7 +5,6 @@ import dev.kiln.runtime.FloatTargetTrainer;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.data.Dataset;
-import dev.kiln.runtime.eval.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +132,8 @@ public final class Fitting {
         }
       }
       double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-      double accuracy = classes ? accuracy(model, data) : Double.NaN;
-      double validation = options.validation().filter(Dataset::hasLabels).map(v -> accuracy(model, v)).orElse(Double.NaN);
+      double accuracy = classes ? Accuracy.of(model, data) : Double.NaN;
+      double validation = options.validation().filter(Dataset::hasLabels).map(v -> Accuracy.of(model, v)).orElse(Double.NaN);
       epochs.add(new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds));
       if (options.checkpointDirectory().isPresent()) {
         FitCheckpoints.save(trainer, options.checkpointDirectory().get(),
@@ -149,23 +148,5 @@ public final class Fitting {
     // wide, which the loss and the rate must fit in beside a bar that is still visible.
     return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(steps).hideEta()
         .build();
-  }
-
-  /**
-   * The share of labels the model predicts: over every row, or, where each position has a label, over the
-   * positions whose label is a class (a negative one is the loss's ignored index).
-   */
-  private static double accuracy(KilnModel model, Dataset data) {
-    int[] predicted = data.hasTokens() ? model.predict(data.tokens()) : model.predict(data.features());
-    int[] labels = data.labels();
-    if (data.labelWidth() == 1) return ConfusionMatrix.of(predicted, labels, model.outputSize()).accuracy();
-    long right = 0;
-    long counted = 0;
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] < 0) continue;
-      counted++;
-      if (predicted[i] == labels[i]) right++;
-    }
-    return counted == 0 ? Double.NaN : (double) right / counted;
   }
 }
