@@ -33,7 +33,7 @@ public final class Idx {
    * @throws IOException naming the file and what is wrong with it
    */
   public static Idx read(Path path) throws IOException {
-    // Streamed, gzipped or not, into an array of the size the header gives: the file is never held whole
+    // Streamed, gzipped or not, into an array sized from the file's length: the file is never held whole
     // beside its data (Fashion-MNIST's training images are 47 MB unpacked).
     try (InputStream file = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
       file.mark(2);

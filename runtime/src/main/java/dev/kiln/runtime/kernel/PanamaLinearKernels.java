@@ -62,13 +62,7 @@ final class PanamaLinearKernels implements LinearKernels {
       g.out = out;
       g.relu = fusedRelu;
       // Split by outputs at a whole vector, so that each thread's last strip is whole vectors if out is.
-      int split = out / 2 / LANES * LANES;
-      long work = (long) rows * in * out;
-      if (threads > 1 && work >= PARALLEL_WORK) {
-        Parallel.run(g, out, split, threads);
-      } else {
-        g.rows(0, out);
-      }
+      runRows(g, out, out / 2 / LANES * LANES, (long) rows * in * out);
       if (!fusedRelu && activation.fused() != Epilogue.Fused.IDENTITY) {
         activation.forward(z, y, rows, out);
       } else if (z != y) {
@@ -121,12 +115,16 @@ final class PanamaLinearKernels implements LinearKernels {
    * or 128 run 1.6-1.8 times as fast this way (encoder-2x64, gemm-128), while 784 inputs (784-128-10)
    * run at 0.6 times and 1024 at 0.85 (BENCHMARKS.md).
    */
-  static boolean packs(int rows, int in, int out) {
-    return rows >= PACKED_MIN_ROWS && in > 8 * VectorShape.LANES && out >= PanamaPackedProduct.NR;
-  }
-
   static boolean streamsWeights(int rows, int in, int out) {
     return rows >= 16 && out >= 2 * VectorShape.LANES && in <= 8 * VectorShape.LANES;
+  }
+
+  /**
+   * Whether the forward product goes through {@link PanamaPackedProduct}: rows enough to repay packing X
+   * and W, inputs wider than {@link #streamsWeights} takes, and at least one strip of outputs.
+   */
+  static boolean packs(int rows, int in, int out) {
+    return rows >= PACKED_MIN_ROWS && in > 8 * VectorShape.LANES && out >= PanamaPackedProduct.NR;
   }
 
   @Override
@@ -191,8 +189,13 @@ final class PanamaLinearKernels implements LinearKernels {
   }
 
   private void runRows(Parallel.Rows task, int m, long work) {
+    runRows(task, m, Parallel.splitPoint(m), work);
+  }
+
+  /** {@code task} over [0, m), split between two threads at {@code split} when the work repays it. */
+  private void runRows(Parallel.Rows task, int m, int split, long work) {
     if (threads > 1 && work >= PARALLEL_WORK) {
-      Parallel.run(task, m, threads);
+      Parallel.run(task, m, split, threads);
     } else {
       task.rows(0, m);
     }
