@@ -61,8 +61,14 @@ final class PanamaLinearKernels implements LinearKernels {
       g.in = in;
       g.out = out;
       g.relu = fusedRelu;
-      // Split by outputs at a whole vector, so that each thread's last strip is whole vectors if out is.
-      runRows(g, out, out / 2 / LANES * LANES, (long) rows * in * out);
+      g.byRows = PanamaPackedProduct.splitsRows(out, threads);
+      if (g.byRows) {
+        // At whole panels of X, so that only the last thread's last panel is cut.
+        runRows(g, rows, rows / 2 / PanamaPackedProduct.MR * PanamaPackedProduct.MR, (long) rows * in * out);
+      } else {
+        // Split by outputs at a whole vector, so that each thread's last strip is whole vectors if out is.
+        runRows(g, out, out / 2 / LANES * LANES, (long) rows * in * out);
+      }
       if (!fusedRelu && activation.fused() != Epilogue.Fused.IDENTITY) {
         activation.forward(z, y, rows, out);
       } else if (z != y) {

@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The sums of each output run in one chain of multiply-adds from the first input to the last, whatever
  * the blocking and the split between threads: a block after the first continues from the partial sums
  * it finds in Z. Split by the outputs (the rows of W), each thread packs its own rows of W and reads them
- * from its own cache, as the weight gradient and the optimizer's update do.
+ * from its own cache, as the weight gradient and the optimizer's update do; where the outputs are too few
+ * to give each thread two strips, split by the rows of Z instead.
  */
 final class PanamaPackedProduct implements Parallel.Rows {
   private static final VectorSpecies<Float> S = VectorShape.FLOATS;
@@ -50,9 +51,30 @@ final class PanamaPackedProduct implements Parallel.Rows {
   int out;
   boolean relu;
 
-  /** The outputs [from, to) of every row: the rows [from, to) of W. */
+  /**
+   * Whether the threads split Z by its rows instead of its outputs: where each thread's share of the
+   * outputs would be under two strips, a thread would pack all of X for a strip and a fraction and run a
+   * narrow tile on the fraction; split by rows, each packs all of W (small then) and runs wide tiles.
+   */
+  boolean byRows;
+
+  /** Split by outputs, the outputs [from, to) of every row; split by rows, every output of rows [from, to). */
   @Override
   public void rows(int from, int to) {
+    if (byRows) {
+      block(from, to, 0, out);
+    } else {
+      block(0, rows, from, to);
+    }
+  }
+
+  /** Whether to split Z by rows for {@code out} outputs on {@code threads} threads (see {@link #byRows}). */
+  static boolean splitsRows(int out, int threads) {
+    return out < 2 * NR * threads;
+  }
+
+  /** Rows [r0, r1) of Z, outputs [from, to). */
+  private void block(int r0, int r1, int from, int to) {
     Buffers buffers = BUFFERS.get();
     int columns = to - from;
     int strips = (columns + NR - 1) / NR;
@@ -62,8 +84,8 @@ final class PanamaPackedProduct implements Parallel.Rows {
       int kc = Math.min(KC, in - pc);
       boolean first = pc == 0;
       packW(packedW, from, to, pc, kc);
-      for (int ic = 0; ic < rows; ic += MC) {
-        int mc = Math.min(MC, rows - ic);
+      for (int ic = r0; ic < r1; ic += MC) {
+        int mc = Math.min(MC, r1 - ic);
         packX(packedX, ic, mc, pc, kc);
         for (int s = 0; s < strips; s++) {
           int j = from + s * NR;
@@ -82,7 +104,7 @@ final class PanamaPackedProduct implements Parallel.Rows {
         }
       }
     }
-    finish(from, to);
+    finish(r0, r1, from, to);
   }
 
   /** Vectors of columns in a strip {@code width} wide: whole vectors, the last one padded with zeros. */
@@ -159,11 +181,11 @@ final class PanamaPackedProduct implements Parallel.Rows {
     }
   }
 
-  /** Bias and ReLU on the outputs [from, to) of every row, once their sums are complete. */
-  private void finish(int from, int to) {
+  /** Bias and ReLU on rows [r0, r1), outputs [from, to), once their sums are complete. */
+  private void finish(int r0, int r1, int from, int to) {
     if (bOff < 0 && !relu) return;
     float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
-    for (int r = 0; r < rows; r++) {
+    for (int r = r0; r < r1; r++) {
       int row = r * out;
       int o = from;
       for (; o + L <= to; o += L) {
