@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Z = X · Wᵀ} for many rows, as BLIS computes a product: the shared dimension in blocks of
  * {@link #KC}, W's rows packed into strips of {@code NR} columns of Wᵀ and X's rows into panels of
  * {@code MR} rows, each laid out in the order the register tile reads it, so that the tile streams both from
- * cache in one sequential pass and sums along registers, never along lanes. The tile is 8 rows by 3
+ * cache in one sequential pass and sums along registers, never along lanes. The tile is 8 rows by 2
  * vectors on machines with 32 vector registers (AVX-512), 6 by 2 on those with 16 (AVX2).
  *
  * <p>The sums of each output run in one chain of multiply-adds from the first input to the last, whatever
@@ -21,7 +21,14 @@ final class PanamaPackedProduct implements Parallel.Rows {
   private static final int L = S.length();
   /** Rows and columns of the register tile. */
   static final int MR = VectorShape.WIDE_TILES ? 8 : 6;
-  static final int NR = (VectorShape.WIDE_TILES ? 3 : 2) * L;
+  /**
+   * Two vectors of columns on both kinds of machine. An 8 x 3 tile (24 accumulators) ran no faster on
+   * AVX-512 (gemm-512 184-188 GFLOP/s against 192-193 for 8 x 2), and JDK 17 could not keep it compiled:
+   * when C2's queue was long, C1 compiled it without profiling (tier 2), then failed to compile it with
+   * profiling (tier 3: "out of virtual registers"), and the tier-2 code, which runs the Vector API's boxed
+   * fallbacks, stayed in place for the life of the JVM (40x slower; in 7 of 10 JVMs under JFR, BENCHMARKS.md).
+   */
+  static final int NR = 2 * L;
   /** The shared dimension per block: an 8-row panel of X (16 KiB) stays in L1, a strip of W in L2. */
   static final int KC = 512;
   /** Rows of X packed at a time, whole panels: about 64 x 512 floats, 128 KiB, in L2 with the strip. */
@@ -131,10 +138,10 @@ final class PanamaPackedProduct implements Parallel.Rows {
   private static void tile(int vectors, float[] a, int panel, float[] b, int strip, int kc, float[] c, int at,
       int ldc, boolean first) {
     if (VectorShape.WIDE_TILES) {
-      switch (vectors) {
-        case 3 -> Tile8x3.run(a, panel, b, strip, kc, c, at, ldc, first);
-        case 2 -> Tile8x2.run(a, panel, b, strip, kc, c, at, ldc, first);
-        default -> Tile8x1.run(a, panel, b, strip, kc, c, at, ldc, first);
+      if (vectors == 2) {
+        Tile8x2.run(a, panel, b, strip, kc, c, at, ldc, first);
+      } else {
+        Tile8x1.run(a, panel, b, strip, kc, c, at, ldc, first);
       }
     } else if (vectors == 2) {
       Tile6x2.run(a, panel, b, strip, kc, c, at, ldc, first);

@@ -1,7 +1,5 @@
 package dev.kiln.runtime.kernel;
 
-import static dev.kiln.runtime.kernel.VectorShape.NEGATIVE_ZERO;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -53,12 +51,11 @@ final class Tile6x1 {
       s = FloatVector.broadcast(S, a[ap + 5]);
       c50 = b0.fma(s, c50);
     }
-    // Through NEGATIVE_ZERO.add: see VectorShape.NEGATIVE_ZERO.
-    NEGATIVE_ZERO.add(c00).intoArray(c, at);
-    NEGATIVE_ZERO.add(c10).intoArray(c, at + ldc);
-    NEGATIVE_ZERO.add(c20).intoArray(c, at + 2 * ldc);
-    NEGATIVE_ZERO.add(c30).intoArray(c, at + 3 * ldc);
-    NEGATIVE_ZERO.add(c40).intoArray(c, at + 4 * ldc);
-    NEGATIVE_ZERO.add(c50).intoArray(c, at + 5 * ldc);
+    c00.intoArray(c, at);
+    c10.intoArray(c, at + ldc);
+    c20.intoArray(c, at + 2 * ldc);
+    c30.intoArray(c, at + 3 * ldc);
+    c40.intoArray(c, at + 4 * ldc);
+    c50.intoArray(c, at + 5 * ldc);
   }
 }

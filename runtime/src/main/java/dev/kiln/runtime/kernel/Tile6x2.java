@@ -1,7 +1,5 @@
 package dev.kiln.runtime.kernel;
 
-import static dev.kiln.runtime.kernel.VectorShape.NEGATIVE_ZERO;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -53,12 +51,11 @@ final class Tile6x2 {
       s = FloatVector.broadcast(S, a[ap + 5]);
       c50 = b0.fma(s, c50); c51 = b1.fma(s, c51);
     }
-    // Through NEGATIVE_ZERO.add: see VectorShape.NEGATIVE_ZERO.
-    NEGATIVE_ZERO.add(c00).intoArray(c, at); NEGATIVE_ZERO.add(c01).intoArray(c, at + L);
-    NEGATIVE_ZERO.add(c10).intoArray(c, at + ldc); NEGATIVE_ZERO.add(c11).intoArray(c, at + ldc + L);
-    NEGATIVE_ZERO.add(c20).intoArray(c, at + 2 * ldc); NEGATIVE_ZERO.add(c21).intoArray(c, at + 2 * ldc + L);
-    NEGATIVE_ZERO.add(c30).intoArray(c, at + 3 * ldc); NEGATIVE_ZERO.add(c31).intoArray(c, at + 3 * ldc + L);
-    NEGATIVE_ZERO.add(c40).intoArray(c, at + 4 * ldc); NEGATIVE_ZERO.add(c41).intoArray(c, at + 4 * ldc + L);
-    NEGATIVE_ZERO.add(c50).intoArray(c, at + 5 * ldc); NEGATIVE_ZERO.add(c51).intoArray(c, at + 5 * ldc + L);
+    c00.intoArray(c, at); c01.intoArray(c, at + L);
+    c10.intoArray(c, at + ldc); c11.intoArray(c, at + ldc + L);
+    c20.intoArray(c, at + 2 * ldc); c21.intoArray(c, at + 2 * ldc + L);
+    c30.intoArray(c, at + 3 * ldc); c31.intoArray(c, at + 3 * ldc + L);
+    c40.intoArray(c, at + 4 * ldc); c41.intoArray(c, at + 4 * ldc + L);
+    c50.intoArray(c, at + 5 * ldc); c51.intoArray(c, at + 5 * ldc + L);
   }
 }

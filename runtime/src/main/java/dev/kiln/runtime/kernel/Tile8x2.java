@@ -1,13 +1,11 @@
 package dev.kiln.runtime.kernel;
 
-import static dev.kiln.runtime.kernel.VectorShape.NEGATIVE_ZERO;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tile of {@link PanamaPackedProduct} on machines with 32 vector registers (AVX-512) for a strip
- * of two vectors of columns, where the outputs end.
+ * The register tile of {@link PanamaPackedProduct} on machines with 32 vector registers (AVX-512): 8 rows
+ * by 2 vectors of C in 16 accumulators, 2 for B's vectors and one for A's broadcast value.
  */
 final class Tile8x2 {
   private static final VectorSpecies<Float> S = VectorShape.FLOATS;
@@ -62,14 +60,13 @@ final class Tile8x2 {
       s = FloatVector.broadcast(S, a[ap + 7]);
       c70 = b0.fma(s, c70); c71 = b1.fma(s, c71);
     }
-    // Through NEGATIVE_ZERO.add: see VectorShape.NEGATIVE_ZERO.
-    NEGATIVE_ZERO.add(c00).intoArray(c, at); NEGATIVE_ZERO.add(c01).intoArray(c, at + L);
-    NEGATIVE_ZERO.add(c10).intoArray(c, at + ldc); NEGATIVE_ZERO.add(c11).intoArray(c, at + ldc + L);
-    NEGATIVE_ZERO.add(c20).intoArray(c, at + 2 * ldc); NEGATIVE_ZERO.add(c21).intoArray(c, at + 2 * ldc + L);
-    NEGATIVE_ZERO.add(c30).intoArray(c, at + 3 * ldc); NEGATIVE_ZERO.add(c31).intoArray(c, at + 3 * ldc + L);
-    NEGATIVE_ZERO.add(c40).intoArray(c, at + 4 * ldc); NEGATIVE_ZERO.add(c41).intoArray(c, at + 4 * ldc + L);
-    NEGATIVE_ZERO.add(c50).intoArray(c, at + 5 * ldc); NEGATIVE_ZERO.add(c51).intoArray(c, at + 5 * ldc + L);
-    NEGATIVE_ZERO.add(c60).intoArray(c, at + 6 * ldc); NEGATIVE_ZERO.add(c61).intoArray(c, at + 6 * ldc + L);
-    NEGATIVE_ZERO.add(c70).intoArray(c, at + 7 * ldc); NEGATIVE_ZERO.add(c71).intoArray(c, at + 7 * ldc + L);
+    c00.intoArray(c, at); c01.intoArray(c, at + L);
+    c10.intoArray(c, at + ldc); c11.intoArray(c, at + ldc + L);
+    c20.intoArray(c, at + 2 * ldc); c21.intoArray(c, at + 2 * ldc + L);
+    c30.intoArray(c, at + 3 * ldc); c31.intoArray(c, at + 3 * ldc + L);
+    c40.intoArray(c, at + 4 * ldc); c41.intoArray(c, at + 4 * ldc + L);
+    c50.intoArray(c, at + 5 * ldc); c51.intoArray(c, at + 5 * ldc + L);
+    c60.intoArray(c, at + 6 * ldc); c61.intoArray(c, at + 6 * ldc + L);
+    c70.intoArray(c, at + 7 * ldc); c71.intoArray(c, at + 7 * ldc + L);
   }
 }

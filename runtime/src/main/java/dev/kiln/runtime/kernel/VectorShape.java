@@ -23,17 +23,6 @@ public final class VectorShape {
       ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
   /** Floats per vector. */
   public static final int LANES = FLOATS.length();
-  /**
-   * {@code -0f} in every lane, the identity of {@code add}. The packed product's register tiles store
-   * their accumulators as {@code NEGATIVE_ZERO.add(v).intoArray(...)}, not {@code v.intoArray(...)}:
-   * {@code intoArray} is final in {@code FloatVector}, so C2 sees there the value the loop's head merges
-   * with only its declared type, and JDK 17's C2, depending on the profile it compiled from, then failed
-   * to make the stores vector stores and boxed the accumulators in every step of the loop: batched
-   * inference ran at a sixth of its speed and allocated, for the life of the JVM, in about one JVM of
-   * three (issue 25; BENCHMARKS.md, "A JIT that sometimes boxes"). As an operation's argument the value's
-   * exact class is checked first, and the stores compile every time.
-   */
-  public static final FloatVector NEGATIVE_ZERO = FloatVector.broadcast(FLOATS, -0f);
   /** Whether the kernels use their wide register tiles. */
   public static final boolean WIDE_TILES = wideTiles(System.getProperty(TILES, "auto"), LANES);
 

@@ -14,13 +14,23 @@ class RegisterTilesTest {
   }
 
   @Test
-  void tile8x3OverwritesItsBlockOfC() {
-    checkOverwrites(Tile8x3::run, 8, 3 * L);
+  void tile8x2OverwritesItsBlockOfC() {
+    checkOverwrites(Tile8x2::run, 8, 2 * L);
   }
 
   @Test
-  void tile8x3AddsToItsBlockOfCAfterTheFirstBlockOfTheSharedDimension() {
-    checkAdds(Tile8x3::run, 8, 3 * L);
+  void tile8x2AddsToItsBlockOfCAfterTheFirstBlockOfTheSharedDimension() {
+    checkAdds(Tile8x2::run, 8, 2 * L);
+  }
+
+  @Test
+  void tile8x1AddsToItsBlockOfCAfterTheFirstBlockOfTheSharedDimension() {
+    checkAdds(Tile8x1::run, 8, L);
+  }
+
+  @Test
+  void tile6x1AddsToItsBlockOfCAfterTheFirstBlockOfTheSharedDimension() {
+    checkAdds(Tile6x1::run, 6, L);
   }
 
   @Test
