@@ -61,7 +61,7 @@ final class PanamaLinearKernels implements LinearKernels {
       g.in = in;
       g.out = out;
       g.relu = fusedRelu;
-      g.byRows = PanamaPackedProduct.splitsRows(out, threads);
+      g.byRows = PanamaPackedProduct.splitsRows(rows, out);
       if (g.byRows) {
         // At whole panels of X, so that only the last thread's last panel is cut.
         runRows(g, rows, rows / 2 / PanamaPackedProduct.MR * PanamaPackedProduct.MR, (long) rows * in * out);

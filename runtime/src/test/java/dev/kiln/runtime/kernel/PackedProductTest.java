@@ -13,19 +13,19 @@ class PackedProductTest {
   private static final int NR = PanamaPackedProduct.NR;
 
   @Test
-  void fewOutputsAreSplitByRowsAndManyByOutputs() {
-    assertTrue(PanamaPackedProduct.splitsRows(2 * NR * 2 - 1, 2));
-    assertFalse(PanamaPackedProduct.splitsRows(2 * NR * 2, 2));
+  void fewerOutputsThanRowsAreSplitByRowsAndMoreByOutputs() {
+    assertTrue(PanamaPackedProduct.splitsRows(256, 128));
+    assertFalse(PanamaPackedProduct.splitsRows(256, 512));
   }
 
   @Test
   void splitByRowsGivesTheBitsOfOneThread() {
-    checkSameBits(200, 700, 2 * NR + 5);
+    checkSameBits(200, 700, 3 * NR + 5);
   }
 
   @Test
   void splitByOutputsGivesTheBitsOfOneThread() {
-    checkSameBits(136, 600, 4 * NR + 7);
+    checkSameBits(136, 600, 6 * NR + 7);
   }
 
   private static void checkSameBits(int rows, int in, int out) {
