@@ -62,12 +62,13 @@ final class PanamaLinearKernels implements LinearKernels {
       g.out = out;
       g.relu = fusedRelu;
       g.byRows = PanamaPackedProduct.splitsRows(rows, out);
+      long work = (long) rows * in * out;
       if (g.byRows) {
         // At whole panels of X, so that only the last thread's last panel is cut.
-        runRows(g, rows, rows / 2 / PanamaPackedProduct.MR * PanamaPackedProduct.MR, (long) rows * in * out);
+        runRows(g, rows, rows / 2 / PanamaPackedProduct.MR * PanamaPackedProduct.MR, work);
       } else {
         // Split by outputs at a whole vector, so that each thread's last strip is whole vectors if out is.
-        runRows(g, out, out / 2 / LANES * LANES, (long) rows * in * out);
+        runRows(g, out, out / 2 / LANES * LANES, work);
       }
       if (!fusedRelu && activation.fused() != Epilogue.Fused.IDENTITY) {
         activation.forward(z, y, rows, out);

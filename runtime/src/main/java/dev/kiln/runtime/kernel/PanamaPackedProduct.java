@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The sums of each output run in one chain of multiply-adds from the first input to the last, whatever
  * the blocking and the split between threads: a block after the first continues from the partial sums
  * it finds in Z. Split by the outputs (the rows of W), each thread packs its own rows of W and reads them
- * from its own cache, as the weight gradient and the optimizer's update do; where the outputs are too few
- * to give each thread two strips, split by the rows of Z instead.
+ * from its own cache, as the weight gradient and the optimizer's update do; where there are fewer outputs
+ * than rows, split by the rows of Z instead (see {@link #byRows}).
  */
 final class PanamaPackedProduct implements Parallel.Rows {
   private static final VectorSpecies<Float> S = VectorShape.FLOATS;
