@@ -59,6 +59,11 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
         this.model = model;
     }
 
+    @Override
+    public int ignoreIndex() {
+        return LOSS.ignoreIndex();
+    }
+
     /**
      * One training step on a batch: forward, CROSS_ENTROPY loss, backward, and the optimizer's update.
      * A batch whose loss is not finite (NaN when every target is ignored) changes nothing.

@@ -18,6 +18,12 @@ public interface ClassIndexTrainer extends KilnTrainer {
    */
   GradientSum sumGradients(float[] x, int[] targets);
 
+  /**
+   * The target its loss ignores ({@code ignoreIndex}, -100 unless the declaration sets another): any other
+   * target outside [0, outputSize) is not a class.
+   */
+  int ignoreIndex();
+
   /** {@link #step(float[], int[])} for a model that reads token ids, [rows x inputSize()]. */
   default float step(int[] tokens, int[] targets) {
     throw new UnsupportedOperationException(model().getClass().getSimpleName()

@@ -25,6 +25,13 @@ public interface KilnTrainer {
   void setMaxGradientNorm(float maxNorm);
 
   /**
+   * Updates the parameters with the gradients now in {@link #gradients()}, clipped as
+   * {@link #setMaxGradientNorm} says, by the optimizer's own code: what {@code step} does once it has
+   * computed them. For data-parallel training, whose gradients are summed elsewhere and copied in.
+   */
+  void applyGradients();
+
+  /**
    * Writes, atomically, what this trainer needs to go on: the model's parameters and buffers under their
    * state-dict names, the optimizer's state under {@code optimizer.<tensor>.<state>}
    * ({@code optimizer.hidden.weight.exp_avg}), and in {@code __metadata__} the model's interface, the

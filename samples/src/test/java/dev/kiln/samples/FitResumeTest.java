@@ -121,7 +121,7 @@ class FitResumeTest {
     KilnTrainer trainer = NormMlpModel.create(5).trainer(Adam.lr(0.01f));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Fitting.fit(trainer, data(), options(dir).batchSize(32)));
-    assertTrue(e.getMessage().contains("batch_size 16; this fit has 32"), e.getMessage());
+    assertTrue(e.getMessage().contains("batch size 16; this run has 32"), e.getMessage());
   }
 
   @Test

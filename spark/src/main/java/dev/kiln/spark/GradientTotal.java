@@ -3,8 +3,9 @@ package dev.kiln.spark;
 import java.util.List;
 
 /**
- * The driver's sum of one step's partition gradients, added in partition order, and the buffers the
- * partitions' normalization layers left, averaged over the partitions that had rows.
+ * The driver's sum of one step's partition gradients (or, under {@link Aggregation#TREE}, of the tree's
+ * top nodes), added in partition order, and the buffers the partitions' normalization layers left, averaged
+ * over the partitions that had rows.
  */
 final class GradientTotal {
   final float[] gradients;
@@ -43,7 +44,7 @@ final class GradientTotal {
     float[] b = partition.buffers();
     for (int i = 0; i < buffers.length; i++) buffers[i] += b[i];
     if (longBuffers == null) longBuffers = partition.longBuffers();
-    bufferParts++;
+    bufferParts += partition.parts();
   }
 
   /** The reduced loss of the step: the summed loss over the summed weight (NaN when every target was ignored). */

@@ -24,13 +24,15 @@ final class PartitionRows implements Serializable {
   /** Float targets, [rows x targetWidth], or null for class indices. */
   final float[] targets;
   final int targetWidth;
+  /** The rows {@link SparkFitOptions#skipInvalidRows} dropped from this partition. */
+  final int skipped;
 
   /** The order of the last epoch asked for, kept so that its steps do not draw it again. */
   private transient int[] order;
   private transient long orderKey;
 
   private PartitionRows(int partition, int rows, int width, float[] features, int[] tokens, int[] labels,
-      float[] targets, int targetWidth) {
+      float[] targets, int targetWidth, int skipped) {
     this.partition = partition;
     this.rows = rows;
     this.width = width;
@@ -39,19 +41,33 @@ final class PartitionRows implements Serializable {
     this.labels = labels;
     this.targets = targets;
     this.targetWidth = targetWidth;
+    this.skipped = skipped;
   }
 
-  /** Packs a partition's examples, checking each against {@code shape}. */
-  static PartitionRows pack(int partition, Iterator<Example> examples, RowShape shape) {
+  /**
+   * Packs a partition's examples, checking each against {@code shape}: a row of the wrong kind is an
+   * {@link IllegalArgumentException}, and so is an invalid one unless {@code skipInvalid}, which drops it.
+   */
+  static PartitionRows pack(int partition, Iterator<Example> examples, RowShape shape, boolean skipInvalid) {
     int capacity = 256;
     float[] x = shape.tokens() ? null : new float[capacity * shape.inputs()];
     int[] ids = shape.tokens() ? new int[capacity * shape.inputs()] : null;
     int[] labels = shape.labels() ? new int[capacity] : null;
     float[] targets = shape.labels() ? null : new float[capacity * shape.targets()];
     int rows = 0;
-    while (examples.hasNext()) {
+    int skipped = 0;
+    for (long index = 0; examples.hasNext(); index++) {
       Example row = examples.next();
-      shape.check(row, partition, rows);
+      shape.checkKind(row, partition, index);
+      String invalid = shape.invalidity(row);
+      if (invalid != null) {
+        if (!skipInvalid) {
+          throw new IllegalArgumentException("row " + index + " of partition " + partition + " " + invalid
+              + " (SparkFitOptions.skipInvalidRows() drops such rows)");
+        }
+        skipped++;
+        continue;
+      }
       if (rows == capacity) {
         if (capacity > Integer.MAX_VALUE / 2 / Math.max(shape.inputs(), 1)) {
           throw new IllegalArgumentException("partition " + partition + " holds more than " + capacity + " rows of "
@@ -73,7 +89,7 @@ final class PartitionRows implements Serializable {
         x == null ? null : Arrays.copyOf(x, rows * shape.inputs()),
         ids == null ? null : Arrays.copyOf(ids, rows * shape.inputs()),
         labels == null ? null : Arrays.copyOf(labels, rows),
-        targets == null ? null : Arrays.copyOf(targets, rows * shape.targets()), shape.targets());
+        targets == null ? null : Arrays.copyOf(targets, rows * shape.targets()), shape.targets(), skipped);
   }
 
   /**

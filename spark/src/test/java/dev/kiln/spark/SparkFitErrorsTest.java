@@ -23,7 +23,8 @@ class SparkFitErrorsTest extends LocalSpark {
     rows.set(7, Example.of(new float[5], 0));
     var e = assertThrows(IllegalArgumentException.class,
         () -> KilnSpark.fit(ClassifierModel.create(0), Sgd.lr(0.1f), spark.parallelize(rows, 2), OPTIONS));
-    assertEquals("row 2 of partition 1 has 5 features; the model takes 6", e.getMessage());
+    assertEquals("row 2 of partition 1 has 5 features; the model takes 6"
+        + " (SparkFitOptions.skipInvalidRows() drops such rows)", e.getMessage());
   }
 
   @Test
@@ -38,15 +39,8 @@ class SparkFitErrorsTest extends LocalSpark {
   void targetsOfTheWrongWidthNameTheModelsOutputs() {
     var e = assertThrows(IllegalArgumentException.class, () -> KilnSpark.fit(MultiLabelModel.create(0),
         Sgd.lr(0.1f), spark.parallelize(Rows.binary(4, 6, 2, 3), 1), OPTIONS));
-    assertEquals("row 0 of partition 0 has 2 targets; the model has 3 outputs", e.getMessage());
-  }
-
-  @Test
-  void aClassOutOfRangeIsTheTrainersOwnError() {
-    List<Example> rows = List.of(Example.of(new float[6], 3));
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> KilnSpark.fit(ClassifierModel.create(0), Sgd.lr(0.1f), spark.parallelize(rows, 1), OPTIONS));
-    assertTrue(e.getMessage().contains("3"), e.getMessage());
+    assertEquals("row 0 of partition 0 has 2 targets; the model has 3 outputs"
+        + " (SparkFitOptions.skipInvalidRows() drops such rows)", e.getMessage());
   }
 
   @Test
@@ -85,5 +79,16 @@ class SparkFitErrorsTest extends LocalSpark {
         assertThrows(IllegalArgumentException.class, () -> SparkFitOptions.epochs(0)).getMessage());
     assertEquals("batchSize = 0 is invalid; expected at least 1",
         assertThrows(IllegalArgumentException.class, () -> SparkFitOptions.epochs(1).batchSize(0)).getMessage());
+    assertEquals("checkpointEverySteps = 0 is invalid; expected at least 1", assertThrows(
+        IllegalArgumentException.class, () -> SparkFitOptions.epochs(1).checkpointEverySteps(0)).getMessage());
+    assertEquals("treeDepth = 0 is invalid; expected at least 1",
+        assertThrows(IllegalArgumentException.class, () -> SparkFitOptions.epochs(1).treeDepth(0)).getMessage());
+  }
+
+  @Test
+  void checkpointsEveryFewStepsNeedADirectory() {
+    var e = assertThrows(IllegalArgumentException.class, () -> KilnSpark.fit(ClassifierModel.create(0),
+        Sgd.lr(0.1f), spark.parallelize(Rows.labelled(4, 6, 3, 4), 1), OPTIONS.checkpointEverySteps(5)));
+    assertEquals("checkpointEverySteps(5) needs a checkpointDirectory to write them to", e.getMessage());
   }
 }

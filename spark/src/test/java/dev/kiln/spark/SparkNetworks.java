@@ -63,4 +63,12 @@ final class SparkNetworks {
     @SequencePool(SequencePooling.MEAN) Layer pool();
     @Linear(out = 3) Layer head();
   }
+
+  /** Wide enough that a step's task on 10,000 rows takes tens of milliseconds: time to kill its executor. */
+  @Model @Loss(CROSS_ENTROPY)
+  interface Wide {
+    @Linear(in = 64, out = 256) @ReLU Layer hidden();
+    @Linear(out = 256) @ReLU Layer hidden2();
+    @Linear(out = 10) Layer out();
+  }
 }

@@ -71,6 +71,14 @@ public final class TrainerWriter {
           .addStatement("this.random = new $T(dropoutSeed)", RuntimeTypes.DROPOUT_RANDOM);
     }
     type.addMethod(constructor.build());
+    if (network.classIndexTargets()) {
+      type.addMethod(MethodSpec.methodBuilder("ignoreIndex")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.INT)
+          .addStatement("return LOSS.ignoreIndex()")
+          .build());
+    }
     if (network.drops()) {
       type.addMethod(MethodSpec.methodBuilder("dropoutRandom")
           .addJavadoc("The source of the dropout masks, whose state checkpoints keep.\n")

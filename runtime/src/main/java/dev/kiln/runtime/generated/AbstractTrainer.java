@@ -123,6 +123,14 @@ public abstract class AbstractTrainer implements KilnTrainer {
   }
 
   @Override
+  public final void applyGradients() {
+    if (maxGradientNorm != Float.POSITIVE_INFINITY) {
+      GradientClipping.clipByGlobalNorm(gradients, maxGradientNorm);
+    }
+    optimizer.step(parameters, gradients);
+  }
+
+  @Override
   public final void setMaxGradientNorm(float maxNorm) {
     if (!(maxNorm > 0f)) {
       throw new IllegalArgumentException("maxNorm = " + maxNorm + " is invalid; expected a value > 0"
@@ -160,11 +168,7 @@ public abstract class AbstractTrainer implements KilnTrainer {
 
   /** Clips the gradients if asked to, then lets the optimizer update the parameters. Returns {@code loss}. */
   protected final float update(float loss) {
-    if (gradientsOnly) return loss;
-    if (maxGradientNorm != Float.POSITIVE_INFINITY) {
-      GradientClipping.clipByGlobalNorm(gradients, maxGradientNorm);
-    }
-    optimizer.step(parameters, gradients);
+    if (!gradientsOnly) applyGradients();
     return loss;
   }
 }

@@ -17,4 +17,10 @@ public interface ClassIndexLoss {
    * before dividing once by the weights' sum.
    */
   double weight(int[] targets, int rows, int cols);
+
+  /**
+   * The class index this loss ignores, as PyTorch's {@code ignore_index} (-100 unless set): a target equal to it
+   * is no class, yet no error either.
+   */
+  int ignoreIndex();
 }

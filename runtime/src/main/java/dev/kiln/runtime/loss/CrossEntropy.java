@@ -49,6 +49,11 @@ public final class CrossEntropy implements ClassIndexLoss, FloatTargetLoss {
   }
 
   @Override
+  public int ignoreIndex() {
+    return ignoreIndex;
+  }
+
+  @Override
   public double weight(int[] targets, int rows, int classes) {
     return Targets.classWeightSum(targets, rows, weight, ignoreIndex, reduction);
   }

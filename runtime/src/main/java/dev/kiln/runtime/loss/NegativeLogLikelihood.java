@@ -28,6 +28,11 @@ public final class NegativeLogLikelihood implements ClassIndexLoss {
   }
 
   @Override
+  public int ignoreIndex() {
+    return ignoreIndex;
+  }
+
+  @Override
   public double weight(int[] targets, int rows, int classes) {
     return Targets.classWeightSum(targets, rows, weight, ignoreIndex, reduction);
   }

@@ -12,15 +12,15 @@ import java.util.Map;
  * of it done, the steps done in all, the loss summed and the seconds spent so far in that epoch, the
  * learning rate its schedule starts from, and the epochs finished.
  */
-record FitProgress(int epoch, int step, long steps, double lossSum, double seconds, double baseLr,
+public record FitProgress(int epoch, int step, long steps, double lossSum, double seconds, double baseLr,
     List<EpochResult> history) {
   private static final String PREFIX = "kiln.fit.";
 
-  FitProgress {
+  public FitProgress {
     history = List.copyOf(history);
   }
 
-  static FitProgress start(double baseLr) {
+  public static FitProgress start(double baseLr) {
     return new FitProgress(1, 0, 0, 0, 0, baseLr, List.of());
   }
 
