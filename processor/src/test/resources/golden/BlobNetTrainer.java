@@ -93,6 +93,17 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
     }
 
     /**
+     * The loss of {@code output}, as the model's forward computed it, against {@code targets}:
+     * summed over the rows, with the weight its reduction divides by. Changes nothing.
+     */
+    @Override
+    public GradientSum evaluate(float[] output, int[] targets) {
+        int rows = Batches.rows(output, OUT);
+        float loss = LOSS.compute(output, targets, new float[output.length], rows, OUT);
+        return evaluated(loss, LOSS.weight(targets, rows, OUT));
+    }
+
+    /**
      * One training step on a batch: forward, CROSS_ENTROPY loss, backward, and the optimizer's update.
      * A batch whose loss is not finite (NaN when every target is ignored) changes nothing.
      *
@@ -121,6 +132,17 @@ public final class BlobNetTrainer extends AbstractTrainer implements ClassIndexT
     public GradientSum sumGradients(float[] x, float[] targets) {
         int rows = Batches.rows(x, IN, WIDEST_ROW);
         return sumGradients(() -> step(x, targets), LOSS.weight(targets, rows, OUT));
+    }
+
+    /**
+     * The loss of {@code output}, as the model's forward computed it, against {@code targets}:
+     * summed over the rows, with the weight its reduction divides by. Changes nothing.
+     */
+    @Override
+    public GradientSum evaluate(float[] output, float[] targets) {
+        int rows = Batches.rows(output, OUT);
+        float loss = LOSS.compute(output, targets, new float[output.length], rows, OUT);
+        return evaluated(loss, LOSS.weight(targets, rows, OUT));
     }
 
     /**

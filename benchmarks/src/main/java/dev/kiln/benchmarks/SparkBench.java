@@ -9,6 +9,7 @@ import dev.kiln.runtime.train.TrainingHistory;
 import dev.kiln.samples.fashion.MlpModel;
 import dev.kiln.spark.Example;
 import dev.kiln.spark.KilnSpark;
+import dev.kiln.spark.Aggregation;
 import dev.kiln.spark.SparkFitOptions;
 import dev.kiln.spark.testing.LocalCluster;
 import java.io.Serializable;
@@ -32,7 +33,8 @@ import scala.runtime.AbstractFunction2;
  * {@code KilnSpark.fit} on {@code local[N]} against the same training in one JVM ({@code trainer.fit}), in one
  * run: the 784-128-10 and 784-512-512-10 MLPs with Adam on Fashion-MNIST-sized random data, at several batch
  * sizes; and the fixed cost of one Spark step, taken apart: an empty job, a job that broadcasts the parameters,
- * and one that also collects a parameter-sized array from every partition. One JSON line per measurement.
+ * and one that also collects a parameter-sized array from every partition, then {@code KilnSpark.fit}'s own step
+ * with each {@link Aggregation}. One JSON line per measurement.
  *
  * <p>Usage: {@code SparkBench [--rows N] [--partitions P] [--batches 256,1024] [--nets mnist,mlp] [--epochs E]
  * [--fixed-only] [--master local-cluster[2,1,2048]]}; {@code local[P]} runs P partitions on P threads, and
@@ -138,13 +140,21 @@ public final class SparkBench {
     slots.unpersist();
     Dataset tiny = randomImages(partitions * 400, 3);
     JavaRDD<Example> rdd = spark.parallelize(Example.listOf(tiny), partitions);
-    KilnSpark.fit(model.get(), Adam.lr(1e-3f), rdd, SparkFitOptions.epochs(1).batchSize(partitions).progress(false));
-    TrainingHistory history = KilnSpark.fit(model.get(), Adam.lr(1e-3f), rdd,
-        SparkFitOptions.epochs(1).batchSize(partitions).progress(false));
-    double kilnStep = 1e3 * history.last().seconds() / 400;
-    System.out.printf(Locale.ROOT, "{\"net\":\"%s\",\"parameters\":%d,\"empty_job_ms\":%.3f,\"broadcast_job_ms\":%.3f,"
-        + "\"broadcast_and_collect_ms\":%.3f,\"kiln_step_of_one_row_per_partition_ms\":%.3f}%n", net, parameters, empty,
-        broadcast, roundTrip, kilnStep);
+    double ordered = kilnStep(model, rdd, partitions, Aggregation.ORDERED);
+    double tree = kilnStep(model, rdd, partitions, Aggregation.TREE);
+    System.out.printf(Locale.ROOT, "{\"net\":\"%s\",\"parameters\":%d,\"partitions\":%d,\"empty_job_ms\":%.3f,"
+        + "\"broadcast_job_ms\":%.3f,\"broadcast_and_collect_ms\":%.3f,\"kiln_step_of_one_row_per_partition_ms\":%.3f,"
+        + "\"kiln_tree_step_of_one_row_per_partition_ms\":%.3f}%n", net, parameters, partitions, empty, broadcast,
+        roundTrip, ordered, tree);
+  }
+
+  /** Milliseconds per step of {@code KilnSpark.fit} on one row per partition (400 steps, after 400 to warm up). */
+  private static double kilnStep(Supplier<KilnModel> model, JavaRDD<Example> rdd, int partitions,
+      Aggregation aggregation) {
+    SparkFitOptions options = SparkFitOptions.epochs(1).batchSize(partitions).progress(false).aggregation(aggregation);
+    KilnSpark.fit(model.get(), Adam.lr(1e-3f), rdd, options);
+    TrainingHistory history = KilnSpark.fit(model.get(), Adam.lr(1e-3f), rdd, options);
+    return 1e3 * history.last().seconds() / 400;
   }
 
   /** Spark's scheduler, compiled: the first thousand jobs of a context are slower than the rest. */

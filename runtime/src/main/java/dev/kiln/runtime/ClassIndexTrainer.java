@@ -19,6 +19,16 @@ public interface ClassIndexTrainer extends KilnTrainer {
   GradientSum sumGradients(float[] x, int[] targets);
 
   /**
+   * The loss of outputs the model computed ({@code forward}, in evaluation mode) against class indices, as
+   * a validation loss is measured: summed over the rows, with the weight the loss's reduction divides by,
+   * so that batches add before one division (see {@link GradientSum}). Changes no parameter or gradient.
+   *
+   * @param output [rows x outputSize()], as {@code model().forward} returns it
+   * @param targets the class indices, as {@link #step(float[], int[])} takes them
+   */
+  GradientSum evaluate(float[] output, int[] targets);
+
+  /**
    * The target its loss ignores ({@code ignoreIndex}, -100 unless the declaration sets another): any other
    * target outside [0, outputSize) is not a class.
    */

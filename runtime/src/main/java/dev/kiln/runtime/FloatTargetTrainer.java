@@ -18,6 +18,16 @@ public interface FloatTargetTrainer extends KilnTrainer {
    */
   GradientSum sumGradients(float[] x, float[] targets);
 
+  /**
+   * The loss of outputs the model computed ({@code forward}, in evaluation mode) against float targets, as
+   * a validation loss is measured: summed over the rows, with the weight the loss's reduction divides by.
+   * Changes no parameter or gradient.
+   *
+   * @param output [rows x outputSize()], as {@code model().forward} returns it
+   * @param targets as {@link #step(float[], float[])} takes them
+   */
+  GradientSum evaluate(float[] output, float[] targets);
+
   /** {@link #step(float[], float[])} for a model that reads token ids, [rows x inputSize()]. */
   default float step(int[] tokens, float[] targets) {
     throw new UnsupportedOperationException(model().getClass().getSimpleName()

@@ -3,7 +3,9 @@ package dev.kiln.spark;
 import dev.kiln.runtime.ClassIndexTrainer;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
+import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.optim.Optimizer;
+import dev.kiln.runtime.train.FitHooks;
 import dev.kiln.runtime.train.TrainingDivergedException;
 import dev.kiln.runtime.train.TrainingHistory;
 import java.util.List;
@@ -66,6 +68,9 @@ public final class KilnSpark {
       throw new IllegalArgumentException("checkpointEverySteps(" + options.checkpointEverySteps()
           + ") needs a checkpointDirectory to write them to");
     }
+    Dataset validation = options.validation().orElse(null);
+    FitHooks.checkMetrics(options.earlyStopping().orElse(null), options.schedule(), validation != null,
+        validation != null && validation.hasLabels());
     KilnTrainer trainer = model.trainer(optimizer);
     if (options.maxGradientNorm() != Float.POSITIVE_INFINITY) trainer.setMaxGradientNorm(options.maxGradientNorm());
     boolean labels = trainer instanceof ClassIndexTrainer;

@@ -2,6 +2,7 @@ package dev.kiln.spark;
 
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.train.FitCheckpoints;
+import dev.kiln.runtime.train.FitHooks;
 import dev.kiln.runtime.train.FitProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,40 @@ final class SparkCheckpoints implements AutoCloseable {
   /** The directory, as a qualified URI. */
   String where() {
     return directory.toString();
+  }
+
+  /** The name of the file that keeps early stopping's best weights beside the checkpoints. */
+  private static final String BEST_WEIGHTS = "best-weights.safetensors";
+
+  /**
+   * A local copy of the best weights early stopping kept in the directory, for a resumed run to restore; null
+   * where there are none.
+   */
+  Path bestWeights() {
+    Path local = staging.resolve(BEST_WEIGHTS);
+    try {
+      org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(directory, BEST_WEIGHTS);
+      if (!fs.exists(remote)) return null;
+      fs.copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(local.toUri()), true);
+      return local;
+    } catch (IOException e) {
+      throw new UncheckedIOException("KilnSpark.fit cannot read the best weights in " + uri, e);
+    }
+  }
+
+  /** Writes early stopping's best weights beside the checkpoints when they changed, as the checkpoints are written. */
+  void saveBestWeights(FitHooks hooks) {
+    Path local = staging.resolve(BEST_WEIGHTS);
+    if (!hooks.saveBestWeights(local)) return;
+    org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(directory, "checkpoint-best.tmp");
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(directory, BEST_WEIGHTS);
+    try {
+      fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), temporary);
+      fs.delete(target, false);
+      if (!fs.rename(temporary, target)) throw new IOException("renaming " + temporary + " to " + target + " failed");
+    } catch (IOException e) {
+      throw new UncheckedIOException("KilnSpark.fit could not write the best weights to " + target, e);
+    }
   }
 
   /** Restores {@code trainer} from the newest readable checkpoint, if there is one (see {@link FitCheckpoints#resume}). */

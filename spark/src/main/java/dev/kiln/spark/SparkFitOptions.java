@@ -2,7 +2,12 @@ package dev.kiln.spark;
 
 import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.schedule.LearningRateSchedule;
+import dev.kiln.runtime.train.EarlyStopping;
+import dev.kiln.runtime.train.EpochResult;
+import dev.kiln.runtime.train.StepListener;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How {@link KilnSpark#fit} trains: immutable, built with withers from {@link #epochs(int)}, e.g.
@@ -22,6 +27,10 @@ public final class SparkFitOptions {
   private Aggregation aggregation;
   private int treeDepth;
   private boolean skipInvalidRows;
+  private EarlyStopping earlyStopping;
+  private Consumer<EpochResult> onEpochEnd;
+  private StepListener onStepEnd;
+  private Path metricsFile;
 
   private SparkFitOptions() {}
 
@@ -41,6 +50,10 @@ public final class SparkFitOptions {
     c.aggregation = aggregation;
     c.treeDepth = treeDepth;
     c.skipInvalidRows = skipInvalidRows;
+    c.earlyStopping = earlyStopping;
+    c.onEpochEnd = onEpochEnd;
+    c.onStepEnd = onStepEnd;
+    c.metricsFile = metricsFile;
     return c;
   }
 
@@ -91,7 +104,10 @@ public final class SparkFitOptions {
     return c;
   }
 
-  /** The learning rate of each epoch, from the optimizer's own rate, as {@code FitOptions.schedule}. */
+  /**
+   * The learning rate of each epoch, from the optimizer's own rate, as {@code FitOptions.schedule};
+   * {@code LearningRateSchedule.onPlateau} lowers it when a metric stops improving.
+   */
   public SparkFitOptions schedule(LearningRateSchedule schedule) {
     if (schedule == null) throw new IllegalArgumentException("schedule is null; expected LearningRateSchedule.constant() for none");
     SparkFitOptions c = copy();
@@ -178,6 +194,34 @@ public final class SparkFitOptions {
     return c;
   }
 
+  /** As {@code FitOptions.earlyStopping}: stops when a metric stops improving (Keras's {@code EarlyStopping}). */
+  public SparkFitOptions earlyStopping(EarlyStopping earlyStopping) {
+    SparkFitOptions c = copy();
+    c.earlyStopping = earlyStopping;
+    return c;
+  }
+
+  /** As {@code FitOptions.onEpochEnd}: called on the driver with each epoch's result, after its checkpoint. */
+  public SparkFitOptions onEpochEnd(Consumer<EpochResult> listener) {
+    SparkFitOptions c = copy();
+    c.onEpochEnd = listener;
+    return c;
+  }
+
+  /** As {@code FitOptions.onStepEnd}: called on the driver after each step, after its checkpoint. */
+  public SparkFitOptions onStepEnd(StepListener listener) {
+    SparkFitOptions c = copy();
+    c.onStepEnd = listener;
+    return c;
+  }
+
+  /** As {@code FitOptions.metricsFile}: one JSON line per epoch, in a file on the driver's machine. */
+  public SparkFitOptions metricsFile(Path file) {
+    SparkFitOptions c = copy();
+    c.metricsFile = file;
+    return c;
+  }
+
   public int epochs() { return epochs; }
   public int batchSize() { return batchSize; }
   public boolean shuffles() { return shuffle; }
@@ -193,6 +237,10 @@ public final class SparkFitOptions {
   /** The tree's levels; 0 for as many as leave one gradient. */
   public int treeDepth() { return treeDepth; }
   public boolean skipsInvalidRows() { return skipInvalidRows; }
+  public Optional<EarlyStopping> earlyStopping() { return Optional.ofNullable(earlyStopping); }
+  public Optional<Consumer<EpochResult>> onEpochEnd() { return Optional.ofNullable(onEpochEnd); }
+  public Optional<StepListener> onStepEnd() { return Optional.ofNullable(onStepEnd); }
+  public Optional<Path> metricsFile() { return Optional.ofNullable(metricsFile); }
 
   @Override
   public String toString() {

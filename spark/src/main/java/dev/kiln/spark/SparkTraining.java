@@ -5,6 +5,8 @@ import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.eval.ConfusionMatrix;
 import dev.kiln.runtime.train.EpochResult;
+import dev.kiln.runtime.train.Evaluation;
+import dev.kiln.runtime.train.FitHooks;
 import dev.kiln.runtime.train.FitCheckpoints;
 import dev.kiln.runtime.train.FitProgress;
 import dev.kiln.runtime.train.TrainingDivergedException;
@@ -71,14 +73,18 @@ final class SparkTraining {
   }
 
   private TrainingHistory run(SparkCheckpoints checkpoints) {
+    Dataset validationData = options.validation().orElse(null);
+    FitHooks hooks = new FitHooks(model, options.earlyStopping().orElse(null), options.schedule(),
+        options.onEpochEnd().orElse(null), options.onStepEnd().orElse(null), options.metricsFile().orElse(null));
     FitProgress resumed = FitProgress.start(trainer.learningRate());
     if (checkpoints != null) resumed = checkpoints.resume(trainer, run).orElse(resumed);
+    hooks.resume(resumed, checkpoints == null ? null : checkpoints.bestWeights());
     double baseLr = resumed.baseLr();
     long total = plan.totalRows();
     List<EpochResult> epochs = new ArrayList<>(resumed.history());
     globalStep = resumed.steps();
-    for (int epoch = resumed.epoch(); epoch <= options.epochs(); epoch++) {
-      float lr = (float) options.schedule().learningRate(baseLr, epoch - 1);
+    for (int epoch = resumed.epoch(); epoch <= options.epochs() && !hooks.stopped(); epoch++) {
+      float lr = (float) hooks.learningRate(baseLr, epoch);
       trainer.setLearningRate(lr);
       boolean resuming = epoch == resumed.epoch();
       int firstStep = resuming ? resumed.step() : 0;
@@ -102,11 +108,14 @@ final class SparkTraining {
           globalStep++;
           lossSum += (double) loss * sum.rows;
           seen += sum.rows;
+          // Also after an epoch's last step, although the epoch's own checkpoint follows: a step listener that
+          // throws there leaves a checkpoint of every step it has seen.
           if (checkpoints != null && options.checkpointEverySteps() > 0
-              && globalStep % options.checkpointEverySteps() == 0 && step < plan.steps()) {
+              && globalStep % options.checkpointEverySteps() == 0) {
             checkpoints.save(trainer, new FitProgress(epoch, step, globalStep, lossSum,
-                secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs), run);
+                secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs, hooks.state()), run);
           }
+          hooks.stepEnded(globalStep, loss);
           if (bar != null) {
             bar.step();
             bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, %,.0f samples/s", lossSum / seen,
@@ -116,16 +125,23 @@ final class SparkTraining {
       }
       double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
       double accuracy = labels ? accuracy() : Double.NaN;
-      double validation = options.validation().filter(Dataset::hasLabels)
-          .map(v -> ConfusionMatrix.of(v.hasTokens() ? model.predict(v.tokens()) : model.predict(v.features()),
-              v.labels(), model.outputSize()).accuracy())
-          .orElse(Double.NaN);
-      epochs.add(new EpochResult(epoch, lossSum / total, lr, accuracy, validation, seconds, total / seconds));
+      double validation = validationData != null && validationData.hasLabels()
+          ? ConfusionMatrix.of(validationData.hasTokens() ? model.predict(validationData.tokens())
+              : model.predict(validationData.features()), validationData.labels(), model.outputSize()).accuracy()
+          : Double.NaN;
+      double validationLoss = validationData == null ? Double.NaN : Evaluation.loss(trainer, validationData);
+      EpochResult result = new EpochResult(epoch, lossSum / total, lr, accuracy, validation, seconds,
+          total / seconds, validationLoss);
+      epochs.add(result);
+      boolean stop = hooks.epochEnded(result);
       if (checkpoints != null) {
-        checkpoints.save(trainer, new FitProgress(epoch + 1, 0, globalStep, 0, 0, baseLr, epochs), run);
+        checkpoints.saveBestWeights(hooks);
+        checkpoints.save(trainer, new FitProgress(epoch + 1, 0, globalStep, 0, 0, baseLr, epochs, hooks.state()), run);
       }
+      hooks.afterEpoch(result);
+      if (stop) break;
     }
-    return new TrainingHistory(epochs);
+    return hooks.finish(epochs);
   }
 
   /** The rows an epoch's first {@code steps} steps took. */

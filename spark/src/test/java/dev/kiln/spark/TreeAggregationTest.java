@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Aggregation#TREE} adds the partitions' gradients in a fixed binary tree on the executors: it agrees
- * with {@link Aggregation#ORDERED} within float rounding, and with itself bit for bit, however many
+ * with {@link Aggregation#ORDERED} and with one JVM within float rounding (1e-5), and with itself bit for bit, however many
  * partitions; stopped early by {@code treeDepth}, the driver adds the rest, still in a fixed order.
  */
 class TreeAggregationTest extends LocalSpark {
@@ -44,6 +44,9 @@ class TreeAggregationTest extends LocalSpark {
     System.arraycopy(tree, 0, treeModel.parameters(), 0, tree.length);
     SparkEqualsOneJvmTest.assertSameParameters(ordered, treeModel);
     assertEquals(orderedLoss[0], treeLoss[0], 1e-5);
+    ClassifierModel oneJvm = ClassifierModel.create(2);
+    OneJvm.train(oneJvm.trainer(Adam.lr(0.01f)), data.glom().collect(), OPTIONS.batchSize(), OPTIONS.epochs(), 4L);
+    SparkEqualsOneJvmTest.assertSameParameters(oneJvm, treeModel);
   }
 
   @ParameterizedTest(name = "depth {0}")

@@ -91,11 +91,13 @@ public final class TrainerWriter {
     if (network.classIndexTargets()) {
       type.addMethod(step(network, members, true, featureMajor));
       type.addMethod(sumGradients(network, true));
+      type.addMethod(evaluate(network, true));
       InputForms.trainerRefusals(network, ModelWriter.INTS).forEach(type::addMethod);
     }
     if (network.floatTargets()) {
       type.addMethod(step(network, members, false, featureMajor));
       type.addMethod(sumGradients(network, false));
+      type.addMethod(evaluate(network, false));
       InputForms.trainerRefusals(network, ModelWriter.FLOATS).forEach(type::addMethod);
     }
     type.addMethod(forwardPass(network, featureMajor ? FeatureMajor.forward(members) : ForwardPass.training(members)));
@@ -173,6 +175,24 @@ public final class TrainerWriter {
         .addStatement("int rows = $T.rows(x,$WIN,$WWIDEST_ROW)", RuntimeTypes.BATCHES)
         .addStatement("return sumGradients(() -> step(x, targets), LOSS.weight(targets,$W$L,$W$L))",
             ModelWriter.lossRows(network), ModelWriter.perPosition(network))
+        .build();
+  }
+
+  /** The loss of outputs {@code forward} computed: a validation loss's batch, summed, with its weight. */
+  private static MethodSpec evaluate(Network network, boolean classIndices) {
+    return MethodSpec.methodBuilder("evaluate")
+        .addJavadoc("The loss of {@code output}, as the model's forward computed it, against {@code targets}:\n"
+            + "summed over the rows, with the weight its reduction divides by. Changes nothing.\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(RuntimeTypes.GRADIENT_SUM)
+        .addParameter(ModelWriter.FLOATS, "output")
+        .addParameter(classIndices ? ModelWriter.INTS : ModelWriter.FLOATS, "targets")
+        .addStatement("int rows = $T.rows(output,$WOUT)", RuntimeTypes.BATCHES)
+        .addStatement("float loss = LOSS.compute(output,$Wtargets,$Wnew float[output.length],$W$L,$W$L)",
+            ModelWriter.lossRows(network), ModelWriter.perPosition(network))
+        .addStatement("return evaluated(loss,$WLOSS.weight(targets,$W$L,$W$L))", ModelWriter.lossRows(network),
+            ModelWriter.perPosition(network))
         .build();
   }
 

@@ -28,13 +28,17 @@ public final class Dataset {
   private final int labelWidth;
   private final float[] targets;
   private final int targetWidth;
+  /** The name of each class, by index; empty where the data did not say. */
+  private final List<String> classNames;
+  /** Channels, height and width of each row as an image, or null where the rows are not images. */
+  private final int[] imageShape;
 
   private Dataset(float[] features, int width, int[] labels, float[] targets, int targetWidth) {
-    this(features, null, width, labels, 1, targets, targetWidth);
+    this(features, null, width, labels, 1, targets, targetWidth, List.of(), null);
   }
 
   private Dataset(float[] features, int[] tokens, int width, int[] labels, int labelWidth, float[] targets,
-      int targetWidth) {
+      int targetWidth, List<String> classNames, int[] imageShape) {
     this.features = features;
     this.tokens = tokens;
     this.width = width;
@@ -42,6 +46,8 @@ public final class Dataset {
     this.labelWidth = labelWidth;
     this.targets = targets;
     this.targetWidth = targetWidth;
+    this.classNames = List.copyOf(classNames);
+    this.imageShape = imageShape;
   }
 
   /** Rows of {@code width} features with one class index each. */
@@ -82,7 +88,8 @@ public final class Dataset {
         throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class index; expected >= 0");
       }
     }
-    return new Dataset(null, tokens.clone(), length, labels.clone(), perPosition ? length : 1, null, 0);
+    return new Dataset(null, tokens.clone(), length, labels.clone(), perPosition ? length : 1, null, 0, List.of(),
+        null);
   }
 
   /** Rows of {@code width} features with {@code targetWidth} float targets each. */
@@ -107,7 +114,48 @@ public final class Dataset {
       throw new IOException(images + " holds " + x.count() + " images but " + labels + " holds " + y.count()
           + " labels; expected as many of each");
     }
-    return new Dataset(x.scaledToUnit(), x.itemSize(), y.asInts(), null, 0);
+    int[] shape = x.dimensions().length == 3 ? new int[] {1, x.dimensions()[1], x.dimensions()[2]} : null;
+    return new Dataset(x.scaledToUnit(), null, x.itemSize(), y.asInts(), 1, null, 0, List.of(), shape);
+  }
+
+  /**
+   * Images in one sub-folder per class, as torchvision's {@code ImageFolder}: the classes sorted by their
+   * folders' names (class 0 the first), the images in each sorted by file name; PNG, JPEG, BMP or GIF, read
+   * with {@code javax.imageio}, resized to {@code height} x {@code width} (bilinear, pixel centres aligned as
+   * PyTorch's {@code align_corners=False}), made grey ({@code channels} 1, ITU-R 601 luma as PIL's
+   * {@code convert("L")}) or RGB ({@code channels} 3, alpha dropped), scaled to [0, 1], each row
+   * [channels x height x width]. Hidden files (names starting with a dot) are skipped; {@link #classNames()}
+   * names the classes.
+   *
+   * @throws IOException naming the file that is not an image, or the folder that has no class sub-folders
+   */
+  public static Dataset fromImageFolder(Path root, int channels, int height, int width) throws IOException {
+    ImageFolder folder = ImageFolder.read(root, channels, height, width);
+    return new Dataset(folder.pixels(), null, channels * height * width, folder.labels(), 1, null, 0,
+        folder.classNames(), new int[] {channels, height, width});
+  }
+
+  /** This dataset, its rows known to be images of {@code channels} x {@code height} x {@code width} (for {@code Augment}). */
+  public Dataset withImageShape(int channels, int height, int width) {
+    if (channels < 1 || height < 1 || width < 1 || (long) channels * height * width != this.width) {
+      throw new IllegalArgumentException("an image of " + channels + " x " + height + " x " + width + " is "
+          + (long) channels * height * width + " values; this dataset's rows have " + this.width);
+    }
+    return new Dataset(features, tokens, this.width, labels, labelWidth, targets, targetWidth, classNames,
+        new int[] {channels, height, width});
+  }
+
+  /**
+   * The rows' shape as images, {channels, height, width}: from {@link #fromImageFolder}, {@link #fromIdx} or
+   * {@link #withImageShape}; empty otherwise.
+   */
+  public java.util.Optional<int[]> imageShape() {
+    return java.util.Optional.ofNullable(imageShape).map(int[]::clone);
+  }
+
+  /** The classes' names, by index, where the data gave them ({@link #fromImageFolder}); empty otherwise. */
+  public List<String> classNames() {
+    return classNames;
   }
 
   /**
@@ -273,7 +321,7 @@ public final class Dataset {
       if (y != null) System.arraycopy(labels, rows[i] * labelWidth, y, i * labelWidth, labelWidth);
       if (t != null) System.arraycopy(targets, rows[i] * targetWidth, t, i * targetWidth, targetWidth);
     }
-    return new Dataset(x, ids, width, y, labelWidth, t, targetWidth);
+    return new Dataset(x, ids, width, y, labelWidth, t, targetWidth, classNames, imageShape);
   }
 
   /** The rows in an order drawn from {@code seed}: the same seed, the same order. */
@@ -347,6 +395,6 @@ public final class Dataset {
   }
 
   Dataset withFeatures(float[] x) {
-    return new Dataset(x, null, width, labels, labelWidth, targets, targetWidth);
+    return new Dataset(x, null, width, labels, labelWidth, targets, targetWidth, classNames, imageShape);
   }
 }

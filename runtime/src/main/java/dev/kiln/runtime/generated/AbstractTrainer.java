@@ -160,6 +160,14 @@ public abstract class AbstractTrainer implements KilnTrainer {
     return new GradientSum(loss * weight, weight);
   }
 
+  /**
+   * A loss over a batch the model computed, as {@code evaluate} returns it: summed over the rows (the
+   * reduced loss times the weight), with the weight; nothing where the weight is 0 or the loss not finite.
+   */
+  protected static GradientSum evaluated(float loss, double weight) {
+    return weight == 0 || !Float.isFinite(loss) ? new GradientSum(0, weight) : new GradientSum(loss * weight, weight);
+  }
+
   /** A step of the generated trainer, run by {@link #sumGradients(StepRun, double)}. */
   @FunctionalInterface
   protected interface StepRun {

@@ -40,4 +40,13 @@ public interface LearningRateSchedule {
     return (baseLr, epoch) ->
         baseLr * (startFactor + (endFactor - startFactor) * Math.min(epoch, totalIters) / totalIters);
   }
+
+  /**
+   * {@code ReduceLROnPlateau(mode, factor, patience)}: the rate times {@code factor} once {@code metric} has not
+   * improved for more than {@code patience} epochs; {@code threshold}, {@code thresholdMode}, {@code cooldown}
+   * and {@code minLr} are withers of the result, with PyTorch's defaults (1e-4, REL, 0, 0).
+   */
+  static PlateauSchedule onPlateau(dev.kiln.runtime.train.Metric metric, double factor, int patience) {
+    return new PlateauSchedule(metric, factor, patience, 1e-4, ThresholdMode.REL, 0, 0);
+  }
 }

@@ -16,6 +16,11 @@ final class Accuracy {
   private Accuracy() {}
 
   static double of(KilnModel model, Dataset data) {
+    return of(model, data, null, null);
+  }
+
+  /** The accuracy on {@code data}'s images normalized as {@code augment} says (none when null). */
+  static double of(KilnModel model, Dataset data, Augment augment, int[] shape) {
     int size = data.size();
     int width = data.width();
     int labelWidth = data.labelWidth();
@@ -42,7 +47,7 @@ final class Accuracy {
         predicted = model.predict(ids);
       } else {
         data.copyBatch(order, from, rows, features, labels);
-        predicted = model.predict(features);
+        predicted = model.predict(Evaluation.normalized(features, augment, shape));
       }
       for (int i = 0; i < labels.length; i++) {
         if (labelWidth > 1 && labels[i] < 0) continue;

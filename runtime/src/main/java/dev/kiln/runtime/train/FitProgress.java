@@ -13,11 +13,20 @@ import java.util.Map;
  * learning rate its schedule starts from, and the epochs finished.
  */
 public record FitProgress(int epoch, int step, long steps, double lossSum, double seconds, double baseLr,
-    List<EpochResult> history) {
+    List<EpochResult> history, Map<String, String> state) {
   private static final String PREFIX = "kiln.fit.";
+  /** Where the state of early stopping, plateau schedules and the like goes in a checkpoint's metadata. */
+  public static final String HOOKS = "kiln.fit.hooks.";
 
   public FitProgress {
     history = List.copyOf(history);
+    state = Map.copyOf(state);
+  }
+
+  /** Progress without the state of early stopping, plateau schedules and the like ({@link FitHooks}). */
+  public FitProgress(int epoch, int step, long steps, double lossSum, double seconds, double baseLr,
+      List<EpochResult> history) {
+    this(epoch, step, steps, lossSum, seconds, baseLr, history, Map.of());
   }
 
   public static FitProgress start(double baseLr) {
@@ -35,9 +44,10 @@ public record FitProgress(int epoch, int step, long steps, double lossSum, doubl
     List<String> epochs = new ArrayList<>();
     for (EpochResult e : history) {
       epochs.add(e.epoch() + "," + e.loss() + "," + e.learningRate() + "," + e.accuracy() + ","
-          + e.validationAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond());
+          + e.validationAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond() + "," + e.validationLoss());
     }
     metadata.put(PREFIX + "history", String.join(";", epochs));
+    metadata.putAll(state);
     return metadata;
   }
 
@@ -48,17 +58,29 @@ public record FitProgress(int epoch, int step, long steps, double lossSum, doubl
       String epochs = required(metadata, "history");
       for (String e : epochs.isEmpty() ? new String[0] : epochs.split(";")) {
         String[] v = e.split(",");
-        if (v.length != 7) throw new NumberFormatException("an epoch of " + v.length + " values");
+        // Seven values before validation losses were kept, eight since.
+        if (v.length != 7 && v.length != 8) throw new NumberFormatException("an epoch of " + v.length + " values");
         history.add(new EpochResult(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
-            Double.parseDouble(v[3]), Double.parseDouble(v[4]), Double.parseDouble(v[5]), Double.parseDouble(v[6])));
+            Double.parseDouble(v[3]), Double.parseDouble(v[4]), Double.parseDouble(v[5]), Double.parseDouble(v[6]),
+            v.length == 8 ? Double.parseDouble(v[7]) : Double.NaN));
       }
       return new FitProgress(Integer.parseInt(required(metadata, "epoch")), Integer.parseInt(required(metadata, "step")),
           Long.parseLong(required(metadata, "steps")), Double.parseDouble(required(metadata, "loss_sum")),
-          Double.parseDouble(required(metadata, "seconds")), Double.parseDouble(required(metadata, "base_lr")), history);
+          Double.parseDouble(required(metadata, "seconds")), Double.parseDouble(required(metadata, "base_lr")), history,
+          hooksState(metadata));
     } catch (NumberFormatException e) {
       throw new IOException(file + " records no fit progress that can be read (" + e.getMessage()
           + "); expected a checkpoint that fit wrote", e);
     }
+  }
+
+  /** The entries of {@code metadata} that {@link FitHooks} wrote. */
+  private static Map<String, String> hooksState(Map<String, String> metadata) {
+    Map<String, String> state = new LinkedHashMap<>();
+    metadata.forEach((k, v) -> {
+      if (k.startsWith(HOOKS)) state.put(k, v);
+    });
+    return state;
   }
 
   private static String required(Map<String, String> metadata, String key) {

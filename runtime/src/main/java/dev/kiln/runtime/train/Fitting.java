@@ -5,6 +5,7 @@ import dev.kiln.runtime.FloatTargetTrainer;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.data.Dataset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class Fitting {
       throw new IllegalArgumentException("checkpointEverySteps(" + options.checkpointEverySteps()
           + ") needs a checkpointDirectory to write them to");
     }
+    Dataset validationData = options.validation().orElse(null);
+    FitHooks.checkMetrics(options.earlyStopping().orElse(null), options.schedule(), validationData != null,
+        validationData != null && validationData.hasLabels());
+    Augment augment = options.augment().orElse(null);
+    int[] shape = augment == null ? null : imageShape(data, augment);
     if (options.maxGradientNorm() != Float.POSITIVE_INFINITY) {
       trainer.setMaxGradientNorm(options.maxGradientNorm());
     }
@@ -71,19 +77,26 @@ public final class Fitting {
     int[] tailIds = tokens ? new int[tail * data.width()] : null;
     int[] tailLabels = classes ? new int[tail * data.labelWidth()] : null;
     float[] tailTargets = classes ? null : new float[tail * data.targetWidth()];
+    float[] scratch = augment == null ? null : new float[data.width()];
+    FitHooks hooks = new FitHooks(model, options.earlyStopping().orElse(null), options.schedule(),
+        options.onEpochEnd().orElse(null), options.onStepEnd().orElse(null), options.metricsFile().orElse(null));
+    Path directory = options.checkpointDirectory().orElse(null);
+    Path bestWeights = directory == null ? null : directory.resolve(BEST_WEIGHTS);
     FitProgress resumed = FitProgress.start(baseLr);
     Map<String, String> run = FitCheckpoints.run(batch, options.shuffleSeed(), size);
-    if (options.checkpointDirectory().isPresent()) {
-      resumed = FitCheckpoints.resume(trainer, options.checkpointDirectory().get(), run).orElse(resumed);
+    if (directory != null) {
+      resumed = FitCheckpoints.resume(trainer, directory, run).orElse(resumed);
       baseLr = resumed.baseLr();
     }
+    // A fresh run starts its metrics file anew; a resumed one takes back its checkpoint's epochs and state.
+    hooks.resume(resumed, bestWeights);
     SplittableRandom random = new SplittableRandom(options.shuffleSeed());
     // The shuffles of the epochs a resumed run has done, drawn again so that the next ones are the same.
     for (int epoch = 1; epoch < resumed.epoch(); epoch++) Dataset.permutation(size, random);
     List<EpochResult> epochs = new ArrayList<>(resumed.history());
     long stepsDone = resumed.steps();
-    for (int epoch = resumed.epoch(); epoch <= options.epochs(); epoch++) {
-      float lr = (float) options.schedule().learningRate(baseLr, epoch - 1);
+    for (int epoch = resumed.epoch(); epoch <= options.epochs() && !hooks.stopped(); epoch++) {
+      float lr = (float) hooks.learningRate(baseLr, epoch);
       trainer.setLearningRate(lr);
       int[] order = Dataset.permutation(size, random);
       int steps = (size + batch - 1) / batch;
@@ -106,10 +119,12 @@ public final class Fitting {
           } else if (classes) {
             int[] by = rows == batch ? labels : tailLabels;
             data.copyBatch(order, from, rows, bx, by);
+            if (augment != null) augment.apply(bx, rows, shape, augmentRandom(options, epoch, step), scratch);
             loss = ((ClassIndexTrainer) trainer).step(bx, by);
           } else {
             float[] by = rows == batch ? targets : tailTargets;
             data.copyBatch(order, from, rows, bx, by);
+            if (augment != null) augment.apply(bx, rows, shape, augmentRandom(options, epoch, step), scratch);
             loss = ((FloatTargetTrainer) trainer).step(bx, by);
           }
           if (!Float.isFinite(loss)) {
@@ -117,11 +132,13 @@ public final class Fitting {
           }
           lossSum += (double) loss * rows;
           stepsDone++;
-          if (options.checkpointEverySteps() > 0 && stepsDone % options.checkpointEverySteps() == 0
-              && from + rows < size) {
-            FitCheckpoints.save(trainer, options.checkpointDirectory().orElseThrow(), new FitProgress(epoch, step + 1,
-                stepsDone, lossSum, secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs), run);
+          // Also after an epoch's last step, although the epoch's own checkpoint follows: a step listener that
+          // throws there leaves a checkpoint of every step it has seen.
+          if (options.checkpointEverySteps() > 0 && stepsDone % options.checkpointEverySteps() == 0) {
+            FitCheckpoints.save(trainer, directory, new FitProgress(epoch, step + 1, stepsDone, lossSum,
+                secondsBefore + (System.nanoTime() - start) / 1e9, baseLr, epochs, hooks.state()), run);
           }
+          hooks.stepEnded(stepsDone, loss);
           if (bar != null) {
             bar.step();
             if (step % 16 == 0 || from + rows == size) {
@@ -132,15 +149,42 @@ public final class Fitting {
         }
       }
       double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-      double accuracy = classes ? Accuracy.of(model, data) : Double.NaN;
-      double validation = options.validation().filter(Dataset::hasLabels).map(v -> Accuracy.of(model, v)).orElse(Double.NaN);
-      epochs.add(new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds));
-      if (options.checkpointDirectory().isPresent()) {
-        FitCheckpoints.save(trainer, options.checkpointDirectory().get(),
-            new FitProgress(epoch + 1, 0, stepsDone, 0, 0, baseLr, epochs), run);
+      double accuracy = classes ? Accuracy.of(model, data, augment, shape) : Double.NaN;
+      double validation = validationData != null && validationData.hasLabels()
+          ? Accuracy.of(model, validationData, augment, shape) : Double.NaN;
+      double validationLoss = validationData == null ? Double.NaN
+          : Evaluation.loss(trainer, validationData, augment, shape);
+      EpochResult result = new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds,
+          validationLoss);
+      epochs.add(result);
+      boolean stop = hooks.epochEnded(result);
+      if (directory != null) {
+        hooks.saveBestWeights(bestWeights);
+        FitCheckpoints.save(trainer, directory,
+            new FitProgress(epoch + 1, 0, stepsDone, 0, 0, baseLr, epochs, hooks.state()), run);
       }
+      hooks.afterEpoch(result);
+      if (stop) break;
     }
-    return new TrainingHistory(epochs);
+    return hooks.finish(epochs);
+  }
+
+  /** The file in a checkpoint directory that keeps early stopping's best weights, for a resumed run to restore. */
+  static final String BEST_WEIGHTS = "best-weights.safetensors";
+
+  /** The draws of a batch's crops and flips: from the shuffle seed, the epoch and the step, so a resumed run repeats them. */
+  private static SplittableRandom augmentRandom(FitOptions options, int epoch, int step) {
+    return new SplittableRandom(new SplittableRandom(options.shuffleSeed() ^ 0x5DEECE66DL).split().nextLong()
+        + 0x9E3779B97F4A7C15L * epoch + 0xC2B2AE3D27D4EB4FL * step);
+  }
+
+  private static int[] imageShape(Dataset data, Augment augment) {
+    int[] shape = data.imageShape().orElseThrow(() -> new IllegalArgumentException("augment needs the rows' shape"
+        + " as images; expected a dataset made by Dataset.fromImageFolder or fromIdx, or dataset.withImageShape("
+        + "channels, height, width)"));
+    if (data.hasTokens()) throw new IllegalArgumentException("augment works on images; this dataset holds token ids");
+    augment.check(shape);
+    return shape;
   }
 
   private static ProgressBar progressBar(int epoch, int epochs, int steps) {
