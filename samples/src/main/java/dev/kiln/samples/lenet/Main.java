@@ -23,7 +23,9 @@ import java.util.Locale;
  * multiplied}, moved to the compiler.
  *
  * <p>Usage: {@code Main [DIR]}, DIR holding the four IDX files; by default where Debian's
- * {@code dataset-fashion-mnist} puts them.
+ * {@code dataset-fashion-mnist} puts them. With {@code -Dlenet.writeFolder=PATH} it writes those files out as
+ * PNG folders ({@code PATH/train/<class>/*.png}, {@code PATH/test/...}) and stops; with
+ * {@code -Dlenet.folder=PATH} it trains from such folders ({@code Dataset.fromImageFolder}) instead.
  */
 public final class Main {
   static final int EPOCHS = 5;
@@ -49,12 +51,28 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws IOException {
+    String folder = System.getProperty("lenet.folder", "");
+    if (!folder.isBlank()) {
+      Dataset[] sets = ImageFolders.read(Path.of(folder));
+      System.out.println("training from the image folders in " + folder + ": " + sets[0].size() + " images of "
+          + sets[0].classNames().size() + " classes, " + sets[1].size() + " to test on");
+      run(sets[0], sets[1], Path.of("out/lenet"), System.out, true);
+      return;
+    }
     printWrongFc1(System.out);
     Path dir = args.length > 0 ? Path.of(args[0]) : dev.kiln.samples.fashion.Main.DEBIAN;
     String missing = dev.kiln.samples.fashion.Main.missing(dir);
     if (missing != null) {
       System.err.println(missing);
       System.exit(2);
+    }
+    String writeFolder = System.getProperty("lenet.writeFolder", "");
+    if (!writeFolder.isBlank()) {
+      String[] files = dev.kiln.samples.fashion.Main.FILES;
+      ImageFolders.write(Dataset.fromIdx(dir.resolve(files[0]), dir.resolve(files[1])),
+          Dataset.fromIdx(dir.resolve(files[2]), dir.resolve(files[3])), Path.of(writeFolder));
+      System.out.println("wrote Fashion-MNIST as PNG folders in " + Path.of(writeFolder).toAbsolutePath());
+      return;
     }
     run(dir, Path.of("out/lenet"), System.out, true);
   }
@@ -75,8 +93,12 @@ public final class Main {
 
   static Accuracies run(Path dir, Path out, PrintStream print, boolean progress) throws IOException {
     String[] files = dev.kiln.samples.fashion.Main.FILES;
-    Dataset train = Dataset.fromIdx(dir.resolve(files[0]), dir.resolve(files[1]));
-    Dataset test = Dataset.fromIdx(dir.resolve(files[2]), dir.resolve(files[3]));
+    return run(Dataset.fromIdx(dir.resolve(files[0]), dir.resolve(files[1])),
+        Dataset.fromIdx(dir.resolve(files[2]), dir.resolve(files[3])), out, print, progress);
+  }
+
+  static Accuracies run(Dataset train, Dataset test, Path out, PrintStream print, boolean progress)
+      throws IOException {
     FitOptions options = FitOptions.epochs(EPOCHS).batchSize(64).validation(test).progress(progress);
 
     LeNet5Model lenet = LeNet5Model.create(0);

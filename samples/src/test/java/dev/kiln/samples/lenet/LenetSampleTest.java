@@ -1,8 +1,10 @@
 package dev.kiln.samples.lenet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.runtime.data.Dataset;
 import dev.kiln.runtime.kernel.KernelProvider;
 import dev.kiln.runtime.testing.BarImages;
 import java.io.ByteArrayOutputStream;
@@ -48,5 +50,35 @@ class LenetSampleTest {
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("LeNet5Model[conv1: Conv2d(1 x 28 x 28"));
     assertTrue(Files.size(dir.resolve("out/lenet5.png")) > 0);
     assertTrue(Files.size(dir.resolve("out/tutorial-cnn.png")) > 0);
+  }
+
+  @Test
+  void fashionMnistWrittenAsImageFoldersReadsBackAsTheSameImagesAndLabels() throws Exception {
+    Path bars = BarImages.write(dir.resolve("bars"), dev.kiln.samples.fashion.Main.FILES);
+    String[] files = dev.kiln.samples.fashion.Main.FILES;
+    Dataset train = Dataset.fromIdx(bars.resolve(files[0]), bars.resolve(files[1]));
+    Dataset test = Dataset.fromIdx(bars.resolve(files[2]), bars.resolve(files[3]));
+    ImageFolders.write(train, test, dir.resolve("png"));
+    Dataset[] read = ImageFolders.read(dir.resolve("png"));
+    assertEquals(ImageFolders.CLASSES, read[0].classNames());
+    // The folders order images by class, then by index: compare each class's images in index order.
+    for (int set = 0; set < 2; set++) {
+      Dataset original = set == 0 ? train : test;
+      int[] order = java.util.stream.IntStream.range(0, original.size()).boxed()
+          .sorted(java.util.Comparator.comparingInt((Integer i) -> original.labels()[i]).thenComparingInt(i -> i))
+          .mapToInt(Integer::intValue).toArray();
+      Dataset sorted = original.select(order);
+      assertArrayEquals(sorted.labels(), read[set].labels());
+      assertArrayEquals(sorted.features(), read[set].features(), 0.5f / 255, "pixels round to the 256 grey levels");
+    }
+  }
+
+  @Test
+  void aFolderWithoutTrainAndTestIsRefusedWithTheWayToWriteOne() throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> ImageFolders.read(dir.resolve("empty")));
+    assertTrue(e.getMessage().endsWith("has no train/ folder; expected train/ and test/, each with one sub-folder"
+        + " of images per class (-Dlenet.writeFolder writes Fashion-MNIST so)"), e.getMessage());
   }
 }
