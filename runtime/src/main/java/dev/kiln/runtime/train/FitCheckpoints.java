@@ -84,7 +84,9 @@ public final class FitCheckpoints {
         LOG.info("resuming from " + name + ": epoch " + progress.epoch() + ", step " + progress.step());
         return Optional.of(progress);
       } catch (IOException e) {
-        LOG.warning("skipping the unreadable checkpoint " + name + ": " + e.getMessage());
+        String why = String.valueOf(e.getMessage());
+        if (why.startsWith(file.toString())) why = why.substring(file.toString().length()).replaceFirst("^: ", "");
+        LOG.warning("skipping the unreadable checkpoint " + name + ": " + why);
       }
     }
     if (!newestFirst.isEmpty()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.runtime.optim.Adam;
 import dev.kiln.runtime.schedule.LearningRateSchedule;
+import dev.kiln.runtime.train.Augment;
 import dev.kiln.runtime.train.EarlyStopping;
 import dev.kiln.runtime.train.EpochResult;
 import dev.kiln.runtime.train.FitOptions;
@@ -145,5 +146,36 @@ class FitListenersTest {
     assertEquals(expected.bestEpoch(), history.bestEpoch());
     assertArrayEquals(whole.parameters(), resumed.parameters(), "the best epoch's weights, kept across the restart");
     assertArrayEquals(whole.buffers(), resumed.buffers());
+  }
+
+  @Test
+  void aResumedRunWithAugmentationSeesTheCropsAndFlipsTheUnbrokenOneSaw() {
+    // Rows of 5 features as 1 x 1 x 5 images: crops shift them along, flips reverse them.
+    FitOptions options = FitOptions.epochs(3).batchSize(8).shuffleSeed(4).progress(false)
+        .augment(Augment.randomCrop(1).horizontalFlip());
+    NormMlpModel whole = NormMlpModel.create(3);
+    whole.trainer(Adam.lr(0.03f)).fit(EarlyStoppingTest.noise(40, 1).withImageShape(1, 1, 5), options);
+
+    FitOptions broken = options.checkpointDirectory(dir.resolve("augmented")).checkpointEverySteps(1);
+    assertThrows(Stop.class, () -> NormMlpModel.create(3).trainer(Adam.lr(0.03f)).fit(
+        EarlyStoppingTest.noise(40, 1).withImageShape(1, 1, 5), broken.onStepEnd((step, loss) -> {
+          if (step == 7) throw new Stop();
+        })));
+    NormMlpModel resumed = NormMlpModel.create(99);
+    resumed.trainer(Adam.lr(0.03f)).fit(EarlyStoppingTest.noise(40, 1).withImageShape(1, 1, 5), broken);
+    assertArrayEquals(whole.parameters(), resumed.parameters());
+
+    NormMlpModel plain = NormMlpModel.create(3);
+    plain.trainer(Adam.lr(0.03f)).fit(EarlyStoppingTest.noise(40, 1), FitOptions.epochs(3).batchSize(8)
+        .shuffleSeed(4).progress(false));
+    assertTrue(!java.util.Arrays.equals(plain.parameters(), whole.parameters()), "the augmentation changed the run");
+  }
+
+  @Test
+  void augmentationNeedsRowsKnownToBeImages() {
+    var e = assertThrows(IllegalArgumentException.class, () -> NormMlpModel.create(3).trainer(Adam.lr(0.03f))
+        .fit(EarlyStoppingTest.noise(40, 1), FitOptions.epochs(1).progress(false).augment(Augment.randomCrop(1))));
+    assertEquals("augment needs the rows' shape as images; expected a dataset made by Dataset.fromImageFolder or"
+        + " fromIdx, or dataset.withImageShape(channels, height, width)", e.getMessage());
   }
 }
