@@ -3,7 +3,6 @@ package dev.kiln.spark;
 import dev.kiln.runtime.KilnModel;
 import dev.kiln.runtime.KilnTrainer;
 import dev.kiln.runtime.data.Dataset;
-import dev.kiln.runtime.eval.ConfusionMatrix;
 import dev.kiln.runtime.train.EpochResult;
 import dev.kiln.runtime.train.Evaluation;
 import dev.kiln.runtime.train.FitHooks;
@@ -125,11 +124,11 @@ final class SparkTraining {
       }
       double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
       double accuracy = labels ? accuracy() : Double.NaN;
-      double validation = validationData != null && validationData.hasLabels()
-          ? ConfusionMatrix.of(validationData.hasTokens() ? model.predict(validationData.tokens())
-              : model.predict(validationData.features()), validationData.labels(), model.outputSize()).accuracy()
-          : Double.NaN;
-      double validationLoss = validationData == null ? Double.NaN : Evaluation.loss(trainer, validationData);
+      // The validation loss and accuracy from one forward pass on the driver.
+      Evaluation.Measures measured = validationData == null ? new Evaluation.Measures(Double.NaN, Double.NaN)
+          : Evaluation.measure(trainer, validationData);
+      double validation = measured.accuracy();
+      double validationLoss = measured.loss();
       EpochResult result = new EpochResult(epoch, lossSum / total, lr, accuracy, validation, seconds,
           total / seconds, validationLoss);
       epochs.add(result);

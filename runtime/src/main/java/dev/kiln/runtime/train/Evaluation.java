@@ -17,13 +17,26 @@ public final class Evaluation {
 
   private Evaluation() {}
 
+  /** The loss and, for classes, the accuracy on data, from one pass of {@code forward}. */
+  public record Measures(double loss, double accuracy) {}
+
   /** The mean loss of {@code trainer}'s model on {@code data}, reduced as the loss's reduction says. */
   public static double loss(KilnTrainer trainer, Dataset data) {
-    return loss(trainer, data, null, null);
+    return measure(trainer, data, null, null).loss();
   }
 
-  /** {@link #loss(KilnTrainer, Dataset)} of images normalized as {@code augment} says. */
-  static double loss(KilnTrainer trainer, Dataset data, Augment augment, int[] shape) {
+  /**
+   * The mean loss of {@code trainer}'s model on {@code data} and, for class labels, its accuracy, both from
+   * the same outputs: the class of an output is its largest value, as {@code predict} has it for a model
+   * whose loss takes class indices (per position where each position has a label; a negative label there is
+   * the loss's ignored index and not counted); NaN for float targets.
+   */
+  public static Measures measure(KilnTrainer trainer, Dataset data) {
+    return measure(trainer, data, null, null);
+  }
+
+  /** {@link #measure(KilnTrainer, Dataset)} of images normalized as {@code augment} says. */
+  static Measures measure(KilnTrainer trainer, Dataset data, Augment augment, int[] shape) {
     KilnModel model = trainer.model();
     int size = data.size();
     int width = data.width();
@@ -31,6 +44,8 @@ public final class Evaluation {
     for (int i = 0; i < size; i++) order[i] = i;
     double loss = 0;
     double weight = 0;
+    long right = 0;
+    long counted = 0;
     for (int from = 0; from < size; from += ROWS) {
       int rows = Math.min(ROWS, size - from);
       GradientSum sum;
@@ -38,12 +53,20 @@ public final class Evaluation {
         int[] ids = new int[rows * width];
         int[] labels = new int[rows * data.labelWidth()];
         data.copyBatch(order, from, rows, ids, labels);
-        sum = ((ClassIndexTrainer) trainer).evaluate(model.forward(ids), labels);
+        float[] output = model.forward(ids);
+        sum = ((ClassIndexTrainer) trainer).evaluate(output, labels);
+        long[] hits = hits(output, labels, data.labelWidth() > 1);
+        right += hits[0];
+        counted += hits[1];
       } else if (data.hasLabels()) {
         float[] x = new float[rows * width];
         int[] labels = new int[rows];
         data.copyBatch(order, from, rows, x, labels);
-        sum = ((ClassIndexTrainer) trainer).evaluate(model.forward(normalized(x, augment, shape)), labels);
+        float[] output = model.forward(normalized(x, augment, shape));
+        sum = ((ClassIndexTrainer) trainer).evaluate(output, labels);
+        long[] hits = hits(output, labels, false);
+        right += hits[0];
+        counted += hits[1];
       } else {
         float[] x = new float[rows * width];
         float[] targets = new float[rows * data.targetWidth()];
@@ -53,7 +76,28 @@ public final class Evaluation {
       loss += sum.loss();
       weight += sum.weight();
     }
-    return weight == 0 ? Double.NaN : loss / weight;
+    return new Measures(weight == 0 ? Double.NaN : loss / weight,
+        counted == 0 ? Double.NaN : (double) right / counted);
+  }
+
+  /**
+   * {right, counted}: the labels whose group of outputs is largest at the label, the first on ties, as the
+   * generated {@code predict}'s {@code Predictions.argmax} has it.
+   */
+  private static long[] hits(float[] output, int[] labels, boolean skipNegative) {
+    int cols = output.length / labels.length;
+    long right = 0;
+    long counted = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (skipNegative && labels[i] < 0) continue;
+      int best = 0;
+      for (int c = 1; c < cols; c++) {
+        if (output[i * cols + c] > output[i * cols + best]) best = c;
+      }
+      counted++;
+      if (best == labels[i]) right++;
+    }
+    return new long[] {right, counted};
   }
 
   static float[] normalized(float[] x, Augment augment, int[] shape) {

@@ -150,10 +150,11 @@ public final class Fitting {
       }
       double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
       double accuracy = classes ? Accuracy.of(model, data, augment, shape) : Double.NaN;
-      double validation = validationData != null && validationData.hasLabels()
-          ? Accuracy.of(model, validationData, augment, shape) : Double.NaN;
-      double validationLoss = validationData == null ? Double.NaN
-          : Evaluation.loss(trainer, validationData, augment, shape);
+      // The validation loss and accuracy from one forward pass over the validation data.
+      Evaluation.Measures measured = validationData == null ? new Evaluation.Measures(Double.NaN, Double.NaN)
+          : Evaluation.measure(trainer, validationData, augment, shape);
+      double validation = measured.accuracy();
+      double validationLoss = measured.loss();
       EpochResult result = new EpochResult(epoch, lossSum / size, lr, accuracy, validation, seconds, size / seconds,
           validationLoss);
       epochs.add(result);
