@@ -210,6 +210,7 @@ public final class FitHooks {
   }
 
   private void appendMetrics(EpochResult result) {
+    createParent(metricsFile);
     try (Writer out = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND)) {
       out.write(jsonLine(result));
@@ -223,10 +224,20 @@ public final class FitHooks {
   private void rewriteMetrics(List<EpochResult> history) {
     StringBuilder text = new StringBuilder();
     for (EpochResult e : history) text.append(jsonLine(e));
+    createParent(metricsFile);
     try {
       AtomicFiles.replace(metricsFile, ".tmp", f -> Files.writeString(f, text, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("fit could not rewrite its metrics file " + metricsFile, e);
+    }
+  }
+
+  private static void createParent(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (parent != null) Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("fit cannot create the folder of its metrics file " + file, e);
     }
   }
 

@@ -48,7 +48,7 @@ class FitListenersTest {
         .validation(EarlyStoppingTest.noise(50, 9))
         .schedule(LearningRateSchedule.onPlateau(Metric.VALIDATION_LOSS, 0.5, 0).threshold(0.2))
         .checkpointDirectory(dir.resolve("checkpoints")).checkpointEverySteps(1)
-        .metricsFile(dir.resolve("metrics.jsonl"))
+        .metricsFile(dir.resolve("logs/metrics.jsonl"))
         .onStepEnd((step, loss) -> {
           steps.add(step);
           if (step == stopAtStep) throw new Stop();
@@ -104,9 +104,10 @@ class FitListenersTest {
   @Test
   void theMetricsFileHasOneJsonLinePerEpochAlsoAcrossAResume() throws IOException {
     assertThrows(Stop.class, () -> fit(NormMlpModel.create(1), options(17, -1)));
-    assertEquals(3, Files.readAllLines(dir.resolve("metrics.jsonl")).size(), "three epochs ended before the stop");
+    // In a folder of its own, which fit creates.
+    assertEquals(3, Files.readAllLines(dir.resolve("logs/metrics.jsonl")).size(), "three epochs ended before the stop");
     TrainingHistory history = fit(NormMlpModel.create(77), options(-1, -1));
-    List<String> lines = Files.readAllLines(dir.resolve("metrics.jsonl"));
+    List<String> lines = Files.readAllLines(dir.resolve("logs/metrics.jsonl"));
     assertEquals(EPOCHS, lines.size(), String.join("\n", lines));
     ObjectMapper json = new ObjectMapper();
     for (int i = 0; i < EPOCHS; i++) {
