@@ -123,7 +123,7 @@ final class SparkTraining {
         }
       }
       double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-      double accuracy = labels ? accuracy() : Double.NaN;
+      double accuracy = labels ? accuracy(epoch, checkpoints) : Double.NaN;
       // The validation loss and accuracy from one forward pass on the driver.
       Evaluation.Measures measured = validationData == null ? new Evaluation.Measures(Double.NaN, Double.NaN)
           : Evaluation.measure(trainer, validationData);
@@ -179,8 +179,11 @@ final class SparkTraining {
     }
   }
 
-  /** The share of the rows whose class the model now predicts: one job. */
-  private double accuracy() {
+  /**
+   * The share of the rows whose class the model now predicts: one job. A job Spark gives up on is an
+   * {@link IllegalStateException} as a step's is.
+   */
+  private double accuracy(int epoch, SparkCheckpoints checkpoints) {
     Broadcast<ModelState> state = spark.broadcast(ModelState.of(model));
     try {
       Class<? extends KilnModel> modelClass = this.modelClass;
@@ -189,6 +192,12 @@ final class SparkTraining {
       long correct = counts.stream().mapToLong(c -> c[0]).sum();
       long counted = counts.stream().mapToLong(c -> c[1]).sum();
       return counted == 0 ? Double.NaN : (double) correct / counted;
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) { // Spark's SparkException is checked, yet undeclared by the Java API
+      throw new IllegalStateException("measuring the accuracy after epoch " + epoch + " failed on Spark ("
+          + e.getClass().getSimpleName() + ")" + (checkpoints == null ? "" : "; " + checkpoints.where()
+          + " holds the checkpoints written so far, from which KilnSpark.fit resumes when run again"), e);
     } finally {
       state.destroy();
     }
