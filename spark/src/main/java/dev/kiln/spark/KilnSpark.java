@@ -75,7 +75,7 @@ public final class KilnSpark {
     if (options.maxGradientNorm() != Float.POSITIVE_INFINITY) trainer.setMaxGradientNorm(options.maxGradientNorm());
     boolean labels = trainer instanceof ClassIndexTrainer;
     RowShape shape = new RowShape(model.inputSize(), labels, model.outputSize(), model.readsTokens(),
-        model.outputSize(), labels ? ((ClassIndexTrainer) trainer).ignoreIndex() : 0);
+        labels ? ((ClassIndexTrainer) trainer).ignoreIndex() : 0);
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(data.context());
     ResultSize.adviseOn(spark.getConf(), model.parameters().length);
 

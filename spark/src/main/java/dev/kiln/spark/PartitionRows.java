@@ -53,7 +53,7 @@ final class PartitionRows implements Serializable {
     float[] x = shape.tokens() ? null : new float[capacity * shape.inputs()];
     int[] ids = shape.tokens() ? new int[capacity * shape.inputs()] : null;
     int[] labels = shape.labels() ? new int[capacity] : null;
-    float[] targets = shape.labels() ? null : new float[capacity * shape.targets()];
+    float[] targets = shape.labels() ? null : new float[capacity * shape.outputs()];
     int rows = 0;
     int skipped = 0;
     for (long index = 0; examples.hasNext(); index++) {
@@ -77,19 +77,19 @@ final class PartitionRows implements Serializable {
         if (x != null) x = Arrays.copyOf(x, capacity * shape.inputs());
         else ids = Arrays.copyOf(ids, capacity * shape.inputs());
         if (labels != null) labels = Arrays.copyOf(labels, capacity);
-        else targets = Arrays.copyOf(targets, capacity * shape.targets());
+        else targets = Arrays.copyOf(targets, capacity * shape.outputs());
       }
       if (x != null) System.arraycopy(row.features(), 0, x, rows * shape.inputs(), shape.inputs());
       else System.arraycopy(row.tokens(), 0, ids, rows * shape.inputs(), shape.inputs());
       if (labels != null) labels[rows] = row.label();
-      else System.arraycopy(row.target(), 0, targets, rows * shape.targets(), shape.targets());
+      else System.arraycopy(row.target(), 0, targets, rows * shape.outputs(), shape.outputs());
       rows++;
     }
     return new PartitionRows(partition, rows, shape.inputs(),
         x == null ? null : Arrays.copyOf(x, rows * shape.inputs()),
         ids == null ? null : Arrays.copyOf(ids, rows * shape.inputs()),
         labels == null ? null : Arrays.copyOf(labels, rows),
-        targets == null ? null : Arrays.copyOf(targets, rows * shape.targets()), shape.targets(), skipped);
+        targets == null ? null : Arrays.copyOf(targets, rows * shape.outputs()), shape.outputs(), skipped);
   }
 
   /**

@@ -4,10 +4,10 @@ import java.io.Serializable;
 
 /**
  * What each {@link Example} must hold for the model being trained: {@code inputs} features (finite) or token
- * ids, and a class index in [0, classes) (or the loss's {@code ignoreIndex}) when {@code labels}, else
- * {@code targets} float targets.
+ * ids, and a class index in [0, outputs) (or the loss's {@code ignoreIndex}) when {@code labels}, else
+ * {@code outputs} float targets.
  */
-record RowShape(int inputs, boolean labels, int targets, boolean tokens, int classes, int ignoreIndex)
+record RowShape(int inputs, boolean labels, int outputs, boolean tokens, int ignoreIndex)
     implements Serializable {
   /**
    * Throws, naming the row and what was expected, when {@code row} is of the wrong kind for the model (a
@@ -51,12 +51,12 @@ record RowShape(int inputs, boolean labels, int targets, boolean tokens, int cla
     }
     if (labels) {
       int label = row.label();
-      if ((label < 0 || label >= classes) && label != ignoreIndex) {
-        return "has class index " + label + "; expected a value in [0, " + classes + ") or the ignored class "
+      if ((label < 0 || label >= outputs) && label != ignoreIndex) {
+        return "has class index " + label + "; expected a value in [0, " + outputs + ") or the ignored class "
             + ignoreIndex;
       }
-    } else if (row.target().length != targets) {
-      return "has " + row.target().length + " targets; the model has " + targets + " outputs";
+    } else if (row.target().length != outputs) {
+      return "has " + row.target().length + " targets; the model has " + outputs + " outputs";
     }
     return null;
   }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.spark.api.java.JavaRDD;
@@ -160,20 +161,13 @@ final class SparkTraining {
     try {
       Class<? extends KilnModel> modelClass = this.modelClass;
       StepPlan plan = this.plan;
-      List<PartitionGradient> partitions = SparkFailures.rethrowingOurs(() -> switch (options.aggregation()) {
+      List<PartitionGradient> partitions = job(() -> switch (options.aggregation()) {
         case ORDERED -> PartitionJob.run(packed.rdd(), PartitionGradient.class,
             rows -> GradientWorker.step(rows, modelClass, state, plan, key));
         case TREE -> GradientTree.step(packed, modelClass, state, plan, key,
             options.treeDepth() > 0 ? options.treeDepth() : GradientTree.fullDepth(packed.getNumPartitions()));
-      });
+      }, "step " + key.step() + " of epoch " + key.epoch(), "; the parameters are as before it", checkpoints);
       return GradientTotal.of(partitions, model.parameters().length, model.buffers().length);
-    } catch (IllegalArgumentException | TrainingDivergedException e) {
-      throw e;
-    } catch (Exception e) { // Spark's SparkException is checked, yet undeclared by the Java API
-      throw new IllegalStateException("step " + key.step() + " of epoch " + key.epoch() + " failed on Spark ("
-          + e.getClass().getSimpleName() + "); the parameters are as before it"
-          + (checkpoints == null ? "" : ", and " + checkpoints.where() + " holds the checkpoints written so far,"
-              + " from which KilnSpark.fit resumes when run again"), e);
     } finally {
       state.destroy();
     }
@@ -187,19 +181,31 @@ final class SparkTraining {
     Broadcast<ModelState> state = spark.broadcast(ModelState.of(model));
     try {
       Class<? extends KilnModel> modelClass = this.modelClass;
-      List<long[]> counts = SparkFailures.rethrowingOurs(() -> PartitionJob.run(packed.rdd(), long[].class,
-          rows -> GradientWorker.correct(rows, modelClass, state)));
+      List<long[]> counts = job(() -> PartitionJob.run(packed.rdd(), long[].class,
+          rows -> GradientWorker.correct(rows, modelClass, state)), "measuring the accuracy after epoch " + epoch, "",
+          checkpoints);
       long correct = counts.stream().mapToLong(c -> c[0]).sum();
       long counted = counts.stream().mapToLong(c -> c[1]).sum();
       return counted == 0 ? Double.NaN : (double) correct / counted;
+    } finally {
+      state.destroy();
+    }
+  }
+
+  /**
+   * Runs a Spark job through {@link SparkFailures#rethrowingOurs}; a job Spark gives up on is an
+   * {@link IllegalStateException} saying what failed ({@code what}), what that left ({@code left}, may be
+   * empty) and where the checkpoints are, with Spark's exception as its cause.
+   */
+  private static <T> T job(Supplier<T> job, String what, String left, SparkCheckpoints checkpoints) {
+    try {
+      return SparkFailures.rethrowingOurs(job);
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception e) { // Spark's SparkException is checked, yet undeclared by the Java API
-      throw new IllegalStateException("measuring the accuracy after epoch " + epoch + " failed on Spark ("
-          + e.getClass().getSimpleName() + ")" + (checkpoints == null ? "" : "; " + checkpoints.where()
-          + " holds the checkpoints written so far, from which KilnSpark.fit resumes when run again"), e);
-    } finally {
-      state.destroy();
+      throw new IllegalStateException(what + " failed on Spark (" + e.getClass().getSimpleName() + ")" + left
+          + (checkpoints == null ? "" : (left.isEmpty() ? "; " : ", and ") + checkpoints.where()
+              + " holds the checkpoints written so far, from which KilnSpark.fit resumes when run again"), e);
     }
   }
 

@@ -10,20 +10,13 @@ import dev.kiln.runtime.data.Dataset;
 /**
  * What {@code fit} measures on data it does not train on: the loss of the model in evaluation mode (its
  * {@code forward}: running statistics, no dropout), as PyTorch's validation loop under {@code model.eval()}
- * and {@code no_grad} measures it, {@link #ROWS} rows at a time.
+ * and {@code no_grad} measures it, {@link Accuracy#ROWS} rows at a time, as the accuracy is.
  */
 public final class Evaluation {
-  static final int ROWS = 1024;
-
   private Evaluation() {}
 
   /** The loss and, for classes, the accuracy on data, from one pass of {@code forward}. */
   public record Measures(double loss, double accuracy) {}
-
-  /** The mean loss of {@code trainer}'s model on {@code data}, reduced as the loss's reduction says. */
-  public static double loss(KilnTrainer trainer, Dataset data) {
-    return measure(trainer, data, null, null).loss();
-  }
 
   /**
    * The mean loss of {@code trainer}'s model on {@code data} and, for class labels, its accuracy, both from
@@ -46,8 +39,8 @@ public final class Evaluation {
     double weight = 0;
     long right = 0;
     long counted = 0;
-    for (int from = 0; from < size; from += ROWS) {
-      int rows = Math.min(ROWS, size - from);
+    for (int from = 0; from < size; from += Accuracy.ROWS) {
+      int rows = Math.min(Accuracy.ROWS, size - from);
       GradientSum sum;
       if (data.hasTokens()) {
         int[] ids = new int[rows * width];
